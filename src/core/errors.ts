@@ -1,0 +1,27 @@
+/**
+ * Errors the user can fix. Each has a one-line message, an optional hint and exits with 2.
+ * Anything else that escapes to the CLI is a bug and is reported as an internal error.
+ */
+export abstract class UserError extends Error {
+  readonly exitCode = 2;
+  constructor(
+    message: string,
+    readonly hint?: string,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** Bad command-line usage: unknown option value, missing argument, nothing to prompt on. */
+export class UsageError extends UserError {}
+
+/** A configuration file or option that is malformed or contradicts itself. */
+export class ConfigError extends UserError {}
+
+/** Input the tool cannot work on: a missing path, a dirty git tree, an unwritable file. */
+export class InputError extends UserError {}
+
+export function isUserError(error: unknown): error is UserError {
+  return error instanceof UserError;
+}

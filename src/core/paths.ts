@@ -1,0 +1,12 @@
+import path from 'node:path';
+
+/** A path relative to `root`, with forward slashes, as every output shows it. */
+export function toRelative(root: string, absolute: string): string {
+  return path.relative(root, absolute).split(path.sep).join('/');
+}
+
+/** True when `candidate` is `root` itself or lies inside it. */
+export function isInside(root: string, candidate: string): boolean {
+  const relative = path.relative(root, candidate);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}

@@ -1,0 +1,168 @@
+/** What a finding is about. Stable identifiers: they appear in JSON, SARIF and the README. */
+export type FindingKind =
+  | 'import'
+  | 'client'
+  | 'api-call'
+  | 'model'
+  | 'env-var'
+  | 'base-url'
+  | 'api-key'
+  | 'framework';
+
+export const FINDING_KINDS: readonly FindingKind[] = [
+  'import',
+  'client',
+  'api-call',
+  'model',
+  'env-var',
+  'base-url',
+  'api-key',
+  'framework',
+];
+
+export type Confidence = 'certain' | 'likely' | 'possible';
+
+/** A range of the file's text as read (UTF-16 offsets), with the 1-based line and column of `start`. */
+export interface Span {
+  start: number;
+  end: number;
+  line: number;
+  column: number;
+}
+
+/** A half-open text range `[start, end)`, offsets into the file's text as read. */
+export interface Range {
+  start: number;
+  end: number;
+}
+
+/**
+ * One property of an object literal passed to a client constructor or an API call, as the
+ * planner needs it: where it is and what its value is, without the planner re-parsing.
+ */
+export interface PropertyInfo {
+  name: string;
+  /** The whole property (`key: value`), without the separating comma. */
+  range: Range;
+  value: ValueInfo;
+}
+
+export type ValueInfo =
+  | { kind: 'string'; range: Range; text: string; value: string }
+  | { kind: 'number'; range: Range; text: string; value: number }
+  | { kind: 'env'; range: Range; text: string; name: string }
+  | { kind: 'other'; range: Range; text: string };
+
+/** The first argument of a `new OpenAI(…)` or `client.x.create(…)` call. */
+export type ArgumentInfo =
+  /** No argument at all: `range` is the empty range just inside the parentheses. */
+  | { kind: 'none'; range: Range }
+  | {
+      kind: 'object';
+      /** From `{` to `}` inclusive. */
+      range: Range;
+      properties: PropertyInfo[];
+      /** Indentation of the properties when the literal spans several lines, else null. */
+      propertyIndent: string | null;
+      hasTrailingComma: boolean;
+      /** The object has spreads or computed keys, so its full content is unknown. */
+      isOpen: boolean;
+    }
+  | { kind: 'other'; range: Range; text: string };
+
+/** One place where the code depends on OpenAI. */
+export interface Finding {
+  /** Relative to the scan root, forward slashes. */
+  file: string;
+  /** 'ts' | 'js' | 'env' | 'yaml' | 'json' … */
+  language: string;
+  kind: FindingKind;
+  /** Full API path, e.g. 'chat.completions.create'; for imports the module specifier. */
+  api?: string;
+  /** Model id, e.g. 'gpt-4o-mini'. */
+  model?: string;
+  /** Environment variable name for env-var findings. */
+  name?: string;
+  /** For client findings: 'OpenAI' | 'AzureOpenAI' | 'Configuration' | 'OpenAIApi'. */
+  symbol?: string;
+  span: Span;
+  /** The source line, secrets redacted. */
+  snippet: string;
+  confidence: Confidence;
+  /** Planner input that is not part of the public output. */
+  detail?: FindingDetail;
+}
+
+/** Structural facts a frontend records so that planner rules stay pure functions of findings. */
+export interface FindingDetail {
+  /** The constructor / callee identifier (client findings). */
+  callee?: Range;
+  /** First argument of a constructor or API call. */
+  argument?: ArgumentInfo;
+  /** The literal's content without quotes (model, base-url and api-key findings). */
+  literal?: Range;
+  /** The whole literal with its quotes (api-key findings). */
+  expression?: Range;
+  /** The variable name inside an env access (`OPENAI_API_KEY` in `process.env.OPENAI_API_KEY`). */
+  nameRange?: Range;
+  /** The env read is the value of this client option ('apiKey', 'baseURL' …). */
+  clientOption?: string;
+  /** For import findings: the import names and their ranges. */
+  importedNames?: { name: string; range: Range }[];
+}
+
+/** A file the scan looked at but could not read or parse. */
+export interface SkippedFile {
+  file: string;
+  reason: SkipReason;
+  message: string;
+}
+
+export type SkipReason = 'parse-error' | 'unreadable' | 'binary' | 'too-large' | 'not-utf8' | 'symlink-outside-root';
+
+export interface ScanStats {
+  discovered: number;
+  candidates: number;
+  parsed: number;
+  skipped: number;
+}
+
+export interface ScanResult {
+  /** Absolute path of the scan root. */
+  root: string;
+  findings: Finding[];
+  skipped: SkippedFile[];
+  stats: ScanStats;
+  /** Milliseconds; reported on stderr / in a separate field so JSON stays byte-identical. */
+  elapsedMs: number;
+  /** The text of every file with findings, keyed by relative path, as read (for planning and diffs). */
+  texts: Map<string, string>;
+}
+
+/** A text splice. Edits for one file never overlap. */
+export interface Edit {
+  file: string;
+  start: number;
+  end: number;
+  text: string;
+  reason: string;
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** Something the tool will not change by itself, with the reason and the provider's alternative. */
+export interface ManualAction {
+  file: string;
+  line: number;
+  severity: Severity;
+  /** Stable kebab-case id: 'unsupported-api', 'unknown-model', 'hardcoded-key' … */
+  code: string;
+  message: string;
+  docs?: string;
+}
+
+export interface Plan {
+  target: string;
+  edits: Edit[];
+  manual: ManualAction[];
+}

@@ -1,0 +1,100 @@
+/** How support for one OpenAI API or parameter looks on a provider. */
+export type SupportLevel = 'supported' | 'partial' | 'unsupported' | 'unknown';
+
+export interface Capability {
+  support: SupportLevel;
+  /** One line: what differs, and the provider's alternative where it has one. */
+  note: string;
+}
+
+/**
+ * The OpenAI APIs and parameters whose support differs between providers. API keys match the
+ * scanner's `api` paths by prefix family (see `capabilityForApi` in the planner); parameter
+ * keys name a request parameter and the behaviour that differs.
+ */
+export type CapabilityKey =
+  | 'chat.completions'
+  | 'completions'
+  | 'responses'
+  | 'embeddings'
+  | 'images'
+  | 'audio.transcriptions'
+  | 'audio.translations'
+  | 'audio.speech'
+  | 'moderations'
+  | 'files'
+  | 'batches'
+  | 'fine-tuning'
+  | 'assistants'
+  | 'vector-stores'
+  | 'realtime'
+  | 'param.temperature'
+  | 'param.tool_choice'
+  | 'param.response_format.json_schema'
+  | 'param.n'
+  | 'param.dimensions'
+  | 'param.stream_options'
+  | 'param.parallel_tool_calls'
+  | 'param.logprobs'
+  | 'param.seed';
+
+export const CAPABILITY_KEYS: readonly CapabilityKey[] = [
+  'chat.completions',
+  'completions',
+  'responses',
+  'embeddings',
+  'images',
+  'audio.transcriptions',
+  'audio.translations',
+  'audio.speech',
+  'moderations',
+  'files',
+  'batches',
+  'fine-tuning',
+  'assistants',
+  'vector-stores',
+  'realtime',
+  'param.temperature',
+  'param.tool_choice',
+  'param.response_format.json_schema',
+  'param.n',
+  'param.dimensions',
+  'param.stream_options',
+  'param.parallel_tool_calls',
+  'param.logprobs',
+  'param.seed',
+];
+
+/** A target the tool can migrate to. One object per file under `src/providers/`. */
+export interface Provider {
+  /** Stable kebab-case id used by `--to`. */
+  id: string;
+  /** Display name, e.g. 'Zhipu AI (BigModel / GLM)'. */
+  name: string;
+  /** 'openai-compatible': the plain OpenAI client with a base URL. 'azure': Azure OpenAI. */
+  clientStyle: 'openai-compatible' | 'azure';
+  /**
+   * OpenAI-compatible base URLs by region; `defaultRegion` names the one used without
+   * `--region`. For azure the URL contains `{resource}`, filled from an environment variable.
+   */
+  baseUrls: Record<string, string>;
+  defaultRegion: string;
+  /** The environment variable migrated code reads the key from. */
+  apiKeyEnv: string;
+  /** Other variable names the provider's own SDKs or docs use for the key (recognised, not written). */
+  apiKeyEnvAliases?: string[];
+  /** The provider's OpenAI-compatibility or quick-start documentation. */
+  docs: string;
+  /** ISO date on which the facts in this file were last checked against the sources. */
+  verified: string;
+  /** Sources of the facts in this file. */
+  sources: string[];
+  /**
+   * OpenAI model id → provider model id. Keys are undated OpenAI ids; dated snapshots
+   * (`gpt-4o-2024-08-06`, `gpt-4-0613`) map like their family. `null` means the provider has
+   * no equivalent, which the planner reports instead of guessing.
+   */
+  models: Record<string, string | null>;
+  /** Everything not listed is treated as 'unknown'. */
+  capabilities: Partial<Record<CapabilityKey, Capability>>;
+}
