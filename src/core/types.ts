@@ -133,8 +133,6 @@ export interface ScanResult {
   findings: Finding[];
   skipped: SkippedFile[];
   stats: ScanStats;
-  /** Milliseconds; reported on stderr / in a separate field so JSON stays byte-identical. */
-  elapsedMs: number;
   /** The text of every file with findings, keyed by relative path, as read (for planning and diffs). */
   texts: Map<string, string>;
 }

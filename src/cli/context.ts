@@ -1,0 +1,39 @@
+/** What a command may touch of the outside world; tests pass their own. */
+export interface CliContext {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  stdout: { write(text: string): void; isTTY?: boolean };
+  stderr: { write(text: string): void; isTTY?: boolean };
+  stdinIsTTY: boolean;
+  /** Milliseconds, for elapsed times; tests pass a fixed clock. */
+  now: () => number;
+  /** Set by a command when a gate fails (1); `main.ts` turns it into the process exit code. */
+  exitCode: number;
+}
+
+export function createProcessContext(): CliContext {
+  return {
+    cwd: process.cwd(),
+    env: process.env,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdinIsTTY: process.stdin.isTTY === true,
+    now: () => performance.now(),
+    exitCode: 0,
+  };
+}
+
+/**
+ * Colour level for a stream: `NO_COLOR` wins, then `FORCE_COLOR`, then whether the stream is
+ * a terminal (https://no-color.org, https://force-color.org).
+ */
+export function colorLevel(env: NodeJS.ProcessEnv, isTTY: boolean | undefined, flag: boolean | undefined): 0 | 1 | 2 | 3 {
+  if (flag === false || (env.NO_COLOR !== undefined && env.NO_COLOR !== '')) return 0;
+  const forced = env.FORCE_COLOR;
+  if (forced !== undefined) {
+    if (forced === '0' || forced === 'false') return 0;
+    const level = Number.parseInt(forced, 10);
+    return level >= 1 && level <= 3 ? (level as 1 | 2 | 3) : 1;
+  }
+  return isTTY ? 1 : 0;
+}

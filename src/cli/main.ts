@@ -1,0 +1,37 @@
+import { CommanderError } from 'commander';
+import { isUserError } from '../core/errors.js';
+import { createProcessContext, type CliContext } from './context.js';
+import { createProgram } from './program.js';
+
+/** Exit codes: 0 success, 1 a gate failed, 2 bad usage/config/input, 3 internal error (a bug). */
+export const EXIT = { ok: 0, gate: 1, usage: 2, internal: 3 } as const;
+
+/** Runs the CLI and returns the exit code; the only place that maps errors to codes. */
+export async function run(argv: string[], ctx: CliContext): Promise<number> {
+  const program = createProgram(ctx).exitOverride();
+  for (const command of program.commands) command.exitOverride();
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return ctx.exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Commander has already printed its one-line message; help and version exit 0.
+      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    if (isUserError(error)) {
+      ctx.stderr.write(`error: ${error.message}\n`);
+      if (error.hint) ctx.stderr.write(`hint: ${error.hint}\n`);
+      return error.exitCode;
+    }
+    const debug = argv.includes('--debug');
+    const message = error instanceof Error ? error.message : String(error);
+    ctx.stderr.write(`internal error: ${message}; re-run with --debug for details\n`);
+    if (debug && error instanceof Error && error.stack) ctx.stderr.write(`${error.stack}\n`);
+    return EXIT.internal;
+  }
+}
+
+/** The process entry point, called by `bin/migrate-openai.js`. */
+export async function main(): Promise<void> {
+  process.exitCode = await run(process.argv.slice(2), createProcessContext());
+}

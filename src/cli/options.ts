@@ -1,0 +1,42 @@
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import { Option } from 'commander';
+import { InputError } from '../core/errors.js';
+import { isInside } from '../core/paths.js';
+
+export interface PathOptions {
+  root?: string;
+  include?: string[];
+  exclude?: string[];
+}
+
+/** Repeated glob flags: `--include 'src/**' --include 'lib/**'`. */
+const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
+
+export const includeOption = () => new Option('--include <glob>', 'only scan files matching this glob (repeatable)').argParser(collect);
+export const excludeOption = () => new Option('--exclude <glob>', 'skip files matching this glob (repeatable)').argParser(collect);
+export const rootOption = () =>
+  new Option('--root <dir>', 'root that output paths are relative to (default: the one folder given, else the current folder)');
+
+/**
+ * The root is the folder output paths are relative to and writes stay inside: `--root`, else
+ * the single folder given, else the current folder. Every path must exist and lie inside it.
+ */
+export function resolveTargets(cwd: string, paths: string[], rootFlag: string | undefined): { root: string; paths: string[] } {
+  const absolute = (paths.length > 0 ? paths : ['.']).map((p) => path.resolve(cwd, p));
+  for (const p of absolute) {
+    try {
+      statSync(p);
+    } catch {
+      throw new InputError(`path not found: ${path.relative(cwd, p) || p}`);
+    }
+  }
+  let root: string;
+  if (rootFlag !== undefined) root = path.resolve(cwd, rootFlag);
+  else if (absolute.length === 1 && statSync(absolute[0]!).isDirectory()) root = absolute[0]!;
+  else root = cwd;
+  for (const p of absolute) {
+    if (!isInside(root, p)) throw new InputError(`path is outside the root ${root}: ${p}`, 'pass --root with a folder that contains every path');
+  }
+  return { root, paths: absolute };
+}

@@ -1,0 +1,29 @@
+import { FINDING_KINDS, type Finding, type FindingKind } from '../core/types.js';
+
+/** Findings counted per kind, every kind present (zero included) in a fixed order. */
+export function countByKind(findings: readonly Finding[]): Record<FindingKind, number> {
+  const counts = Object.fromEntries(FINDING_KINDS.map((kind) => [kind, 0])) as Record<FindingKind, number>;
+  for (const finding of findings) counts[finding.kind]++;
+  return counts;
+}
+
+/** What a finding is about, in a few words: the API, model, variable or class. */
+export function describeFinding(finding: Finding): string {
+  switch (finding.kind) {
+    case 'import':
+    case 'framework':
+      return finding.api ?? '';
+    case 'client':
+      return `new ${finding.symbol ?? 'OpenAI'}(…)`;
+    case 'api-call':
+      return finding.model ? `${finding.api} (model ${finding.model})` : (finding.api ?? '');
+    case 'model':
+      return finding.model ?? '';
+    case 'env-var':
+      return finding.name ?? '';
+    case 'base-url':
+      return finding.api ?? '';
+    case 'api-key':
+      return 'hard-coded API key (value redacted)';
+  }
+}

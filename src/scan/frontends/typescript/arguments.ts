@@ -1,0 +1,75 @@
+import { ts } from 'ts-morph';
+import type { ArgumentInfo, PropertyInfo, ValueInfo } from '../../../core/types.js';
+import type { FileContext } from './context.js';
+import { envNameOf } from './env-access.js';
+import { isPlainString, nameText, unwrap } from './syntax.js';
+import { resolveObjectLiteral } from './values.js';
+
+/**
+ * Describes the options argument of a constructor or API call for the planner: the first
+ * argument that is (or names) an object literal, else the first argument, else the empty
+ * range inside the parentheses.
+ */
+export function describeArgument(
+  ctx: FileContext,
+  call: ts.CallExpression | ts.NewExpression,
+  args: ts.NodeArray<ts.Expression> | undefined,
+): ArgumentInfo {
+  const list = args ?? [];
+  for (const arg of list) {
+    const object = resolveObjectLiteral(arg);
+    if (object) return describeObject(ctx, object);
+  }
+  const first = list[0];
+  if (first !== undefined) return { kind: 'other', range: ctx.rangeOf(first), text: first.getText(ctx.sourceFile) };
+  const close = call.getEnd() - 1;
+  const inside = args === undefined ? call.getEnd() : close;
+  return { kind: 'none', range: { start: inside, end: inside } };
+}
+
+function describeObject(ctx: FileContext, object: ts.ObjectLiteralExpression): ArgumentInfo {
+  const properties: PropertyInfo[] = [];
+  let isOpen = false;
+  for (const property of object.properties) {
+    const name = nameText(property.name);
+    if (name === undefined || ts.isSpreadAssignment(property)) {
+      isOpen = true;
+      continue;
+    }
+    if (ts.isPropertyAssignment(property)) {
+      properties.push({ name, range: ctx.rangeOf(property), value: describeValue(ctx, property.initializer) });
+    } else if (ts.isShorthandPropertyAssignment(property)) {
+      properties.push({ name, range: ctx.rangeOf(property), value: describeValue(ctx, property.name) });
+    } else {
+      properties.push({ name, range: ctx.rangeOf(property), value: { kind: 'other', range: ctx.rangeOf(property), text: '' } });
+    }
+  }
+  const text = ctx.text;
+  const start = object.getStart(ctx.sourceFile);
+  const isMultiline = object.properties.length > 0 && ctx.lines.lineOf(start) !== ctx.lines.lineOf(object.properties[0]!.getStart(ctx.sourceFile));
+  let propertyIndent: string | null = null;
+  if (isMultiline) {
+    const firstStart = object.properties[0]!.getStart(ctx.sourceFile);
+    const lineStart = text.lastIndexOf('\n', firstStart - 1) + 1;
+    propertyIndent = text.slice(lineStart, firstStart);
+  }
+  return {
+    kind: 'object',
+    range: ctx.rangeOf(object),
+    properties,
+    propertyIndent,
+    hasTrailingComma: object.properties.hasTrailingComma,
+    isOpen,
+  };
+}
+
+export function describeValue(ctx: FileContext, expression: ts.Expression): ValueInfo {
+  const range = ctx.rangeOf(expression);
+  const text = expression.getText(ctx.sourceFile);
+  const inner = unwrap(expression);
+  if (isPlainString(inner)) return { kind: 'string', range, text, value: inner.text };
+  if (ts.isNumericLiteral(inner)) return { kind: 'number', range, text, value: Number(inner.text.replace(/_/g, '')) };
+  const envName = envNameOf(inner);
+  if (envName !== undefined) return { kind: 'env', range, text, name: envName };
+  return { kind: 'other', range, text };
+}

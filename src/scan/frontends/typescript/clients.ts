@@ -1,0 +1,126 @@
+import { ts } from 'ts-morph';
+import type { Finding } from '../../../core/types.js';
+import { describeArgument } from './arguments.js';
+import type { FileContext } from './context.js';
+import type { Bindings, SdkClass } from './imports.js';
+import { flattenAccess, hasExportModifier, thisFieldName, unwrap, walk } from './syntax.js';
+
+/** The names through which this file reaches an SDK client. */
+export interface ClientRefs {
+  /** Variables and parameters holding a client (matched by name, file-wide). */
+  variables: Map<string, SdkClass>;
+  /** `this.<field>` members holding a client. */
+  fields: Map<string, SdkClass>;
+  /** Exported names (and 'default') that are clients, for other files to import. */
+  exported: Set<string>;
+  /** Client constructor findings, in source order. */
+  constructions: Finding[];
+}
+
+/** Resolves the class a `new X(…)` or a type reference names, through imports and namespaces. */
+export function sdkClassOf(node: ts.Node, bindings: Bindings): SdkClass | undefined {
+  if (ts.isIdentifier(node)) return bindings.classes.get(node.text);
+  if (ts.isPropertyAccessExpression(node) || ts.isQualifiedName(node)) {
+    const left = ts.isPropertyAccessExpression(node) ? node.expression : node.left;
+    const member = ts.isPropertyAccessExpression(node) ? node.name.text : node.right.text;
+    const right = member === 'default' ? 'OpenAI' : member;
+    if (ts.isIdentifier(left) && (bindings.namespaces.has(left.text) || bindings.classes.has(left.text))) {
+      if (right === 'OpenAI' || right === 'AzureOpenAI' || right === 'Configuration' || right === 'OpenAIApi') return right;
+    }
+  }
+  return undefined;
+}
+
+/** Finds client constructions and every name a client is stored under. */
+export function collectClients(ctx: FileContext, bindings: Bindings): ClientRefs {
+  const refs: ClientRefs = { variables: new Map(), fields: new Map(), exported: new Set(), constructions: [] };
+  if (bindings.classes.size === 0 && bindings.namespaces.size === 0 && bindings.relative.size === 0) return refs;
+  const exportedLocals = new Set<string>();
+
+  const record = (target: ts.Node, cls: SdkClass, exported: boolean) => {
+    if (ts.isIdentifier(target)) {
+      refs.variables.set(target.text, cls);
+      if (exported) refs.exported.add(target.text);
+    } else if (ts.isPropertyDeclaration(target) || ts.isParameter(target)) {
+      if (ts.isIdentifier(target.name)) {
+        const isField = ts.isPropertyDeclaration(target) || ts.getModifiers(target)?.length;
+        (isField ? refs.fields : refs.variables).set(target.name.text, cls);
+      }
+    } else {
+      const field = ts.isExpression(target) ? thisFieldName(target) : undefined;
+      if (field) refs.fields.set(field, cls);
+    }
+  };
+
+  /** Where the value of `node` ends up: `const x = …`, `this.x = …`, `x: … = …`. */
+  const storeTarget = (node: ts.Node, cls: SdkClass) => {
+    let current = node;
+    while (ts.isParenthesizedExpression(current.parent) || ts.isAsExpression(current.parent) || ts.isSatisfiesExpression(current.parent)) {
+      current = current.parent;
+    }
+    const parent = current.parent;
+    if (ts.isVariableDeclaration(parent) && parent.initializer === current) {
+      const statement = parent.parent.parent;
+      record(parent.name, cls, ts.isVariableStatement(statement) && hasExportModifier(statement));
+    } else if (ts.isPropertyDeclaration(parent) && parent.initializer === current) {
+      record(parent, cls, false);
+    } else if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && parent.right === current) {
+      record(parent.left, cls, false);
+    } else if (ts.isExportAssignment(parent)) {
+      refs.exported.add('default');
+    }
+  };
+
+  walk(ctx.sourceFile, (node) => {
+    if (ts.isNewExpression(node)) {
+      const cls = sdkClassOf(unwrap(node.expression), bindings);
+      if (cls === undefined) return;
+      const callee = unwrap(node.expression);
+      const calleeName = ts.isPropertyAccessExpression(callee) ? callee.name : callee;
+      refs.constructions.push(
+        ctx.add('client', ctx.rangeOf(node), {
+          symbol: cls,
+          detail: { callee: ctx.rangeOf(calleeName), argument: describeArgument(ctx, node, node.arguments) },
+        }),
+      );
+      if (cls !== 'Configuration') storeTarget(node, cls);
+    } else if (ts.isParameter(node) || ts.isPropertyDeclaration(node) || ts.isVariableDeclaration(node)) {
+      // Typed with the SDK class: `constructor(private client: OpenAI)`, `client: OpenAI`.
+      const type = node.type;
+      if (type && ts.isTypeReferenceNode(type)) {
+        const cls = sdkClassOf(type.typeName, bindings);
+        if (cls && cls !== 'Configuration') record(ts.isVariableDeclaration(node) ? node.name : node, cls, false);
+      }
+    } else if (ts.isCallExpression(node)) {
+      // `client.withOptions({...})` returns another client.
+      const { root, names } = flattenAccess(node.expression);
+      if (names.length === 1 && names[0] === 'withOptions') {
+        const cls = clientClassOf(root, refs);
+        if (cls) storeTarget(node, cls);
+      }
+    } else if (ts.isExportAssignment(node) && ts.isIdentifier(node.expression)) {
+      if (refs.variables.has(node.expression.text)) refs.exported.add('default');
+    } else if (ts.isExportSpecifier(node) && !node.parent.parent.moduleSpecifier) {
+      exportedLocals.add(`${nameText(node.propertyName) ?? node.name.text}\u0000${node.name.text}`);
+    }
+  });
+
+  for (const pair of exportedLocals) {
+    const [local, exported] = pair.split('\u0000') as [string, string];
+    if (refs.variables.has(local)) refs.exported.add(exported);
+  }
+  return refs;
+}
+
+function nameText(node: ts.ModuleExportName | undefined): string | undefined {
+  return node === undefined ? undefined : node.text;
+}
+
+/** The SDK class of a client expression (`client`, `this.client`, `new OpenAI()`), if it is one. */
+export function clientClassOf(node: ts.Expression, refs: ClientRefs): SdkClass | undefined {
+  const inner = unwrap(node);
+  if (ts.isIdentifier(inner)) return refs.variables.get(inner.text);
+  const field = thisFieldName(inner);
+  if (field !== undefined) return refs.fields.get(field);
+  return undefined;
+}

@@ -1,0 +1,54 @@
+import type { ts } from 'ts-morph';
+import { LineIndex } from '../../../core/span.js';
+import { redactSecrets } from '../../../core/redact.js';
+import type { Finding, FindingKind, Range } from '../../../core/types.js';
+
+const MAX_SNIPPET = 160;
+
+/** Per-file state shared by the finding families: the tree, line index and the findings so far. */
+export class FileContext {
+  readonly lines: LineIndex;
+  readonly findings: Finding[] = [];
+
+  constructor(
+    readonly path: string,
+    readonly language: string,
+    readonly sourceFile: ts.SourceFile,
+  ) {
+    this.lines = new LineIndex(sourceFile.text);
+  }
+
+  get text(): string {
+    return this.sourceFile.text;
+  }
+
+  /** The node's range without leading trivia. */
+  rangeOf(node: ts.Node): Range {
+    return { start: node.getStart(this.sourceFile), end: node.getEnd() };
+  }
+
+  /** Builds a finding at `range`; the caller decides whether to keep it. */
+  createFinding(kind: FindingKind, range: Range, fields: Partial<Finding> = {}): Finding {
+    const span = this.lines.span(range.start, range.end);
+    return {
+      file: this.path,
+      language: this.language,
+      kind,
+      span,
+      snippet: this.snippetAt(span.line),
+      confidence: 'certain',
+      ...fields,
+    };
+  }
+
+  add(kind: FindingKind, range: Range, fields: Partial<Finding> = {}): Finding {
+    const finding = this.createFinding(kind, range, fields);
+    this.findings.push(finding);
+    return finding;
+  }
+
+  private snippetAt(line: number): string {
+    const text = redactSecrets(this.lines.lineText(line).trim());
+    return text.length > MAX_SNIPPET ? `${text.slice(0, MAX_SNIPPET - 1)}…` : text;
+  }
+}

@@ -1,0 +1,180 @@
+import { ts } from 'ts-morph';
+import type { Range } from '../../../core/types.js';
+import type { FileContext } from './context.js';
+import { dynamicImportModule, isPlainString, nameText, requiredModule, unwrap } from './syntax.js';
+
+/** The SDK classes a client is built from. v3: `Configuration` + `OpenAIApi`. */
+export type SdkClass = 'OpenAI' | 'AzureOpenAI' | 'Configuration' | 'OpenAIApi';
+const SDK_CLASSES = new Set<string>(['OpenAI', 'AzureOpenAI', 'Configuration', 'OpenAIApi']);
+
+/** Packages that wrap OpenAI; their use is a `framework` finding. */
+const FRAMEWORK_MODULES = new Set([
+  '@langchain/openai',
+  'langchain/chat_models/openai',
+  'langchain/llms/openai',
+  'langchain/embeddings/openai',
+  '@ai-sdk/openai',
+  '@ai-sdk/azure',
+  '@llamaindex/openai',
+]);
+
+export function isOpenAIModule(specifier: string): boolean {
+  return specifier === 'openai' || specifier.startsWith('openai/') || specifier === 'npm:openai' || specifier === 'jsr:@openai/openai';
+}
+
+function isRelative(specifier: string): boolean {
+  return specifier.startsWith('./') || specifier.startsWith('../');
+}
+
+/** What the file's local names refer to, as far as the syntax tells. */
+export interface Bindings {
+  /** Local name → SDK class (`import { OpenAI as Client }` gives Client → OpenAI). */
+  classes: Map<string, SdkClass>;
+  /** Local names bound to the whole `openai` module (`import * as sdk`, CJS `require('openai')`). */
+  namespaces: Set<string>;
+  /** Local name → the relative module and exported name it was imported from. */
+  relative: Map<string, { from: string; imported: string }>;
+}
+
+export interface ReExport {
+  exported: string;
+  from: string;
+  imported: string;
+}
+
+/** Finds `openai` and framework imports in every form and records the bindings they create. */
+export function collectImports(ctx: FileContext): { bindings: Bindings; reExports: ReExport[] } {
+  const bindings: Bindings = { classes: new Map(), namespaces: new Set(), relative: new Map() };
+  const reExports: ReExport[] = [];
+
+  const report = (specifier: string, node: ts.Node, names: { name: string; range: Range }[]) => {
+    const kind = isOpenAIModule(specifier) ? 'import' : FRAMEWORK_MODULES.has(specifier) ? 'framework' : undefined;
+    if (kind) ctx.add(kind, ctx.rangeOf(node), { api: specifier, detail: { importedNames: names } });
+  };
+
+  const bindImported = (specifier: string, imported: string, local: string) => {
+    if (isOpenAIModule(specifier)) {
+      const cls = imported === 'default' ? 'OpenAI' : imported;
+      if (SDK_CLASSES.has(cls)) bindings.classes.set(local, cls as SdkClass);
+    } else if (isRelative(specifier)) {
+      bindings.relative.set(local, { from: specifier, imported });
+    }
+  };
+
+  /** `const { OpenAI: Client, default: D } = require('openai')` and the same after `await import`. */
+  const bindPattern = (specifier: string, name: ts.BindingName, isCommonJs: boolean) => {
+    if (ts.isIdentifier(name)) {
+      if (isOpenAIModule(specifier)) {
+        bindings.namespaces.add(name.text);
+        // The CommonJS build exports the client class itself as the module.
+        if (isCommonJs) bindings.classes.set(name.text, 'OpenAI');
+      } else if (isRelative(specifier)) {
+        bindings.relative.set(name.text, { from: specifier, imported: '*' });
+      }
+      return;
+    }
+    if (!ts.isObjectBindingPattern(name)) return;
+    for (const element of name.elements) {
+      const imported = nameText(element.propertyName ?? element.name);
+      if (imported && ts.isIdentifier(element.name)) bindImported(specifier, imported, element.name.text);
+    }
+  };
+
+  const namesOf = (node: ts.Node): { name: string; range: Range }[] => {
+    const names: { name: string; range: Range }[] = [];
+    const visit = (child: ts.Node) => {
+      if (ts.isImportSpecifier(child) || ts.isExportSpecifier(child)) {
+        const imported = child.propertyName ?? child.name;
+        names.push({ name: nameText(imported) ?? '', range: ctx.rangeOf(imported) });
+      } else if (ts.isImportClause(child) && child.name) {
+        names.push({ name: 'default', range: ctx.rangeOf(child.name) });
+      } else if (ts.isBindingElement(child)) {
+        const imported = child.propertyName ?? child.name;
+        names.push({ name: nameText(imported) ?? '', range: ctx.rangeOf(imported) });
+        return;
+      }
+      ts.forEachChild(child, visit);
+    };
+    visit(node);
+    return names;
+  };
+
+  const visit = (node: ts.Node): void => {
+    if (ts.isImportDeclaration(node) && isPlainString(node.moduleSpecifier)) {
+      const specifier = node.moduleSpecifier.text;
+      report(specifier, node, namesOf(node));
+      const clause = node.importClause;
+      if (clause?.name) bindImported(specifier, 'default', clause.name.text);
+      const named = clause?.namedBindings;
+      if (named && ts.isNamespaceImport(named)) {
+        if (isOpenAIModule(specifier)) bindings.namespaces.add(named.name.text);
+        else if (isRelative(specifier)) bindings.relative.set(named.name.text, { from: specifier, imported: '*' });
+      } else if (named) {
+        for (const element of named.elements) {
+          bindImported(specifier, nameText(element.propertyName ?? element.name) ?? '', element.name.text);
+        }
+      }
+      return;
+    }
+    if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference)) {
+      const expression = node.moduleReference.expression;
+      if (isPlainString(expression)) {
+        report(expression.text, node, []);
+        if (isOpenAIModule(expression.text)) {
+          bindings.namespaces.add(node.name.text);
+          bindings.classes.set(node.name.text, 'OpenAI');
+        }
+      }
+      return;
+    }
+    if (ts.isExportDeclaration(node) && node.moduleSpecifier && isPlainString(node.moduleSpecifier)) {
+      const specifier = node.moduleSpecifier.text;
+      report(specifier, node, namesOf(node));
+      if (isRelative(specifier)) {
+        const clause = node.exportClause;
+        if (clause === undefined) reExports.push({ exported: '*', from: specifier, imported: '*' });
+        else if (ts.isNamedExports(clause)) {
+          for (const element of clause.elements) {
+            const imported = nameText(element.propertyName ?? element.name) ?? '';
+            reExports.push({ exported: element.name.text, from: specifier, imported });
+          }
+        }
+      }
+      return;
+    }
+    if (ts.isCallExpression(node)) {
+      const required = requiredModule(node);
+      const dynamic = required === undefined ? dynamicImportModule(node) : undefined;
+      const specifier = required ?? dynamic;
+      if (specifier !== undefined) {
+        const declaration = declarationOf(node);
+        report(specifier, node, declaration ? namesOf(declaration.name) : []);
+        if (declaration) bindPattern(specifier, declaration.name, required !== undefined);
+        else if (required !== undefined && isOpenAIModule(specifier)) bindMemberRequire(node);
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+
+  /** `const OpenAI = require('openai').default` / `.OpenAI`. */
+  const bindMemberRequire = (call: ts.CallExpression) => {
+    const access = call.parent;
+    if (!ts.isPropertyAccessExpression(access) || !ts.isVariableDeclaration(access.parent)) return;
+    const target = access.parent.name;
+    const member = access.name.text === 'default' ? 'OpenAI' : access.name.text;
+    if (ts.isIdentifier(target) && SDK_CLASSES.has(member)) bindings.classes.set(target.text, member as SdkClass);
+  };
+
+  visit(ctx.sourceFile);
+  return { bindings, reExports };
+}
+
+/** The declaration a `require()` / `await import()` call initialises directly. */
+function declarationOf(call: ts.CallExpression): ts.VariableDeclaration | undefined {
+  let node: ts.Node = call;
+  while (ts.isAwaitExpression(node.parent) || ts.isParenthesizedExpression(node.parent)) node = node.parent;
+  const parent = node.parent;
+  return ts.isVariableDeclaration(parent) && parent.initializer !== undefined && unwrap(parent.initializer) === unwrap(node as ts.Expression)
+    ? parent
+    : undefined;
+}

@@ -1,0 +1,128 @@
+import { ts } from 'ts-morph';
+import { isPlainString, nameText, unwrap } from './syntax.js';
+
+type PlainString = ts.StringLiteral | ts.NoSubstitutionTemplateLiteral;
+
+/** A name imported from another file of the project, resolved by the link step. */
+export interface ImportedRef {
+  from: string;
+  imported: string;
+}
+
+export interface ResolvedStrings {
+  literals: PlainString[];
+  imported: ImportedRef[];
+}
+
+const MAX_DEPTH = 6;
+
+/**
+ * The string literals an expression can evaluate to, as far as the syntax shows: literals,
+ * both sides of `??` / `||`, both branches of `?:`, constants and parameter defaults in
+ * scope, members of constant object literals, and names imported from other files.
+ */
+export function resolveStrings(
+  expression: ts.Expression,
+  relative: ReadonlyMap<string, ImportedRef>,
+  depth = 0,
+): ResolvedStrings {
+  const result: ResolvedStrings = { literals: [], imported: [] };
+  if (depth > MAX_DEPTH) return result;
+  const inner = unwrap(expression);
+  const merge = (other: ResolvedStrings) => {
+    result.literals.push(...other.literals);
+    result.imported.push(...other.imported);
+  };
+  if (isPlainString(inner)) {
+    result.literals.push(inner);
+  } else if (ts.isBinaryExpression(inner)) {
+    const operator = inner.operatorToken.kind;
+    if (operator === ts.SyntaxKind.QuestionQuestionToken || operator === ts.SyntaxKind.BarBarToken) {
+      merge(resolveStrings(inner.left, relative, depth + 1));
+      merge(resolveStrings(inner.right, relative, depth + 1));
+    }
+  } else if (ts.isConditionalExpression(inner)) {
+    merge(resolveStrings(inner.whenTrue, relative, depth + 1));
+    merge(resolveStrings(inner.whenFalse, relative, depth + 1));
+  } else if (ts.isIdentifier(inner)) {
+    const value = findValue(inner);
+    if (value) merge(resolveStrings(value, relative, depth + 1));
+    else {
+      const ref = relative.get(inner.text);
+      if (ref) result.imported.push(ref);
+    }
+  } else if (ts.isPropertyAccessExpression(inner)) {
+    const object = resolveObjectLiteral(inner.expression, depth + 1);
+    const member = object && memberValue(object, inner.name.text);
+    if (member) merge(resolveStrings(member, relative, depth + 1));
+  }
+  return result;
+}
+
+/** The object literal an expression is or names (`{…}`, or a constant initialised with one). */
+export function resolveObjectLiteral(expression: ts.Expression, depth = 0): ts.ObjectLiteralExpression | undefined {
+  if (depth > MAX_DEPTH) return undefined;
+  const inner = unwrap(expression);
+  if (ts.isObjectLiteralExpression(inner)) return inner;
+  if (ts.isIdentifier(inner)) {
+    const value = findValue(inner);
+    return value ? resolveObjectLiteral(value, depth + 1) : undefined;
+  }
+  return undefined;
+}
+
+function memberValue(object: ts.ObjectLiteralExpression, name: string): ts.Expression | undefined {
+  for (const property of object.properties) {
+    if (nameText(property.name) !== name) continue;
+    if (ts.isPropertyAssignment(property)) return property.initializer;
+    if (ts.isShorthandPropertyAssignment(property)) return property.name;
+  }
+  return undefined;
+}
+
+/**
+ * The expression a name is initialised with, found by walking outwards through the scopes
+ * that enclose the use: variable declarations (with destructuring defaults) and parameters.
+ */
+export function findValue(identifier: ts.Identifier): ts.Expression | undefined {
+  const name = identifier.text;
+  for (let scope: ts.Node | undefined = identifier.parent; scope; scope = scope.parent) {
+    if (ts.isSourceFile(scope) || ts.isBlock(scope) || ts.isModuleBlock(scope) || ts.isCaseClause(scope) || ts.isDefaultClause(scope)) {
+      for (const statement of scope.statements) {
+        if (!ts.isVariableStatement(statement)) continue;
+        for (const declaration of statement.declarationList.declarations) {
+          const found = valueInBinding(declaration.name, declaration.initializer, name, identifier);
+          if (found !== undefined) return found ?? undefined;
+        }
+      }
+    } else if (ts.isFunctionLike(scope)) {
+      for (const parameter of scope.parameters) {
+        const found = valueInBinding(parameter.name, parameter.initializer, name, identifier);
+        if (found !== undefined) return found ?? undefined;
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Looks for `name` in a binding. Returns the value expression, `null` when the name is
+ * declared here without a known value (which shadows outer scopes), or undefined when absent.
+ */
+function valueInBinding(
+  binding: ts.BindingName,
+  initializer: ts.Expression | undefined,
+  name: string,
+  use: ts.Identifier,
+): ts.Expression | null | undefined {
+  if (ts.isIdentifier(binding)) {
+    if (binding.text !== name || binding === use) return undefined;
+    return initializer ?? null;
+  }
+  for (const element of binding.elements) {
+    if (ts.isOmittedExpression(element)) continue;
+    const found = valueInBinding(element.name, element.initializer, name, use);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
