@@ -1,8 +1,9 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { Option } from 'commander';
-import { InputError } from '../core/errors.js';
+import { InputError, UsageError } from '../core/errors.js';
 import { isInside } from '../core/paths.js';
+import { providers } from '../providers/index.js';
 
 export interface PathOptions {
   root?: string;
@@ -39,4 +40,24 @@ export function resolveTargets(cwd: string, paths: string[], rootFlag: string | 
     if (!isInside(root, p)) throw new InputError(`path is outside the root ${root}: ${p}`, 'pass --root with a folder that contains every path');
   }
   return { root, paths: absolute };
+}
+
+export const toOption = () => new Option('--to <provider>', `target provider (${providerIds().join(', ')})`);
+export const regionOption = () => new Option('--region <region>', "the provider's region or API variant (see `providers <id>`)");
+export const modelOption = () =>
+  new Option('--model <openai=target>', 'map one model id, e.g. --model gpt-4o=glm-4.6 (repeatable)').argParser(collect);
+
+function providerIds(): string[] {
+  return providers.map((provider) => provider.id);
+}
+
+/** `['gpt-4o=glm-4.6']` → `{ 'gpt-4o': 'glm-4.6' }`. */
+export function parseModelOverrides(values: string[] | undefined): Record<string, string> {
+  const overrides: Record<string, string> = {};
+  for (const value of values ?? []) {
+    const match = /^([^=\s]+)=([^=\s]+)$/.exec(value);
+    if (match === null) throw new UsageError(`invalid --model "${value}"`, 'expected <openai-id>=<target-id>, e.g. --model gpt-4o=glm-4.6');
+    overrides[match[1]!] = match[2]!;
+  }
+  return overrides;
 }

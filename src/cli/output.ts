@@ -1,19 +1,37 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '../core/errors.js';
-import type { CliContext } from './context.js';
+import { reporters, type Format } from '../report/index.js';
+import type { ReportInput } from '../report/types.js';
+import { colorLevel, type CliContext } from './context.js';
+import { packageVersion } from './version.js';
 
-/** Prints `text`, or writes it to `out` (relative to the working folder) when given. */
-export async function writeOutput(ctx: CliContext, text: string, out: string | undefined): Promise<void> {
-  if (out === undefined) {
+export interface OutputFlags {
+  format: Format;
+  out?: string;
+  color?: boolean;
+}
+
+/** Renders `input` in the chosen format and prints it, or writes it to `--out`. */
+export async function emitReport(ctx: CliContext, input: ReportInput, flags: OutputFlags, startedAt: number): Promise<void> {
+  const text = reporters[flags.format](input, {
+    color: flags.out ? 0 : colorLevel(ctx.env, ctx.stdout.isTTY, flags.color),
+    version: packageVersion(),
+    elapsedMs: ctx.now() - startedAt,
+  });
+  if (flags.out === undefined) {
     ctx.stdout.write(text);
     return;
   }
-  const target = path.resolve(ctx.cwd, out);
+  await writeTextFile(ctx, flags.out, text);
+  ctx.stderr.write(`Wrote ${flags.out}\n`);
+}
+
+/** Writes a file the user named (relative to the working folder); a failure is one line, exit 2. */
+export async function writeTextFile(ctx: CliContext, file: string, text: string): Promise<void> {
   try {
-    await writeFile(target, text);
+    await writeFile(path.resolve(ctx.cwd, file), text);
   } catch (error) {
-    throw new InputError(`cannot write ${out}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw new InputError(`cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
-  ctx.stderr.write(`Wrote ${out}\n`);
 }

@@ -1,4 +1,7 @@
 import { Command } from 'commander';
+import { applyCommand } from './commands/apply.js';
+import { planCommand } from './commands/plan.js';
+import { providersCommand } from './commands/providers.js';
 import { scanCommand } from './commands/scan.js';
 import type { CliContext } from './context.js';
 import { packageVersion } from './version.js';
@@ -15,5 +18,8 @@ export function createProgram(ctx: CliContext): Command {
       writeErr: (text) => ctx.stderr.write(text),
     });
   program.addCommand(scanCommand(ctx));
+  program.addCommand(planCommand(ctx));
+  program.addCommand(applyCommand(ctx));
+  program.addCommand(providersCommand(ctx));
   return program;
 }

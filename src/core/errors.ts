@@ -3,7 +3,7 @@
  * Anything else that escapes to the CLI is a bug and is reported as an internal error.
  */
 export abstract class UserError extends Error {
-  readonly exitCode = 2;
+  readonly exitCode: number = 2;
   constructor(
     message: string,
     readonly hint?: string,

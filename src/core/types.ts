@@ -65,6 +65,8 @@ export type ArgumentInfo =
       /** Indentation of the properties when the literal spans several lines, else null. */
       propertyIndent: string | null;
       hasTrailingComma: boolean;
+      /** End of the last element (property or spread), or null when the object is empty. */
+      lastElementEnd: number | null;
       /** The object has spreads or computed keys, so its full content is unknown. */
       isOpen: boolean;
     }

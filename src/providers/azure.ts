@@ -9,6 +9,7 @@ export const azure = {
     foundry: 'https://{resource}.services.ai.azure.com/openai/v1',
   },
   defaultRegion: 'v1',
+  urlVariables: { resource: 'AZURE_OPENAI_RESOURCE' },
   apiKeyEnv: 'AZURE_OPENAI_API_KEY',
   docs: 'https://learn.microsoft.com/azure/foundry/openai/api-version-lifecycle',
   verified: '2026-03-19',

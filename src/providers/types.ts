@@ -79,6 +79,11 @@ export interface Provider {
    */
   baseUrls: Record<string, string>;
   defaultRegion: string;
+  /**
+   * Placeholders in `baseUrls` and the environment variable that fills each one in migrated
+   * code, e.g. `{ resource: 'AZURE_OPENAI_RESOURCE' }` for Azure's per-customer host.
+   */
+  urlVariables?: Record<string, string>;
   /** The environment variable migrated code reads the key from. */
   apiKeyEnv: string;
   /** Other variable names the provider's own SDKs or docs use for the key (recognised, not written). */

@@ -1,7 +1,9 @@
-import type { Finding } from '../core/types.js';
+import { LineIndex } from '../core/span.js';
+import type { Edit, Finding, ScanResult } from '../core/types.js';
 import { redactSecrets } from '../core/redact.js';
+import { summarizePlan } from './plan-summary.js';
 import { countByKind } from './summary.js';
-import type { Reporter } from './types.js';
+import type { PlanView, ReportInput, Reporter } from './types.js';
 
 /** Bump on any change a consumer could notice; documented in the README. */
 export const SCHEMA_VERSION = 1;
@@ -25,18 +27,41 @@ function publicFinding(finding: Finding) {
   };
 }
 
+function scanSection(scan: ScanResult) {
+  return {
+    summary: { ...scan.stats, findings: scan.findings.length, byKind: countByKind(scan.findings) },
+    findings: scan.findings.map(publicFinding),
+    skipped: scan.skipped,
+  };
+}
+
+function planSection(input: ReportInput, view: PlanView) {
+  const lineIndexes = new Map<string, LineIndex>();
+  const position = (edit: Edit) => {
+    let index = lineIndexes.get(edit.file);
+    if (index === undefined) {
+      index = new LineIndex(input.scan.texts.get(edit.file) ?? '');
+      lineIndexes.set(edit.file, index);
+    }
+    const { line, column } = index.span(edit.start, edit.end);
+    return { line, column };
+  };
+  return {
+    target: view.plan.target,
+    plan: summarizePlan(input),
+    edits: view.plan.edits.map((edit) => ({ file: edit.file, ...position(edit), start: edit.start, end: edit.end, text: edit.text, reason: edit.reason })),
+    manual: view.plan.manual,
+    ...(view.outcomes ? { files: view.outcomes.map(({ file, status, ...rest }) => ({ file, status, ...('reason' in rest ? { reason: rest.reason, message: rest.message } : {}) })) } : {}),
+  };
+}
+
 /** Byte-identical for the same tree: no timings, no absolute paths, stable order. */
-export const renderJson: Reporter = ({ scan }, ctx) => {
+export const renderJson: Reporter = (input, ctx) => {
   const document = {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: 'migrate-openai', version: ctx.version },
-    summary: {
-      ...scan.stats,
-      findings: scan.findings.length,
-      byKind: countByKind(scan.findings),
-    },
-    findings: scan.findings.map(publicFinding),
-    skipped: scan.skipped,
+    ...scanSection(input.scan),
+    ...(input.plan ? planSection(input, input.plan) : {}),
   };
   return redactSecrets(`${JSON.stringify(document, null, 2)}\n`);
 };

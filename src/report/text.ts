@@ -1,43 +1,102 @@
-import { Chalk } from 'chalk';
+import { Chalk, type ChalkInstance } from 'chalk';
 import { redactSecrets } from '../core/redact.js';
-import type { Finding } from '../core/types.js';
+import type { Finding, ManualAction, ScanResult } from '../core/types.js';
+import { unifiedDiff } from './diff.js';
+import { summarizePlan } from './plan-summary.js';
 import { countByKind, describeFinding } from './summary.js';
-import type { Reporter } from './types.js';
+import type { PlanView, ReportInput, Reporter } from './types.js';
 
 const KIND_WIDTH = 10;
+const SEVERITY_WIDTH = 8;
 
-/** The terminal report: findings grouped by file, skipped files, then a summary. */
-export const renderText: Reporter = ({ scan }, ctx) => {
+/** The terminal report: findings (scan) or diff and manual actions (plan, apply), then a summary. */
+export const renderText: Reporter = (input, ctx) => {
   const c = new Chalk({ level: ctx.color });
+  const lines = input.plan ? planLines(input, input.plan, c) : scanLines(input.scan, c);
+  lines.push(c.dim(`Done in ${formatDuration(ctx.elapsedMs)}`));
+  return redactSecrets(`${lines.join('\n')}\n`);
+};
+
+function scanLines(scan: ScanResult, c: ChalkInstance): string[] {
   const lines: string[] = [];
-  let currentFile: string | undefined;
-  for (const finding of scan.findings) {
-    if (finding.file !== currentFile) {
-      if (currentFile !== undefined) lines.push('');
-      lines.push(c.bold.underline(finding.file));
-      currentFile = finding.file;
-    }
-    const location = c.dim(`${finding.file}:${finding.span.line}:${finding.span.column}`);
-    lines.push(`  ${location}  ${c.cyan(finding.kind.padEnd(KIND_WIDTH))}${describe(finding, c)}`);
-  }
-  if (scan.skipped.length > 0) {
+  for (const [file, findings] of groupByFile(scan.findings)) {
     if (lines.length > 0) lines.push('');
-    lines.push(c.bold.yellow('Skipped'));
-    for (const skip of scan.skipped) lines.push(`  ${skip.file}  ${c.yellow(skip.reason)}  ${c.dim(skip.message)}`);
+    lines.push(c.bold.underline(file));
+    const locations = findings.map((f) => `${f.file}:${f.span.line}:${f.span.column}`);
+    const width = Math.max(...locations.map((l) => l.length));
+    findings.forEach((finding, i) => {
+      lines.push(`  ${c.dim(locations[i]!.padEnd(width))}  ${c.cyan(finding.kind.padEnd(KIND_WIDTH))}${describe(finding, c)}`);
+    });
   }
+  lines.push(...skippedLines(scan, c));
   if (lines.length > 0) lines.push('');
   const { discovered, candidates, parsed, skipped } = scan.stats;
   lines.push(`${discovered} files discovered, ${candidates} candidates, ${parsed} parsed, ${skipped} skipped`);
   const counts = Object.entries(countByKind(scan.findings))
     .filter(([, count]) => count > 0)
     .map(([kind, count]) => `${count} ${kind}`);
-  const total = scan.findings.length;
-  lines.push(total === 0 ? c.green('No OpenAI usage found') : `${c.bold(`${total} findings`)}: ${counts.join(', ')}`);
-  lines.push(c.dim(`Done in ${formatDuration(ctx.elapsedMs)}`));
-  return redactSecrets(`${lines.join('\n')}\n`);
-};
+  lines.push(scan.findings.length === 0 ? c.green('No OpenAI usage found') : `${c.bold(`${scan.findings.length} findings`)}: ${counts.join(', ')}`);
+  return lines;
+}
 
-function describe(finding: Finding, c: InstanceType<typeof Chalk>): string {
+function planLines(input: ReportInput, view: PlanView, c: ChalkInstance): string[] {
+  const lines: string[] = [];
+  const diff = unifiedDiff(view.changes);
+  if (diff !== '') lines.push(...colorDiff(diff.replace(/\n$/, ''), c), '');
+  if (view.plan.manual.length > 0) {
+    lines.push(c.bold(`Manual actions (${view.plan.manual.length})`));
+    lines.push(...manualLines(view.plan.manual, c), '');
+  }
+  lines.push(...skippedLines(input.scan, c));
+  for (const outcome of view.outcomes ?? []) {
+    if (outcome.status === 'skipped') lines.push(`  ${outcome.file}  ${c.yellow(outcome.reason)}  ${c.dim(outcome.message)}`);
+  }
+  const summary = summarizePlan(input);
+  const verb = view.outcomes ? (view.isDryRun ? 'Dry run for' : 'Migrated to') : 'Plan for';
+  const changed = view.outcomes && !view.isDryRun ? 'changed' : 'to change';
+  lines.push(
+    `${c.bold(`${verb} ${view.providerName}`)}: ${summary.filesChanged} files ${changed} (${summary.edits} edits), ${summary.filesUnchanged} unchanged, ${summary.filesSkipped} skipped`,
+  );
+  const { error, warning, info } = summary.manual;
+  lines.push(`Manual actions: ${c.red(`${error} errors`)}, ${c.yellow(`${warning} warnings`)}, ${info} info`);
+  return lines;
+}
+
+function manualLines(actions: readonly ManualAction[], c: ChalkInstance): string[] {
+  const locations = actions.map((a) => `${a.file}:${a.line}`);
+  const width = Math.max(...locations.map((l) => l.length));
+  const paint = { error: c.red, warning: c.yellow, info: c.blue };
+  return actions.map(
+    (action, i) => `  ${c.dim(locations[i]!.padEnd(width))}  ${paint[action.severity](action.severity.padEnd(SEVERITY_WIDTH))}${c.cyan(action.code)}  ${action.message}`,
+  );
+}
+
+function skippedLines(scan: ScanResult, c: ChalkInstance): string[] {
+  if (scan.skipped.length === 0) return [];
+  return ['', c.bold.yellow('Skipped'), ...scan.skipped.map((skip) => `  ${skip.file}  ${c.yellow(skip.reason)}  ${c.dim(skip.message)}`)];
+}
+
+function colorDiff(diff: string, c: ChalkInstance): string[] {
+  return diff.split('\n').map((line) => {
+    if (line.startsWith('+++') || line.startsWith('---')) return c.bold(line);
+    if (line.startsWith('@@')) return c.cyan(line);
+    if (line.startsWith('+')) return c.green(line);
+    if (line.startsWith('-')) return c.red(line);
+    return line;
+  });
+}
+
+function groupByFile(findings: readonly Finding[]): Map<string, Finding[]> {
+  const groups = new Map<string, Finding[]>();
+  for (const finding of findings) {
+    const group = groups.get(finding.file);
+    if (group) group.push(finding);
+    else groups.set(finding.file, [finding]);
+  }
+  return groups;
+}
+
+function describe(finding: Finding, c: ChalkInstance): string {
   const text = describeFinding(finding);
   if (finding.kind === 'api-key') return c.red(text);
   return finding.confidence === 'certain' ? text : `${text} ${c.dim(`(${finding.confidence})`)}`;

@@ -1,8 +1,20 @@
-import type { ScanResult } from '../core/types.js';
+import type { FileOutcome } from '../apply/apply.js';
+import type { Plan, ScanResult } from '../core/types.js';
+import type { FileChange } from '../plan/preview.js';
+
+/** A plan with what it does to the files; `outcomes` only after `apply`. */
+export interface PlanView {
+  plan: Plan;
+  providerName: string;
+  changes: FileChange[];
+  outcomes?: FileOutcome[];
+  isDryRun?: boolean;
+}
 
 /** Everything a reporter may show. `plan` is present for `plan`, `apply` and `report`. */
 export interface ReportInput {
   scan: ScanResult;
+  plan?: PlanView;
 }
 
 export interface ReportContext {

@@ -59,6 +59,7 @@ function describeObject(ctx: FileContext, object: ts.ObjectLiteralExpression): A
     properties,
     propertyIndent,
     hasTrailingComma: object.properties.hasTrailingComma,
+    lastElementEnd: object.properties.length > 0 ? object.properties[object.properties.length - 1]!.getEnd() : null,
     isOpen,
   };
 }

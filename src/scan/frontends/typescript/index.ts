@@ -36,6 +36,7 @@ function scanTypeScript(file: SourceText): FileScan<TsFacts> {
   const apiCalls = collectApiCalls(ctx, bindings, clients);
   ctx.findings.push(...apiCalls.calls.map((call) => call.finding));
   collectEnvReads(ctx);
+  markClientOptions(ctx.findings, clients.constructions);
   collectLiterals(ctx, apiCalls.modelLiterals);
 
   const facts: TsFacts = {
@@ -46,6 +47,22 @@ function scanTypeScript(file: SourceText): FileScan<TsFacts> {
     importedModels: apiCalls.calls.flatMap((call) => call.importedModels.map((ref) => ({ ref, call: call.finding }))),
   };
   return { ok: true, findings: ctx.findings, facts };
+}
+
+/** Env reads that are the value of a client option (`apiKey: process.env.X`) say which option. */
+function markClientOptions(findings: Finding[], constructions: Finding[]): void {
+  const options = new Map<number, string>();
+  for (const client of constructions) {
+    const argument = client.detail?.argument;
+    if (argument?.kind !== 'object') continue;
+    for (const property of argument.properties) {
+      if (property.value.kind === 'env') options.set(property.value.range.start, property.name);
+    }
+  }
+  for (const finding of findings) {
+    const option = finding.kind === 'env-var' ? options.get(finding.span.start) : undefined;
+    if (option !== undefined) finding.detail = { ...finding.detail, clientOption: option };
+  }
 }
 
 /** `export const CHAT_MODEL = process.env.X ?? 'gpt-4o'` → { CHAT_MODEL: [finding at 'gpt-4o'] }. */

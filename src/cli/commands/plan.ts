@@ -1,0 +1,30 @@
+import { Command } from 'commander';
+import { PLAN_FORMATS, reporters } from '../../report/index.js';
+import type { CliContext } from '../context.js';
+import { addMigrateOptions, resolveMigrateFlags, type MigrateFlags } from '../migrate-flags.js';
+import { emitReport, writeTextFile } from '../output.js';
+
+interface PlanFlags extends MigrateFlags {
+  check?: boolean;
+  diff?: string;
+}
+
+export function planCommand(ctx: CliContext): Command {
+  const command = new Command('plan').description('show the diff and the manual to-do list for a target (changes nothing)');
+  return addMigrateOptions(command, PLAN_FORMATS)
+    .option('--check', 'exit with 1 while the migration would still change something (a CI gate)')
+    .option('--diff <file>', 'also write the changes as a patch that `git apply` accepts')
+    .action(async (paths: string[], flags: PlanFlags) => {
+      const { scanOptions, provider, planOptions } = await resolveMigrateFlags(ctx, paths, flags);
+      const { planProject } = await import('../../plan/plan-project.js');
+      const started = ctx.now();
+      const { scan, plan, changes } = await planProject(scanOptions, provider, planOptions);
+      const input = { scan, plan: { plan, providerName: provider.name, changes } };
+      await emitReport(ctx, input, flags, started);
+      if (flags.diff !== undefined) await writeTextFile(ctx, flags.diff, reporters.diff(input, { color: 0, version: '', elapsedMs: 0 }));
+      if (flags.check && changes.length > 0) {
+        ctx.stderr.write(`${changes.length} files still need migrating: run \`migrate-openai apply --to ${provider.id}\`\n`);
+        ctx.exitCode = 1;
+      }
+    });
+}

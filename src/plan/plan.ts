@@ -1,0 +1,87 @@
+import type { Edit, Finding, ManualAction, Plan } from '../core/types.js';
+import type { Provider } from '../providers/types.js';
+import { rules } from './rules/index.js';
+import { preferredQuote } from './style.js';
+import { resolveTarget, type PlanOptions } from './target.js';
+
+export interface PlanInput {
+  findings: readonly Finding[];
+  /** Text of every file with findings, as read. */
+  texts: ReadonlyMap<string, string>;
+}
+
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+/** Pure: the edits and manual actions that migrate `findings` to `provider`. */
+export function planMigration(input: PlanInput, provider: Provider, options: PlanOptions = {}): Plan {
+  const target = resolveTarget(provider, options);
+  const edits: Edit[] = [];
+  const manual: ManualAction[] = [];
+  for (const [file, findings] of groupByFile(input.findings)) {
+    const text = input.texts.get(file) ?? '';
+    const ctx = { target, text, quote: preferredQuote(text), eol: text.includes('\r\n') ? ('\r\n' as const) : ('\n' as const) };
+    const fileEdits: Edit[] = [];
+    for (const finding of findings) {
+      const rule = rules[finding.kind];
+      if (rule === undefined) continue;
+      const planned = rule(finding, ctx);
+      fileEdits.push(...planned.edits);
+      manual.push(...planned.manual);
+    }
+    edits.push(...dropNestedEdits(fileEdits));
+  }
+  return {
+    target: provider.id,
+    edits,
+    manual: dedupeManual(manual).sort(
+      (a, b) => compare(a.file, b.file) || a.line - b.line || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || compare(a.code, b.code) || compare(a.message, b.message),
+    ),
+  };
+}
+
+function groupByFile(findings: readonly Finding[]): Map<string, Finding[]> {
+  const groups = new Map<string, Finding[]>();
+  for (const finding of findings) {
+    const group = groups.get(finding.file) ?? [];
+    group.push(finding);
+    groups.set(finding.file, group);
+  }
+  return groups;
+}
+
+/**
+ * Two rules may reach the same text: the client rule replaces `baseURL: 'https://api.openai.com/v1'`
+ * whole while the base-url rule would edit inside it. The enclosing edit already rewrites that
+ * text, so an edit inside another (or identical to it) is dropped. Partial overlaps stay and
+ * are caught as a bug by `applyEdits`.
+ */
+export function dropNestedEdits(edits: Edit[]): Edit[] {
+  const sorted = [...edits].sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: Edit[] = [];
+  for (const candidate of sorted) {
+    const isInside = kept.some(
+      (outer) =>
+        outer.start <= candidate.start &&
+        candidate.end <= outer.end &&
+        outer.end > outer.start &&
+        // An insertion at either edge of a replacement is beside it, not inside it.
+        !(candidate.start === candidate.end && (candidate.start === outer.start || candidate.start === outer.end)),
+    );
+    if (!isInside) kept.push(candidate);
+  }
+  return kept;
+}
+
+function dedupeManual(actions: ManualAction[]): ManualAction[] {
+  const seen = new Set<string>();
+  return actions.filter((action) => {
+    const key = `${action.file}\u0000${action.line}\u0000${action.code}\u0000${action.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

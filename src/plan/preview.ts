@@ -1,0 +1,21 @@
+import { applyEdits, groupEditsByFile } from '../apply/splice.js';
+import type { Plan } from '../core/types.js';
+
+/** One file as the plan would leave it. */
+export interface FileChange {
+  file: string;
+  before: string;
+  after: string;
+  edits: number;
+}
+
+/** Applies the plan in memory, for diffs and summaries; files the plan does not touch are absent. */
+export function previewChanges(plan: Plan, texts: ReadonlyMap<string, string>): FileChange[] {
+  const changes: FileChange[] = [];
+  for (const [file, edits] of groupEditsByFile(plan.edits)) {
+    const before = texts.get(file) ?? '';
+    const after = applyEdits(before, edits);
+    if (after !== before) changes.push({ file, before, after, edits: edits.length });
+  }
+  return changes.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+}

@@ -1,0 +1,82 @@
+import type { PropertyInfo } from '../../core/types.js';
+import { capabilityFor } from '../../providers/index.js';
+import type { CapabilityKey } from '../../providers/types.js';
+import { manual, NOTHING, result, type Rule } from './types.js';
+import type { ManualAction, Severity } from '../../core/types.js';
+
+/** API paths (v4+ and v3 method names) → the capability they need. First match wins. */
+const API_CAPABILITIES: [RegExp, CapabilityKey][] = [
+  [/^(?:beta\.)?chat\.completions\.|^createChatCompletion$/, 'chat.completions'],
+  [/^completions\.|^createCompletion$/, 'completions'],
+  [/^(?:beta\.)?responses\./, 'responses'],
+  [/^embeddings\.|^createEmbedding$/, 'embeddings'],
+  [/^images\.|^createImage/, 'images'],
+  [/^audio\.transcriptions\.|^createTranscription$/, 'audio.transcriptions'],
+  [/^audio\.translations\.|^createTranslation$/, 'audio.translations'],
+  [/^audio\.speech\./, 'audio.speech'],
+  [/^moderations\.|^createModeration$/, 'moderations'],
+  [/^files\.|^(?:create|list|retrieve|delete|download)File/, 'files'],
+  [/^batches\./, 'batches'],
+  [/^(?:fineTuning|fine_tuning|fineTunes)\.|FineTune/, 'fine-tuning'],
+  [/^beta\.(?:assistants|threads)\./, 'assistants'],
+  [/^(?:beta\.)?vectorStores\./, 'vector-stores'],
+  [/^(?:beta\.)?realtime\./, 'realtime'],
+];
+
+/** Request parameters whose behaviour differs, and when a given value triggers the difference. */
+const PARAMETERS: { name: string; key: CapabilityKey; applies: (property: PropertyInfo) => boolean }[] = [
+  // Values up to 1 are valid on every target; higher or computed values may not be.
+  { name: 'temperature', key: 'param.temperature', applies: (p) => !(p.value.kind === 'number' && p.value.value <= 1) },
+  { name: 'tool_choice', key: 'param.tool_choice', applies: (p) => !(p.value.kind === 'string' && ['auto', 'none'].includes(p.value.value)) },
+  { name: 'response_format', key: 'param.response_format.json_schema', applies: (p) => p.value.text.includes('json_schema') },
+  { name: 'n', key: 'param.n', applies: (p) => !(p.value.kind === 'number' && p.value.value <= 1) },
+  { name: 'dimensions', key: 'param.dimensions', applies: () => true },
+  { name: 'stream_options', key: 'param.stream_options', applies: () => true },
+  { name: 'parallel_tool_calls', key: 'param.parallel_tool_calls', applies: () => true },
+  { name: 'logprobs', key: 'param.logprobs', applies: (p) => p.value.text !== 'false' },
+  { name: 'seed', key: 'param.seed', applies: () => true },
+];
+
+const SEVERITY: Record<string, Severity> = { unsupported: 'error', partial: 'warning', unknown: 'warning' };
+const API_CODE: Record<string, string> = { unsupported: 'unsupported-api', partial: 'partial-api', unknown: 'unverified-api' };
+const PARAMETER_CODE: Record<string, string> = {
+  unsupported: 'unsupported-parameter',
+  partial: 'partial-parameter',
+  unknown: 'unverified-parameter',
+};
+
+export function capabilityForApi(api: string): CapabilityKey | undefined {
+  return API_CAPABILITIES.find(([pattern]) => pattern.test(api))?.[1];
+}
+
+/** Every call to an API or with a parameter the target lacks or only partly supports is reported. */
+export const planApiCall: Rule = (finding, ctx) => {
+  const api = finding.api;
+  if (api === undefined) return NOTHING;
+  const { provider } = ctx.target;
+  const actions: ManualAction[] = [];
+  const key = capabilityForApi(api);
+  if (key !== undefined) {
+    const capability = capabilityFor(provider, key);
+    if (capability.support !== 'supported') {
+      actions.push(manual(finding, SEVERITY[capability.support]!, API_CODE[capability.support]!, `${api}: ${describeSupport(capability.support)} on ${provider.name}. ${capability.note}`, provider.docs));
+    }
+  }
+  const argument = finding.detail?.argument;
+  if (argument?.kind === 'object') {
+    for (const parameter of PARAMETERS) {
+      const property = argument.properties.find((p) => p.name === parameter.name);
+      if (property === undefined || !parameter.applies(property)) continue;
+      const capability = capabilityFor(provider, parameter.key);
+      if (capability.support === 'supported') continue;
+      actions.push(
+        manual(finding, SEVERITY[capability.support]!, PARAMETER_CODE[capability.support]!, `${parameter.name} (${property.value.text.replace(/\s+/g, ' ').slice(0, 60)}): ${describeSupport(capability.support)} on ${provider.name}. ${capability.note}`, provider.docs),
+      );
+    }
+  }
+  return result([], actions);
+};
+
+function describeSupport(support: string): string {
+  return support === 'unsupported' ? 'not available' : support === 'partial' ? 'partly supported' : 'support not verified';
+}

@@ -1,0 +1,20 @@
+import { keyCode } from '../target.js';
+import { edit, manual, result, type Rule } from './types.js';
+
+/**
+ * A hard-coded key is replaced by a read of the target's key variable when it is a whole
+ * string value; it must be revoked in any case, since it is in the history already.
+ */
+export const planApiKey: Rule = (finding, ctx) => {
+  const expression = finding.detail?.expression;
+  const code = keyCode(ctx.target);
+  const revoke = manual(
+    finding,
+    'error',
+    'hardcoded-key',
+    expression
+      ? `a hard-coded OpenAI key was replaced by ${code}: revoke the key at https://platform.openai.com/api-keys, it stays in version control history`
+      : `a hard-coded OpenAI key: remove it, read ${code} instead, and revoke it at https://platform.openai.com/api-keys`,
+  );
+  return result(expression ? [edit(finding, expression, code, `read the key from ${ctx.target.keyVar}`)] : [], [revoke]);
+};

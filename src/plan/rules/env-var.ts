@@ -1,0 +1,34 @@
+import { baseUrlCode } from '../target.js';
+import { edit, manual, NOTHING, result, type Rule } from './types.js';
+
+const KEY_VARIABLE = /OPENAI_API_KEY$/;
+const URL_VARIABLES = new Set(['OPENAI_BASE_URL', 'OPENAI_API_BASE']);
+const ACCOUNT_VARIABLES = new Set(['OPENAI_ORG_ID', 'OPENAI_ORGANIZATION', 'OPENAI_PROJECT_ID']);
+
+/**
+ * Reads of the OpenAI key variable are renamed to the target's (keeping a prefix such as
+ * `VITE_`). Base-URL and account variables read outside the client options are reported.
+ */
+export const planEnvVar: Rule = (finding, ctx) => {
+  const name = finding.name;
+  // Reads inside the client's own options are rewritten by the client rule.
+  if (name === undefined || finding.detail?.clientOption !== undefined) return NOTHING;
+  const { target } = ctx;
+  if (KEY_VARIABLE.test(name) && !name.startsWith('AZURE_') && name !== target.keyVar) {
+    const renamed = name.replace(KEY_VARIABLE, target.keyVar);
+    const range = finding.detail?.nameRange;
+    if (range === undefined) {
+      return result([], [manual(finding, 'warning', 'rename-env-var', `rename ${name} to ${renamed} here (destructured from the environment)`)]);
+    }
+    return result([edit(finding, range, renamed, `${target.provider.name} key variable`)]);
+  }
+  if (URL_VARIABLES.has(name)) {
+    return result([], [
+      manual(finding, 'info', 'base-url-env', `${name} is read here; after migration requests go to ${baseUrlCode(target, ctx.quote)}: update or remove this read`),
+    ]);
+  }
+  if (ACCOUNT_VARIABLES.has(name)) {
+    return result([], [manual(finding, 'info', 'openai-account-option', `${name} is an OpenAI account setting that ${target.provider.name} does not use; remove it`)]);
+  }
+  return NOTHING;
+};

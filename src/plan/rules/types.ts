@@ -1,0 +1,32 @@
+import type { Edit, Finding, ManualAction, Range, Severity } from '../../core/types.js';
+import type { MigrationTarget } from '../target.js';
+
+/** What a rule knows besides its finding: the target and the file's text and style. */
+export interface RuleContext {
+  target: MigrationTarget;
+  text: string;
+  quote: "'" | '"';
+  eol: '\n' | '\r\n';
+}
+
+export interface RuleResult {
+  edits: Edit[];
+  manual: ManualAction[];
+}
+
+/** A planner rule: a pure function of one finding. Anything unsafe becomes a ManualAction. */
+export type Rule = (finding: Finding, ctx: RuleContext) => RuleResult;
+
+export const NOTHING: RuleResult = { edits: [], manual: [] };
+
+export function edit(finding: Finding, range: Range, text: string, reason: string): Edit {
+  return { file: finding.file, start: range.start, end: range.end, text, reason };
+}
+
+export function manual(finding: Finding, severity: Severity, code: string, message: string, docs?: string): ManualAction {
+  return { file: finding.file, line: finding.span.line, severity, code, message, ...(docs ? { docs } : {}) };
+}
+
+export function result(edits: Edit[] = [], actions: ManualAction[] = []): RuleResult {
+  return { edits, manual: actions };
+}

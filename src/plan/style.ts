@@ -1,0 +1,11 @@
+/** The quote character the file mostly uses for strings, so inserted code looks like its neighbours. */
+export function preferredQuote(text: string): "'" | '"' {
+  const single = text.match(/(?<![\w\\])'[^'\n]*'/g)?.length ?? 0;
+  const double = text.match(/(?<![\w\\])"[^"\n]*"/g)?.length ?? 0;
+  return double > single ? '"' : "'";
+}
+
+/** Escapes `value` for a string literal delimited by `quote`. */
+export function quoteString(value: string, quote: string): string {
+  return quote + value.replaceAll('\\', '\\\\').replaceAll(quote, `\\${quote}`) + quote;
+}

@@ -1,0 +1,42 @@
+import { UsageError } from '../core/errors.js';
+import type { Provider } from '../providers/types.js';
+
+export interface PlanOptions {
+  /** A key of the provider's `baseUrls`; its default region otherwise. */
+  region?: string;
+  /** OpenAI model id → target id, over the provider's own map (exact ids). */
+  models?: Record<string, string>;
+}
+
+/** The provider with the choices of one run resolved: which URL, which key variable. */
+export interface MigrationTarget {
+  provider: Provider;
+  /** The base URL as data, placeholders unfilled (`https://{resource}.openai.azure.com/openai/v1`). */
+  baseUrl: string;
+  keyVar: string;
+  models: Record<string, string>;
+}
+
+export function resolveTarget(provider: Provider, options: PlanOptions = {}): MigrationTarget {
+  const region = options.region ?? provider.defaultRegion;
+  const baseUrl = provider.baseUrls[region];
+  if (baseUrl === undefined) {
+    throw new UsageError(
+      `unknown region "${region}" for ${provider.id}`,
+      `regions of ${provider.id}: ${Object.keys(provider.baseUrls).join(', ')}`,
+    );
+  }
+  return { provider, baseUrl, keyVar: provider.apiKeyEnv, models: options.models ?? {} };
+}
+
+/** Source code for the base URL: a plain string, or a template that reads its placeholders from env. */
+export function baseUrlCode(target: MigrationTarget, quote: string): string {
+  const variables = target.provider.urlVariables ?? {};
+  if (!/\{\w+\}/.test(target.baseUrl)) return `${quote}${target.baseUrl}${quote}`;
+  const template = target.baseUrl.replace(/\{(\w+)\}/g, (_, name: string) => `\${process.env.${variables[name] ?? name.toUpperCase()}}`);
+  return `\`${template}\``;
+}
+
+export function keyCode(target: MigrationTarget): string {
+  return `process.env.${target.keyVar}`;
+}
