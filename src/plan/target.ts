@@ -40,3 +40,9 @@ export function baseUrlCode(target: MigrationTarget, quote: string): string {
 export function keyCode(target: MigrationTarget): string {
   return `process.env.${target.keyVar}`;
 }
+
+/** The base URL for a message: placeholders named with the variable that fills them. */
+export function describeBaseUrl(target: MigrationTarget): string {
+  const variables = target.provider.urlVariables ?? {};
+  return target.baseUrl.replace(/\{(\w+)\}/g, (_, name: string) => `<${variables[name] ?? name}>`);
+}

@@ -1,3 +1,4 @@
+import { describeBaseUrl } from '../target.js';
 import { edit, manual, NOTHING, result, type Rule } from './types.js';
 
 /** `https://api.openai.com/v1` (or a regional host) at the start of the URL: the part that maps 1:1. */
@@ -14,7 +15,7 @@ export const planBaseUrl: Rule = (finding, ctx) => {
   const prefix = VERSIONED_BASE.exec(url);
   if (prefix === null || /\{\w+\}/.test(target.baseUrl)) {
     return result([], [
-      manual(finding, 'warning', 'base-url-unmapped', `${url} cannot be rewritten in place: point it at ${target.baseUrl} by hand`),
+      manual(finding, 'warning', 'base-url-unmapped', `${url} cannot be rewritten in place: point it at ${describeBaseUrl(target)} by hand`),
     ]);
   }
   const range = { start: finding.span.start, end: finding.span.start + prefix[0].length };

@@ -1,0 +1,481 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import fg from 'fast-glob';
+import ignore, { type Ignore } from 'ignore';
+import { InputError } from '../core/errors.js';
+import { isInside, toRelative } from '../core/paths.js';
+import type { SkippedFile } from '../core/types.js';
+
+export interface DiscoverOptions {
+  /** Absolute scan root. Nothing outside it is listed, and no symlink leaving it is followed. */
+  root: string;
+  /** Absolute files or folders inside `root`; an empty list means `[root]`. */
+  paths: string[];
+  /** fast-glob patterns of the file names the frontends handle, applied within each folder walked. */
+  patterns: string[];
+  /** User globs relative to the root; when given, only matching files are kept. `src` means `src/**` too. */
+  include?: string[];
+  /** User globs relative to the root; matching files are dropped. `legacy` means `legacy/**` too. */
+  exclude?: string[];
+}
+
+export interface DiscoveredFile {
+  absolute: string;
+  /** Relative to the root, forward slashes. */
+  relative: string;
+}
+
+export interface DiscoverResult {
+  /** Sorted by `relative` in UTF-8 byte order. */
+  files: DiscoveredFile[];
+  skipped: SkippedFile[];
+}
+
+/** Folders never entered: dependencies, VCS data, build output and caches. */
+export const DEFAULT_EXCLUDED_FOLDERS: readonly string[] = [
+  'node_modules',
+  '.git',
+  'dist',
+  'build',
+  'out',
+  '.next',
+  '.nuxt',
+  '.output',
+  'coverage',
+  'vendor',
+  '.turbo',
+  '.cache',
+];
+
+/** Minified and bundled scripts: generated, huge, and never the place to migrate by hand. */
+export const MINIFIED_FILE_GLOBS: readonly string[] = [
+  '**/*.min.{js,mjs,cjs}',
+  '**/*-min.{js,mjs,cjs}',
+  '**/*.bundle.{js,mjs,cjs}',
+];
+
+// `/**` at the end lets fast-glob prune the folder instead of filtering every file below it.
+const DEFAULT_IGNORE = [...DEFAULT_EXCLUDED_FOLDERS.map((folder) => `**/${folder}/**`), ...MINIFIED_FILE_GLOBS];
+
+const GITIGNORE = '.gitignore';
+
+// git matches ignore rules case-insensitively where the file system is (its core.ignorecase).
+const IGNORE_CASE = process.platform === 'darwin' || process.platform === 'win32';
+
+/**
+ * Lists the files under `paths` that match `patterns`, honouring the default excludes,
+ * `.gitignore` files (nested ones, those of parent folders up to the enclosing git repository,
+ * and its `info/exclude`) and the user's include/exclude globs.
+ *
+ * A file named explicitly in `paths` is listed even if a `.gitignore` or a default exclude
+ * covers it (as linters do); it must still match `patterns` and the user's include/exclude.
+ * Symbolic links are never followed into folders. A linked file is listed only if its target
+ * lies inside the root (once, even if the target is listed too); one leading outside is
+ * reported as skipped with reason `symlink-outside-root`.
+ *
+ * Throws `InputError` for a path that does not exist or lies outside the root.
+ */
+export async function discoverFiles(options: DiscoverOptions): Promise<DiscoverResult> {
+  const root = path.resolve(options.root);
+  const realRoot = await resolveRoot(root);
+  const targets = await Promise.all(
+    (options.paths.length > 0 ? options.paths : [root]).map((given) => resolveTarget(root, realRoot, given)),
+  );
+  const globs: UserGlobs = {
+    include: options.include?.length ? expandFolderGlobs(options.include) : undefined,
+    exclude: expandFolderGlobs(options.exclude ?? []),
+  };
+  const found = new FoundFiles(root);
+  const skipped: SkippedFile[] = [];
+
+  const folders = outermostFolders(targets.flatMap((target) => (target.kind === 'folder' ? [target.relative] : [])));
+  if (folders.length > 0) {
+    const walked = await walkFolders(root, realRoot, folders, options.patterns, globs);
+    for (const relative of walked.files) found.add(relative, relative);
+    const links = await Promise.all(walked.links.map((relative) => resolveLink(root, realRoot, relative)));
+    for (const [index, link] of links.entries()) {
+      const relative = walked.links[index]!;
+      if (link.kind === 'file') found.add(relative, link.canonical);
+      else if (link.kind === 'outside') skipped.push(skipOutsideRoot(relative));
+      else if (link.kind === 'broken') {
+        skipped.push({ file: relative, reason: 'unreadable', message: `broken symbolic link (${link.code})` });
+      }
+    }
+  }
+
+  for (const target of targets) {
+    if (target.kind === 'folder' || !(await isExplicitFileWanted(root, target.relative, options.patterns, globs))) {
+      continue;
+    }
+    if (target.kind === 'outside-link') skipped.push(skipOutsideRoot(target.relative));
+    else found.add(target.relative, target.canonical);
+  }
+
+  const uniqueSkipped = [...new Map(skipped.map((entry) => [entry.file, entry])).values()];
+  return { files: sortByPath(found.list(), (file) => file.relative), skipped: sortByPath(uniqueSkipped, (entry) => entry.file) };
+}
+
+interface UserGlobs {
+  include: string[] | undefined;
+  exclude: string[];
+}
+
+type Target =
+  | { kind: 'folder'; relative: string }
+  | { kind: 'file'; relative: string; canonical: string }
+  | { kind: 'outside-link'; relative: string };
+
+async function resolveRoot(root: string): Promise<string> {
+  let realRoot: string;
+  try {
+    realRoot = await fs.realpath(root);
+  } catch (error) {
+    throw toInputError(error, root);
+  }
+  if (!(await fs.stat(realRoot)).isDirectory()) throw new InputError(`scan root is not a folder: ${root}`);
+  return realRoot;
+}
+
+/** Classifies one given path; folders are canonicalised to their real location under the root. */
+async function resolveTarget(root: string, realRoot: string, given: string): Promise<Target> {
+  const absolute = path.resolve(root, given);
+  const isLexicallyInside = isInside(root, absolute);
+  let real: string;
+  try {
+    real = await fs.realpath(absolute);
+  } catch (error) {
+    if (!isLexicallyInside) throw outsideRootError(given, root);
+    throw toInputError(error, given);
+  }
+  const isReallyInside = isInside(realRoot, real);
+  if (!isLexicallyInside && !isReallyInside) throw outsideRootError(given, root);
+  const stat = await fs.stat(real);
+  if (stat.isDirectory()) {
+    if (!isReallyInside) throw outsideRootError(given, root, 'it is a symbolic link to a folder outside the root');
+    return { kind: 'folder', relative: toRelative(realRoot, real) };
+  }
+  const relative = isLexicallyInside ? toRelative(root, absolute) : toRelative(realRoot, real);
+  return isReallyInside ? { kind: 'file', relative, canonical: toRelative(realRoot, real) } : { kind: 'outside-link', relative };
+}
+
+function outsideRootError(given: string, root: string, why?: string): InputError {
+  return new InputError(`path outside root: ${given}`, why ?? `paths must lie inside the scan root ${root}`);
+}
+
+function toInputError(error: unknown, given: string): unknown {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') return new InputError(`path not found: ${given}`);
+  if (code === 'ELOOP') return new InputError(`symbolic link loop: ${given}`);
+  if (code === 'EACCES' || code === 'EPERM') return new InputError(`permission denied: ${given}`);
+  return error;
+}
+
+/** `src` and `src/` also mean everything below `src`, as users expect from a folder name. */
+function expandFolderGlobs(globs: string[]): string[] {
+  return globs.flatMap((glob) => {
+    const trimmed = glob.replace(/^\.\//, '').replace(/\/+$/, '');
+    return trimmed.endsWith('/**') ? [trimmed] : [trimmed, `${trimmed}/**`];
+  });
+}
+
+/** Drops folders inside another listed folder, so overlapping paths are walked once. */
+function outermostFolders(folders: string[]): string[] {
+  const sorted = [...new Set(folders)].sort((a, b) => a.length - b.length);
+  const kept: string[] = [];
+  for (const folder of sorted) {
+    if (!kept.some((outer) => outer === '' || folder.startsWith(`${outer}/`))) kept.push(folder);
+  }
+  return kept;
+}
+
+interface WalkResult {
+  /** Regular files that passed every filter. */
+  files: string[];
+  /** Symbolic links that passed every filter; their targets are not checked yet. */
+  links: string[];
+}
+
+async function walkFolders(
+  root: string,
+  realRoot: string,
+  folders: string[],
+  patterns: string[],
+  globs: UserGlobs,
+): Promise<WalkResult> {
+  const walkOptions = {
+    cwd: root,
+    ignore: [...DEFAULT_IGNORE, ...globs.exclude],
+    dot: true,
+    // Links are reported as entries and judged one by one; never entering linked folders is
+    // what keeps the walk inside the root and free of cycles.
+    followSymbolicLinks: false,
+    onlyFiles: false,
+    suppressErrors: true,
+  } satisfies fg.Options;
+  // The .gitignore files come from the same walk: fast-glob groups patterns by base folder.
+  const walkPatterns = folders.flatMap((folder) => [...patterns, `**/${GITIGNORE}`].map((pattern) => inFolder(folder, pattern)));
+  const [entries, included] = await Promise.all([
+    fg(walkPatterns, { ...walkOptions, objectMode: true }),
+    globs.include ? fg(globs.include, walkOptions).then((paths) => new Set(paths)) : undefined,
+  ]);
+
+  const gitignoreFolders = new Set(folders.flatMap(ancestorsOf));
+  for (const entry of entries) {
+    if (entry.name === GITIGNORE && entry.dirent.isFile()) gitignoreFolders.add(parentOf(entry.path));
+  }
+  const rules = await loadGitignoreRules(root, realRoot, [...gitignoreFolders]);
+
+  const result: WalkResult = { files: [], links: [] };
+  for (const { name, path: relative, dirent } of entries) {
+    // A .gitignore holds rules, never OpenAI usage.
+    if (name === GITIGNORE) continue;
+    if (included && !included.has(relative)) continue;
+    if (rules.isIgnored(relative)) continue;
+    if (dirent.isFile()) result.files.push(relative);
+    else if (dirent.isSymbolicLink()) result.links.push(relative);
+  }
+  return result;
+}
+
+function inFolder(folder: string, pattern: string): string {
+  const local = pattern.replace(/^\.\//, '');
+  return folder === '' ? local : `${fg.escapePath(folder)}/${local}`;
+}
+
+type LinkTarget = { kind: 'file'; canonical: string } | { kind: 'outside' } | { kind: 'not-a-file' } | { kind: 'broken'; code: string };
+
+async function resolveLink(root: string, realRoot: string, relative: string): Promise<LinkTarget> {
+  try {
+    const real = await fs.realpath(path.join(root, relative));
+    if (!isInside(realRoot, real)) return { kind: 'outside' };
+    const stat = await fs.stat(real);
+    return stat.isFile() ? { kind: 'file', canonical: toRelative(realRoot, real) } : { kind: 'not-a-file' };
+  } catch (error) {
+    return { kind: 'broken', code: (error as NodeJS.ErrnoException).code ?? 'unknown error' };
+  }
+}
+
+function skipOutsideRoot(relative: string): SkippedFile {
+  return { file: relative, reason: 'symlink-outside-root', message: 'symbolic link to a file outside the scan root' };
+}
+
+/** Checks a named file the way a walk would have: patterns within its folder, then include/exclude. */
+async function isExplicitFileWanted(root: string, relative: string, patterns: string[], globs: UserGlobs): Promise<boolean> {
+  const absolute = path.join(root, relative);
+  if (!(await matchesAnyGlob(path.dirname(absolute), path.basename(absolute), patterns))) return false;
+  if (globs.include && !(await matchesAnyGlob(root, relative, globs.include))) return false;
+  return !(await matchesAnyGlob(root, relative, globs.exclude));
+}
+
+/**
+ * Whether an existing path matches one of `globs`, decided by fast-glob itself: the path is
+ * globbed as a static pattern with `globs` as the ignore list, which costs one stat. A named
+ * file is thus judged in exactly the glob dialect a walked file is.
+ */
+async function matchesAnyGlob(cwd: string, relative: string, globs: string[]): Promise<boolean> {
+  if (globs.length === 0) return false;
+  const kept = await fg(fg.escapePath(relative), {
+    cwd,
+    ignore: globs,
+    dot: true,
+    followSymbolicLinks: false,
+    onlyFiles: false,
+    suppressErrors: true,
+  });
+  return kept.length === 0;
+}
+
+/** Collects files, keeping one entry per real file; the entry at the real path wins over links to it. */
+class FoundFiles {
+  private readonly byCanonical = new Map<string, string>();
+
+  constructor(private readonly root: string) {}
+
+  add(relative: string, canonical: string): void {
+    const current = this.byCanonical.get(canonical);
+    if (current === undefined || (current !== canonical && (relative === canonical || relative < current))) {
+      this.byCanonical.set(canonical, relative);
+    }
+  }
+
+  list(): DiscoveredFile[] {
+    return [...this.byCanonical.values()].map((relative) => ({ absolute: path.join(this.root, relative), relative }));
+  }
+}
+
+/** Sorts by UTF-8 bytes (not UTF-16 code units), so the order matches `LC_ALL=C sort`. */
+function sortByPath<T>(items: T[], key: (item: T) => string): T[] {
+  return items
+    .map((item) => ({ item, bytes: Buffer.from(key(item), 'utf8') }))
+    .sort((a, b) => Buffer.compare(a.bytes, b.bytes))
+    .map(({ item }) => item);
+}
+
+function parentOf(relative: string): string {
+  const slash = relative.lastIndexOf('/');
+  return slash === -1 ? '' : relative.slice(0, slash);
+}
+
+/** '' (the root) and every folder above `folder`, not `folder` itself. */
+function ancestorsOf(folder: string): string[] {
+  if (folder === '') return [];
+  const parts = folder.split('/');
+  return parts.map((_, index) => parts.slice(0, index).join('/'));
+}
+
+/** One ignore file and the paths its rules are relative to. */
+interface IgnoreScope {
+  /** Root-relative folder holding the file; '' for the root and for every scope above it. */
+  folder: string;
+  /** For scopes above the root: the root's path from the scope's folder, with a trailing '/'. */
+  prefix: string;
+  rules: Ignore;
+}
+
+async function loadGitignoreRules(root: string, realRoot: string, folders: string[]): Promise<GitignoreRules> {
+  const [inner, outer] = await Promise.all([
+    Promise.all(
+      folders.map(async (folder): Promise<IgnoreScope | undefined> => {
+        const rules = await readIgnoreFile(path.join(root, folder, GITIGNORE));
+        return rules && { folder, prefix: '', rules };
+      }),
+    ),
+    loadOuterScopes(realRoot),
+  ]);
+  return new GitignoreRules(
+    inner.filter((scope) => scope !== undefined),
+    // The root was named on purpose: if its own repository ignores it, those rules would hide
+    // everything, so they are not applied.
+    decideIgnored(outer, '', undefined) === true ? [] : outer,
+  );
+}
+
+/**
+ * The ignore files that apply to the root from outside it, most specific first: the
+ * `.gitignore` of each folder above the root up to the enclosing repository's top, then the
+ * repository's `info/exclude`. None when the root is not inside a git repository.
+ */
+async function loadOuterScopes(realRoot: string): Promise<IgnoreScope[]> {
+  const repository = await findRepository(realRoot);
+  if (!repository) return [];
+  const folders: string[] = [];
+  for (let folder = realRoot; folder !== repository.top; ) {
+    folder = path.dirname(folder);
+    folders.push(folder);
+  }
+  const scopeAt = async (folder: string, file: string): Promise<IgnoreScope | undefined> => {
+    const rules = await readIgnoreFile(file);
+    const fromFolder = toRelative(folder, realRoot);
+    return rules && { folder: '', prefix: fromFolder === '' ? '' : `${fromFolder}/`, rules };
+  };
+  const scopes = await Promise.all([
+    ...folders.map((folder) => scopeAt(folder, path.join(folder, GITIGNORE))),
+    scopeAt(repository.top, path.join(repository.commonDir, 'info', 'exclude')),
+  ]);
+  return scopes.filter((scope) => scope !== undefined);
+}
+
+/** The nearest folder at or above `start` holding `.git`, and where its shared git data lives. */
+async function findRepository(start: string): Promise<{ top: string; commonDir: string } | undefined> {
+  for (let folder = start; ; folder = path.dirname(folder)) {
+    const dotGit = path.join(folder, '.git');
+    const stat = await fs.stat(dotGit).catch(() => undefined);
+    if (stat?.isDirectory()) return { top: folder, commonDir: dotGit };
+    // Worktrees and submodules have a `.git` file pointing at the real git folder.
+    if (stat?.isFile()) return { top: folder, commonDir: await readGitDirLink(folder, dotGit) };
+    if (path.dirname(folder) === folder) return undefined;
+  }
+}
+
+async function readGitDirLink(top: string, dotGitFile: string): Promise<string> {
+  const content = await fs.readFile(dotGitFile, 'utf8').catch(() => '');
+  const gitDir = path.resolve(top, /^gitdir:\s*(.+)$/m.exec(content)?.[1]?.trim() ?? '.git');
+  const commonDir = await fs.readFile(path.join(gitDir, 'commondir'), 'utf8').catch(() => undefined);
+  return commonDir === undefined ? gitDir : path.resolve(gitDir, commonDir.trim());
+}
+
+async function readIgnoreFile(file: string): Promise<Ignore | undefined> {
+  const content = await fs.readFile(file, 'utf8').catch(() => undefined);
+  return content === undefined ? undefined : ignore({ ignoreCase: IGNORE_CASE }).add(content);
+}
+
+/** A path as the scope's rules see it: relative to the scope's folder. */
+function toLocal(scope: IgnoreScope, relative: string): string {
+  if (scope.folder === '') return scope.prefix + relative;
+  return relative === scope.folder ? '' : relative.slice(scope.folder.length + 1);
+}
+
+/**
+ * git's verdict from a chain of scopes, most specific first: the first scope with a rule that
+ * matches the path decides. `parent` is the root-relative folder of the path, which the caller
+ * has already found not to be ignored. Returns undefined when no rule matches.
+ */
+function decideIgnored(chain: IgnoreScope[], relative: string, parent: string | undefined): boolean | undefined {
+  for (const scope of chain) {
+    const local = toLocal(scope, relative);
+    // The root itself, seen from its own repository's info/exclude: never ignored.
+    if (local === '') continue;
+    const result = scope.rules.test(local);
+    if (result.unignored) return false;
+    if (!result.ignored) continue;
+    // `ignore` also calls a path ignored when one of its folders matches a rule of this scope.
+    // The folder is known not to be ignored (a more specific scope re-included it), so here
+    // only rules that match the path itself count.
+    if (parent !== undefined && isFolderRuled(scope, parent)) continue;
+    return true;
+  }
+  return undefined;
+}
+
+function isFolderRuled(scope: IgnoreScope, folder: string): boolean {
+  const local = toLocal(scope, folder);
+  if (local === '') return false;
+  return scope.rules.test(local.endsWith('/') ? local : `${local}/`).ignored;
+}
+
+/**
+ * Answers "is this root-relative path ignored?" with git's rules: a folder that is ignored
+ * hides everything below it (no rule can re-include a file there), and a deeper `.gitignore`
+ * overrides a shallower one. Verdicts per folder are cached, so a file costs one test per
+ * `.gitignore` above it.
+ */
+class GitignoreRules {
+  private readonly scopes: Map<string, IgnoreScope>;
+  private readonly chains = new Map<string, IgnoreScope[]>();
+  private readonly ignoredFolders = new Map<string, boolean>();
+
+  constructor(
+    inner: IgnoreScope[],
+    private readonly outer: IgnoreScope[],
+  ) {
+    this.scopes = new Map(inner.map((scope) => [scope.folder, scope]));
+  }
+
+  isIgnored(relative: string): boolean {
+    const folder = parentOf(relative);
+    return this.isFolderIgnored(folder) || decideIgnored(this.chainOf(folder), relative, folder) === true;
+  }
+
+  private isFolderIgnored(folder: string): boolean {
+    if (folder === '') return false;
+    let ignored = this.ignoredFolders.get(folder);
+    if (ignored === undefined) {
+      const parent = parentOf(folder);
+      ignored = this.isFolderIgnored(parent) || decideIgnored(this.chainOf(parent), `${folder}/`, parent) === true;
+      this.ignoredFolders.set(folder, ignored);
+    }
+    return ignored;
+  }
+
+  /** The scopes that apply to paths directly inside `folder`, most specific first. */
+  private chainOf(folder: string): IgnoreScope[] {
+    let chain = this.chains.get(folder);
+    if (chain === undefined) {
+      const own = this.scopes.get(folder);
+      const rest = folder === '' ? this.outer : this.chainOf(parentOf(folder));
+      chain = own ? [own, ...rest] : rest;
+      this.chains.set(folder, chain);
+    }
+    return chain;
+  }
+}
