@@ -1,6 +1,7 @@
 import type { PropertyInfo } from '../../core/types.js';
 import { capabilityFor } from '../../providers/index.js';
 import type { CapabilityKey } from '../../providers/types.js';
+import type { ManualCode } from '../codes.js';
 import { manual, NOTHING, result, type Rule } from './types.js';
 import type { ManualAction, Severity } from '../../core/types.js';
 
@@ -38,8 +39,8 @@ const PARAMETERS: { name: string; key: CapabilityKey; applies: (property: Proper
 ];
 
 const SEVERITY: Record<string, Severity> = { unsupported: 'error', partial: 'warning', unknown: 'warning' };
-const API_CODE: Record<string, string> = { unsupported: 'unsupported-api', partial: 'partial-api', unknown: 'unverified-api' };
-const PARAMETER_CODE: Record<string, string> = {
+const API_CODE: Record<string, ManualCode> = { unsupported: 'unsupported-api', partial: 'partial-api', unknown: 'unverified-api' };
+const PARAMETER_CODE: Record<string, ManualCode> = {
   unsupported: 'unsupported-parameter',
   partial: 'partial-parameter',
   unknown: 'unverified-parameter',

@@ -1,4 +1,5 @@
 import type { Edit, Finding, ManualAction, Range, Severity } from '../../core/types.js';
+import type { ManualCode } from '../codes.js';
 import type { MigrationTarget } from '../target.js';
 
 /** What a rule knows besides its finding: the target and the file's text and style. */
@@ -23,7 +24,7 @@ export function edit(finding: Finding, range: Range, text: string, reason: strin
   return { file: finding.file, start: range.start, end: range.end, text, reason };
 }
 
-export function manual(finding: Finding, severity: Severity, code: string, message: string, docs?: string): ManualAction {
+export function manual(finding: Finding, severity: Severity, code: ManualCode, message: string, docs?: string): ManualAction {
   return { file: finding.file, line: finding.span.line, severity, code, message, ...(docs ? { docs } : {}) };
 }
 

@@ -1,0 +1,28 @@
+/**
+ * Every manual-action code, with the one-line title shown in reports and SARIF rules. The
+ * codes are API: stable, kebab-case, documented in the README.
+ */
+export const MANUAL_CODES = {
+  'hardcoded-key': 'A hard-coded OpenAI API key: revoke it',
+  'unsupported-api': 'The target does not offer this OpenAI API',
+  'partial-api': 'The target offers this API with differences',
+  'unverified-api': 'No source confirms the target offers this API',
+  'unsupported-parameter': 'The target does not accept this request parameter',
+  'partial-parameter': 'The target treats this request parameter differently',
+  'unverified-parameter': 'No source confirms the target accepts this request parameter',
+  'no-equivalent-model': 'The target has no model equivalent to this OpenAI model',
+  'unknown-model': 'No mapping is known for this model id',
+  'reindex-embeddings': 'A new embedding model: stored vectors must be rebuilt',
+  'create-deployment': 'Azure needs a deployment for this model',
+  'client-options-not-literal': 'Client options are built elsewhere',
+  'custom-api-key': 'The API key comes from custom code',
+  'openai-account-option': 'An OpenAI account setting the target does not use',
+  'azure-client': 'An AzureOpenAI client to replace',
+  'legacy-sdk': 'The openai v3 SDK should be upgraded',
+  'rename-env-var': 'An OpenAI key variable to rename by hand',
+  'base-url-env': 'A base-URL variable read outside the client',
+  'base-url-unmapped': 'An OpenAI URL that cannot be rewritten in place',
+  'framework-not-migrated': 'A framework package this version does not rewrite',
+} as const;
+
+export type ManualCode = keyof typeof MANUAL_CODES;
