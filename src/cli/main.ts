@@ -1,10 +1,7 @@
 import { CommanderError } from 'commander';
-import { isUserError } from '../core/errors.js';
+import { EXIT, isUserError } from '../core/errors.js';
 import { createProcessContext, type CliContext } from './context.js';
 import { createProgram } from './program.js';
-
-/** Exit codes: 0 success, 1 a gate failed, 2 bad usage/config/input, 3 internal error (a bug). */
-export const EXIT = { ok: 0, gate: 1, usage: 2, internal: 3 } as const;
 
 /** Runs the CLI and returns the exit code; the only place that maps errors to codes. */
 export async function run(argv: string[], ctx: CliContext): Promise<number> {

@@ -19,7 +19,7 @@ export interface MigrateFlags extends PathOptions, OutputFlags {
 
 export function addMigrateOptions(command: Command, formats: Format[]): Command {
   return command
-    .argument('[paths...]', 'files or folders to migrate', [])
+    .argument('[paths...]', 'files or folders to migrate (default: the current folder)')
     .addOption(toOption())
     .addOption(regionOption())
     .addOption(modelOption())

@@ -24,14 +24,16 @@ export const rootOption = () =>
  * the single folder given, else the current folder. Every path must exist and lie inside it.
  */
 export function resolveTargets(cwd: string, paths: string[], rootFlag: string | undefined): { root: string; paths: string[] } {
-  const absolute = (paths.length > 0 ? paths : ['.']).map((p) => path.resolve(cwd, p));
-  for (const p of absolute) {
+  const given = paths.length > 0 ? paths : ['.'];
+  const absolute = given.map((p) => path.resolve(cwd, p));
+  absolute.forEach((p, i) => {
     try {
       statSync(p);
     } catch {
-      throw new InputError(`path not found: ${path.relative(cwd, p) || p}`);
+      // As typed: relative to the working folder, `/does/not/exist` would read `../../does/not/exist`.
+      throw new InputError(`path not found: ${given[i]}`);
     }
-  }
+  });
   let root: string;
   if (rootFlag !== undefined) root = path.resolve(cwd, rootFlag);
   else if (absolute.length === 1 && statSync(absolute[0]!).isDirectory()) root = absolute[0]!;

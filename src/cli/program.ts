@@ -17,9 +17,10 @@ export function createProgram(ctx: CliContext): Command {
       writeOut: (text) => ctx.stdout.write(text),
       writeErr: (text) => ctx.stderr.write(text),
     });
-  program.addCommand(scanCommand(ctx));
-  program.addCommand(planCommand(ctx));
-  program.addCommand(applyCommand(ctx));
-  program.addCommand(providersCommand(ctx));
+  // Unlike `.command()`, `addCommand` copies no settings: without this, a subcommand's errors
+  // and help would bypass `ctx` and go straight to the process streams.
+  for (const command of [scanCommand(ctx), planCommand(ctx), applyCommand(ctx), providersCommand(ctx)]) {
+    program.addCommand(command.copyInheritedSettings(program));
+  }
   return program;
 }

@@ -1,11 +1,11 @@
 import prompts from 'prompts';
-import { UsageError, UserError } from '../core/errors.js';
+import { EXIT, UsageError, UserError } from '../core/errors.js';
 import type { Provider } from '../providers/types.js';
 import type { CliContext } from './context.js';
 
 /** Ctrl-C or Esc at a prompt: nothing has been written. */
 export class CancelledError extends UserError {
-  override readonly exitCode = 130;
+  override readonly exitCode = EXIT.cancelled;
 }
 
 const onCancel = () => {

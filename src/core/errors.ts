@@ -1,9 +1,12 @@
+/** Process exit codes: the one table, documented in the README. */
+export const EXIT = { ok: 0, gate: 1, usage: 2, internal: 3, cancelled: 130 } as const;
+
 /**
  * Errors the user can fix. Each has a one-line message, an optional hint and exits with 2.
  * Anything else that escapes to the CLI is a bug and is reported as an internal error.
  */
 export abstract class UserError extends Error {
-  readonly exitCode: number = 2;
+  readonly exitCode: number = EXIT.usage;
   constructor(
     message: string,
     readonly hint?: string,

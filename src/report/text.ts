@@ -6,8 +6,9 @@ import { summarizePlan } from './plan-summary.js';
 import { countByKind, describeFinding } from './summary.js';
 import type { PlanView, ReportInput, Reporter } from './types.js';
 
-const KIND_WIDTH = 10;
-const SEVERITY_WIDTH = 8;
+// The longest value plus two spaces, so that `framework` and `warning` keep a two-space gap.
+const KIND_WIDTH = 'framework'.length + 2;
+const SEVERITY_WIDTH = 'warning'.length + 2;
 
 /** The terminal report: findings (scan) or diff and manual actions (plan, apply), then a summary. */
 export const renderText: Reporter = (input, ctx) => {

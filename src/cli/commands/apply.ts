@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { InputError } from '../../core/errors.js';
+import { EXIT, InputError } from '../../core/errors.js';
 import { PLAN_FORMATS } from '../../report/index.js';
 import type { CliContext } from '../context.js';
 import { addMigrateOptions, resolveMigrateFlags, type MigrateFlags } from '../migrate-flags.js';
@@ -35,7 +35,7 @@ export function applyCommand(ctx: CliContext): Command {
       const outcomes = await applyPlan(scan, plan, { dryRun: flags.dryRun });
       await emitReport(ctx, { scan, plan: { plan, providerName: provider.name, changes, outcomes, isDryRun: flags.dryRun } }, flags, started);
       // A file left unwritten (changed on disk, broken by the edit) means the migration is incomplete.
-      if (outcomes.some((outcome) => outcome.status === 'skipped')) ctx.exitCode = 1;
+      if (outcomes.some((outcome) => outcome.status === 'skipped')) ctx.exitCode = EXIT.gate;
     });
 }
 

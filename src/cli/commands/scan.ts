@@ -1,4 +1,5 @@
 import { Command, Option } from 'commander';
+import { EXIT } from '../../core/errors.js';
 import { SCAN_FORMATS } from '../../report/index.js';
 import type { CliContext } from '../context.js';
 import { excludeOption, includeOption, resolveTargets, rootOption, type PathOptions } from '../options.js';
@@ -11,7 +12,7 @@ interface ScanFlags extends PathOptions, OutputFlags {
 export function scanCommand(ctx: CliContext): Command {
   return new Command('scan')
     .description('list every place the code depends on OpenAI (changes nothing)')
-    .argument('[paths...]', 'files or folders to scan', [])
+    .argument('[paths...]', 'files or folders to scan (default: the current folder)')
     .addOption(new Option('--format <format>', 'output format').choices(SCAN_FORMATS).default('text'))
     .option('--out <file>', 'write the report to a file instead of standard output')
     .option('--fail-on-findings', 'exit with 1 when any finding remains (a CI gate)')
@@ -25,6 +26,6 @@ export function scanCommand(ctx: CliContext): Command {
       const started = ctx.now();
       const scan = await scanProject({ root, paths: targets, include: flags.include, exclude: flags.exclude });
       await emitReport(ctx, { scan }, flags, started);
-      if (flags.failOnFindings && scan.findings.length > 0) ctx.exitCode = 1;
+      if (flags.failOnFindings && scan.findings.length > 0) ctx.exitCode = EXIT.gate;
     });
 }
