@@ -37,8 +37,12 @@ export function baseUrlCode(target: MigrationTarget, quote: string): string {
   return `\`${template}\``;
 }
 
-export function keyCode(target: MigrationTarget): string {
-  return `process.env.${target.keyVar}`;
+/**
+ * The key as migrated code reads it. `?? ''` matters: with `apiKey: undefined` the OpenAI SDK
+ * falls back to OPENAI_API_KEY and would send the OpenAI key to the new provider.
+ */
+export function keyCode(target: MigrationTarget, quote: string): string {
+  return `process.env.${target.keyVar} ?? ${quote}${quote}`;
 }
 
 /** The base URL for a message: placeholders named with the variable that fills them. */

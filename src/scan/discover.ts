@@ -48,14 +48,12 @@ export const DEFAULT_EXCLUDED_FOLDERS: readonly string[] = [
 ];
 
 /** Minified and bundled scripts: generated, huge, and never the place to migrate by hand. */
-export const MINIFIED_FILE_GLOBS: readonly string[] = [
-  '**/*.min.{js,mjs,cjs}',
-  '**/*-min.{js,mjs,cjs}',
-  '**/*.bundle.{js,mjs,cjs}',
-];
+export const MINIFIED_FILE_GLOB = '**/*@(.min|-min|.bundle).@(js|mjs|cjs)';
 
-// `/**` at the end lets fast-glob prune the folder instead of filtering every file below it.
-const DEFAULT_IGNORE = [...DEFAULT_EXCLUDED_FOLDERS.map((folder) => `**/${folder}/**`), ...MINIFIED_FILE_GLOBS];
+// Extglob alternatives compile to one regex each (fast-glob expands braces into one per
+// alternative), and the trailing `/**` lets fast-glob prune the folders instead of filtering
+// every file below them.
+const DEFAULT_IGNORE = [`**/@(${DEFAULT_EXCLUDED_FOLDERS.join('|')})/**`, MINIFIED_FILE_GLOB];
 
 const GITIGNORE = '.gitignore';
 
@@ -85,28 +83,26 @@ export async function discoverFiles(options: DiscoverOptions): Promise<DiscoverR
     include: options.include?.length ? expandFolderGlobs(options.include) : undefined,
     exclude: expandFolderGlobs(options.exclude ?? []),
   };
-  const found = new FoundFiles(root);
+  const folders = outermostFolders(targets.flatMap((target) => (target.kind === 'folder' ? [target.relative] : [])));
+  const walked = folders.length > 0 ? await walkFolders(root, realRoot, folders, options.patterns, globs) : undefined;
+  const found = new FoundFiles(root, walked?.files ?? []);
   const skipped: SkippedFile[] = [];
 
-  const folders = outermostFolders(targets.flatMap((target) => (target.kind === 'folder' ? [target.relative] : [])));
-  if (folders.length > 0) {
-    const walked = await walkFolders(root, realRoot, folders, options.patterns, globs);
-    for (const relative of walked.files) found.add(relative, relative);
-    const links = await Promise.all(walked.links.map((relative) => resolveLink(root, realRoot, relative)));
-    for (const [index, link] of links.entries()) {
-      const relative = walked.links[index]!;
-      if (link.kind === 'file') found.add(relative, link.canonical);
-      else if (link.kind === 'outside') skipped.push(skipOutsideRoot(relative));
-      else if (link.kind === 'broken') {
-        skipped.push({ file: relative, reason: 'unreadable', message: `broken symbolic link (${link.code})` });
-      }
+  const links = await Promise.all(
+    (walked?.links ?? []).map(async (relative) => ({ relative, target: await resolveLink(root, realRoot, relative) })),
+  );
+  for (const { relative, target } of links) {
+    if (target.kind === 'file') found.add(relative, target.canonical);
+    else if (target.kind === 'outside') skipped.push(skipOutsideRoot(relative));
+    else if (target.kind === 'broken') {
+      skipped.push({ file: relative, reason: 'unreadable', message: `broken symbolic link (${target.code})` });
     }
   }
 
-  for (const target of targets) {
-    if (target.kind === 'folder' || !(await isExplicitFileWanted(root, target.relative, options.patterns, globs))) {
-      continue;
-    }
+  const named = targets.filter((target) => target.kind !== 'folder');
+  const wanted = await Promise.all(named.map((target) => isNamedFileWanted(root, target.relative, options.patterns, globs)));
+  for (const [index, target] of named.entries()) {
+    if (!wanted[index]) continue;
     if (target.kind === 'outside-link') skipped.push(skipOutsideRoot(target.relative));
     else found.add(target.relative, target.canonical);
   }
@@ -260,7 +256,7 @@ function skipOutsideRoot(relative: string): SkippedFile {
 }
 
 /** Checks a named file the way a walk would have: patterns within its folder, then include/exclude. */
-async function isExplicitFileWanted(root: string, relative: string, patterns: string[], globs: UserGlobs): Promise<boolean> {
+async function isNamedFileWanted(root: string, relative: string, patterns: string[], globs: UserGlobs): Promise<boolean> {
   const absolute = path.join(root, relative);
   if (!(await matchesAnyGlob(path.dirname(absolute), path.basename(absolute), patterns))) return false;
   if (globs.include && !(await matchesAnyGlob(root, relative, globs.include))) return false;
@@ -285,30 +281,57 @@ async function matchesAnyGlob(cwd: string, relative: string, globs: string[]): P
   return kept.length === 0;
 }
 
-/** Collects files, keeping one entry per real file; the entry at the real path wins over links to it. */
+/**
+ * Collects the listed files, one entry per real file. Walked regular files are unique already
+ * (their relative path is their real path); links and named files are checked against them,
+ * and the entry at the real path wins over a link to it.
+ */
 class FoundFiles {
-  private readonly byCanonical = new Map<string, string>();
+  private readonly others = new Map<string, string>();
 
-  constructor(private readonly root: string) {}
+  constructor(
+    private readonly root: string,
+    private readonly walked: string[],
+  ) {}
 
   add(relative: string, canonical: string): void {
-    const current = this.byCanonical.get(canonical);
-    if (current === undefined || (current !== canonical && (relative === canonical || relative < current))) {
-      this.byCanonical.set(canonical, relative);
+    const current = this.others.get(canonical);
+    if (current === undefined || relative === canonical || (current !== canonical && relative < current)) {
+      this.others.set(canonical, relative);
     }
   }
 
   list(): DiscoveredFile[] {
-    return [...this.byCanonical.values()].map((relative) => ({ absolute: path.join(this.root, relative), relative }));
+    let relatives = this.walked;
+    if (this.others.size > 0) {
+      const walked = new Set(this.walked);
+      const others = [...this.others].filter(([canonical]) => !walked.has(canonical)).map(([, relative]) => relative);
+      relatives = [...this.walked, ...others];
+    }
+    return relatives.map((relative) => ({ absolute: path.join(this.root, relative), relative }));
   }
 }
 
-/** Sorts by UTF-8 bytes (not UTF-16 code units), so the order matches `LC_ALL=C sort`. */
 function sortByPath<T>(items: T[], key: (item: T) => string): T[] {
-  return items
-    .map((item) => ({ item, bytes: Buffer.from(key(item), 'utf8') }))
-    .sort((a, b) => Buffer.compare(a.bytes, b.bytes))
-    .map(({ item }) => item);
+  return items.sort((a, b) => compareUtf8(key(a), key(b)));
+}
+
+/**
+ * Orders strings by their UTF-8 bytes, as `LC_ALL=C sort` does. UTF-16 order differs only
+ * between surrogates (characters above U+FFFF) and U+E000–U+FFFF, so those are re-ranked.
+ */
+function compareUtf8(a: string, b: string): number {
+  if (a === b) return 0;
+  let index = 0;
+  // charCodeAt past the end is NaN, which equals nothing, so the loop stops there.
+  while (a.charCodeAt(index) === b.charCodeAt(index)) index++;
+  return utf8Rank(a.charCodeAt(index)) - utf8Rank(b.charCodeAt(index));
+}
+
+function utf8Rank(unit: number): number {
+  if (Number.isNaN(unit)) return -1;
+  if (unit >= 0xd800 && unit <= 0xdfff) return unit + 0x2000;
+  return unit >= 0xe000 ? unit - 0x800 : unit;
 }
 
 function parentOf(relative: string): string {

@@ -137,4 +137,13 @@ describe('the request the openai SDK sends from fixtures/e2e-chat', () => {
       expect(run.stdout).toBe('pong\n');
     },
   );
+
+  it('never sends the OpenAI key to the new provider when the target key is unset', async () => {
+    const root = await copyRunnableFixture();
+    await migrateTo(root, providers.find((p) => p.id === 'zhipu')!);
+
+    const run = await runProgram(root, { OPENAI_API_KEY: 'sk-openai-secret' });
+
+    expect(run.requests.map((request) => request.authorization)).not.toContain('Bearer sk-openai-secret');
+  });
 });

@@ -7,14 +7,14 @@ import { edit, manual, result, type Rule } from './types.js';
  */
 export const planApiKey: Rule = (finding, ctx) => {
   const expression = finding.detail?.expression;
-  const code = keyCode(ctx.target);
+  const code = keyCode(ctx.target, ctx.quote);
   const revoke = manual(
     finding,
     'error',
     'hardcoded-key',
     expression
-      ? `a hard-coded OpenAI key was replaced by ${code}: revoke the key at https://platform.openai.com/api-keys, it stays in version control history`
-      : `a hard-coded OpenAI key: remove it, read ${code} instead, and revoke it at https://platform.openai.com/api-keys`,
+      ? `a hard-coded OpenAI key was replaced by a read of ${ctx.target.keyVar}: revoke the key at https://platform.openai.com/api-keys, it stays in version control history`
+      : `a hard-coded OpenAI key: remove it, read ${ctx.target.keyVar} instead, and revoke it at https://platform.openai.com/api-keys`,
   );
   return result(expression ? [edit(finding, expression, code, `read the key from ${ctx.target.keyVar}`)] : [], [revoke]);
 };

@@ -29,7 +29,7 @@ export const planClient: Rule = (finding, ctx) => {
     case 'AzureOpenAI':
       if (ctx.target.provider.clientStyle === 'azure') return NOTHING;
       return result([], [
-        manual(finding, 'warning', 'azure-client', `AzureOpenAI client: replace it with \`new OpenAI({ baseURL: ${baseUrlCode(ctx.target, ctx.quote)}, apiKey: ${keyCode(ctx.target)} })\` for ${name}`),
+        manual(finding, 'warning', 'azure-client', `AzureOpenAI client: replace it with \`new OpenAI({ baseURL: ${baseUrlCode(ctx.target, ctx.quote)}, apiKey: ${keyCode(ctx.target, ctx.quote)} })\` for ${name}`),
       ]);
     default:
       return NOTHING;
@@ -39,7 +39,7 @@ export const planClient: Rule = (finding, ctx) => {
 function configureClient(finding: Finding, ctx: RuleContext, urlOption: string): RuleResult {
   const argument = finding.detail?.argument;
   const url = baseUrlCode(ctx.target, ctx.quote);
-  const key = keyCode(ctx.target);
+  const key = keyCode(ctx.target, ctx.quote);
   if (argument === undefined) return NOTHING;
   if (argument.kind === 'none') {
     return result([edit(finding, argument.range, `{ ${urlOption}: ${url}, apiKey: ${key} }`, `point the client at ${ctx.target.provider.name}`)]);
