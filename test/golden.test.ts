@@ -14,6 +14,7 @@ import { copyFixture, readTree } from './helpers/read-tree.js';
 /**
  * The fixture runner. Each `fixtures/<case>/input/` is scanned and compared with
  * `expected/scan.json`; for each target with `expected/<target>/` or `<target>.manual.json`
+ * (a target is a provider id, or `<id>@<region>` to migrate with `--region`)
  * the input is migrated in a temp copy and checked byte for byte. UPDATE_GOLDEN=1 rewrites.
  */
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');
@@ -52,10 +53,12 @@ async function expectFile(file: string, actual: Buffer | string): Promise<void> 
   }
 }
 
+/** A target folder is `<provider>` or `<provider>@<region>`. */
 async function migrate(root: string, target: string) {
-  const provider = getProviderOrThrow(target);
+  const [id, region] = target.split('@') as [string, string | undefined];
+  const provider = getProviderOrThrow(id);
   const scan = await scanProject({ root, paths: [root] });
-  const plan = planMigration(scan, provider);
+  const plan = planMigration(scan, provider, { region });
   const outcomes = await applyPlan(scan, plan);
   return { scan, plan, outcomes, provider };
 }

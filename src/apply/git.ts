@@ -31,7 +31,7 @@ export async function getGitStatus(root: string): Promise<GitStatus> {
     const firstLine = message.trim().split('\n')[0] || (error as Error).message.split('\n')[0];
     throw new InputError(
       `git status failed in ${root}: ${firstLine}`,
-      'Fix the repository, or pass --force to skip the clean-tree check.',
+      'Fix the repository, or pass --allow-dirty to skip the clean-tree check.',
     );
   }
   const files = parsePorcelain(stdout);

@@ -109,8 +109,15 @@ export interface FindingDetail {
   nameRange?: Range;
   /** The env read is the value of this client option ('apiKey', 'baseURL' …). */
   clientOption?: string;
-  /** For import findings: the import names and their ranges. */
+  /** For import findings: the import names ('default' for a default import) and their ranges. */
   importedNames?: { name: string; range: Range }[];
+  /** For import findings: `import type …`, which binds no value. */
+  isTypeOnly?: boolean;
+  /**
+   * For client findings, how the class name is bound: an ESM `import`, a member of a
+   * namespace (`sdk.OpenAI`), or anything else (`require`, dynamic import).
+   */
+  binding?: 'import' | 'member' | 'other';
 }
 
 /** A file the scan looked at but could not read or parse. */

@@ -18,6 +18,7 @@ export const MANUAL_CODES = {
   'custom-api-key': 'The API key comes from custom code',
   'openai-account-option': 'An OpenAI account setting the target does not use',
   'azure-client': 'An AzureOpenAI client to replace',
+  'switch-to-azure-client': 'A client to switch to AzureOpenAI by hand',
   'legacy-sdk': 'The openai v3 SDK should be upgraded',
   'rename-env-var': 'An OpenAI key variable to rename by hand',
   'base-url-env': 'A base-URL variable read outside the client',

@@ -19,7 +19,7 @@ export function planMigration(input: PlanInput, provider: Provider, options: Pla
   const manual: ManualAction[] = [];
   for (const [file, findings] of groupByFile(input.findings)) {
     const text = input.texts.get(file) ?? '';
-    const ctx = { target, text, quote: preferredQuote(text), eol: text.includes('\r\n') ? ('\r\n' as const) : ('\n' as const) };
+    const ctx = { target, fileFindings: findings, text, quote: preferredQuote(text), eol: text.includes('\r\n') ? ('\r\n' as const) : ('\n' as const) };
     const fileEdits: Edit[] = [];
     for (const finding of findings) {
       const rule = rules[finding.kind];

@@ -15,6 +15,8 @@ export interface MigrationTarget {
   baseUrl: string;
   keyVar: string;
   models: Record<string, string>;
+  /** Set when the run migrates to Azure's dated API through the `AzureOpenAI` client. */
+  azureClient?: { apiVersion: string; endpointEnv: string };
 }
 
 export function resolveTarget(provider: Provider, options: PlanOptions = {}): MigrationTarget {
@@ -26,7 +28,8 @@ export function resolveTarget(provider: Provider, options: PlanOptions = {}): Mi
       `regions of ${provider.id}: ${Object.keys(provider.baseUrls).join(', ')}`,
     );
   }
-  return { provider, baseUrl, keyVar: provider.apiKeyEnv, models: options.models ?? {} };
+  const azureClient = provider.azureClient?.region === region ? provider.azureClient : undefined;
+  return { provider, baseUrl, keyVar: provider.apiKeyEnv, models: options.models ?? {}, ...(azureClient ? { azureClient } : {}) };
 }
 
 /** Source code for the base URL: a plain string, or a template that reads its placeholders from env. */

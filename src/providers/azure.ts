@@ -7,9 +7,13 @@ export const azure = {
   baseUrls: {
     v1: 'https://{resource}.openai.azure.com/openai/v1',
     foundry: 'https://{resource}.services.ai.azure.com/openai/v1',
+    // What the AzureOpenAI client builds from its `endpoint`; shown for reference.
+    dated: 'https://{resource}.openai.azure.com/openai',
   },
   defaultRegion: 'v1',
   urlVariables: { resource: 'AZURE_OPENAI_RESOURCE' },
+  // Latest GA dated api-version per the 2025-08 lifecycle page (learn.microsoft.com …/api-version-lifecycle).
+  azureClient: { region: 'dated', apiVersion: '2024-10-21', endpointEnv: 'AZURE_OPENAI_ENDPOINT' },
   apiKeyEnv: 'AZURE_OPENAI_API_KEY',
   docs: 'https://learn.microsoft.com/azure/foundry/openai/api-version-lifecycle',
   verified: '2026-03-19',

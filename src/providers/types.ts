@@ -84,6 +84,11 @@ export interface Provider {
    * code, e.g. `{ resource: 'AZURE_OPENAI_RESOURCE' }` for Azure's per-customer host.
    */
   urlVariables?: Record<string, string>;
+  /**
+   * Azure's dated API through the SDK's `AzureOpenAI` client, chosen with `--region <region>`:
+   * the client gets `endpoint` (read from `endpointEnv`) and `apiVersion` instead of `baseURL`.
+   */
+  azureClient?: { region: string; apiVersion: string; endpointEnv: string };
   /** The environment variable migrated code reads the key from. */
   apiKeyEnv: string;
   /** Other variable names the provider's own SDKs or docs use for the key (recognised, not written). */

@@ -67,6 +67,7 @@ const IGNORE_CASE = process.platform === 'darwin' || process.platform === 'win32
  *
  * A file named explicitly in `paths` is listed even if a `.gitignore` or a default exclude
  * covers it (as linters do); it must still match `patterns` and the user's include/exclude.
+ * A named folder gets no such pass: ignore rules apply to it and to everything below it.
  * Symbolic links are never followed into folders. A linked file is listed only if its target
  * lies inside the root (once, even if the target is listed too); one leading outside is
  * reported as skipped with reason `symlink-outside-root`.
@@ -89,13 +90,13 @@ export async function discoverFiles(options: DiscoverOptions): Promise<DiscoverR
   const skipped: SkippedFile[] = [];
 
   const links = await Promise.all(
-    (walked?.links ?? []).map(async (relative) => ({ relative, target: await resolveLink(root, realRoot, relative) })),
+    (walked?.links ?? []).map(async (relative) => ({ relative, link: await resolveLink(root, realRoot, relative) })),
   );
-  for (const { relative, target } of links) {
-    if (target.kind === 'file') found.add(relative, target.canonical);
-    else if (target.kind === 'outside') skipped.push(skipOutsideRoot(relative));
-    else if (target.kind === 'broken') {
-      skipped.push({ file: relative, reason: 'unreadable', message: `broken symbolic link (${target.code})` });
+  for (const { relative, link } of links) {
+    if (link.kind === 'file') found.add(relative, link.canonical);
+    else if (link.kind === 'outside') skipped.push(skipOutsideRoot(relative));
+    else if (link.kind === 'broken') {
+      skipped.push({ file: relative, reason: 'unreadable', message: `broken symbolic link (${link.code})` });
     }
   }
 
@@ -313,7 +314,13 @@ class FoundFiles {
 }
 
 function sortByPath<T>(items: T[], key: (item: T) => string): T[] {
-  return items.sort((a, b) => compareUtf8(key(a), key(b)));
+  // The native string order is UTF-16's, which agrees with UTF-8's below U+D800.
+  const isPlain = items.every((item) => !/[\uD800-\uFFFF]/.test(key(item)));
+  return items.sort((a, b) => (isPlain ? comparePlain(key(a), key(b)) : compareUtf8(key(a), key(b))));
+}
+
+function comparePlain(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**
@@ -442,8 +449,9 @@ function decideIgnored(chain: IgnoreScope[], relative: string, parent: string | 
     if (result.unignored) return false;
     if (!result.ignored) continue;
     // `ignore` also calls a path ignored when one of its folders matches a rule of this scope.
-    // The folder is known not to be ignored (a more specific scope re-included it), so here
-    // only rules that match the path itself count.
+    // The folder is known not to be ignored (a more specific scope re-included it), so this
+    // scope is passed over. Its rules for the path itself go unheard then; that rare case errs
+    // towards scanning a file git would ignore.
     if (parent !== undefined && isFolderRuled(scope, parent)) continue;
     return true;
   }

@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, afterEach, beforeEach, vi } from 'vitest';
+import { afterAll, beforeAll, vi } from 'vitest';
 import { copyFixture } from '../helpers/read-tree.js';
 import { REPO_ROOT } from '../helpers/run-cli.js';
 
@@ -15,20 +15,19 @@ export const expectedOf = (name: string, target: string) => path.join(FIXTURES, 
 
 /**
  * Temp folders for tests that write: fixture copies and empty folders, removed after the file.
- * Git in them is kept from finding a repository above the temp dir (or a hook's GIT_DIR).
+ * Call it before registering other hooks: git is kept from finding a repository above the temp
+ * dir, or a hook's GIT_DIR, from the file's first `beforeAll` on.
  */
 export function useTempProjects() {
   const created: string[] = [];
-  beforeEach(() => {
+  beforeAll(() => {
     vi.stubEnv('GIT_CEILING_DIRECTORIES', os.tmpdir());
     vi.stubEnv('GIT_DIR', undefined);
     vi.stubEnv('GIT_WORK_TREE', undefined);
     vi.stubEnv('GIT_INDEX_FILE', undefined);
   });
-  afterEach(() => {
-    vi.unstubAllEnvs();
-  });
   afterAll(async () => {
+    vi.unstubAllEnvs();
     await Promise.all(created.map((dir) => rm(dir, { recursive: true, force: true })));
   });
   return {

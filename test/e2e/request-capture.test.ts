@@ -56,9 +56,9 @@ async function copyRunnableFixture(): Promise<string> {
   return dir;
 }
 
-async function migrateTo(root: string, provider: Provider): Promise<void> {
+async function migrateTo(root: string, provider: Provider, region?: string): Promise<void> {
   const scan = await scanProject({ root, paths: [root] });
-  await applyPlan(scan, planMigration(scan, provider));
+  await applyPlan(scan, planMigration(scan, provider, { region }));
 }
 
 async function runProgram(root: string, env: Record<string, string>): Promise<ProgramRun> {
@@ -145,5 +145,20 @@ describe('the request the openai SDK sends from fixtures/e2e-chat', () => {
     const run = await runProgram(root, { OPENAI_API_KEY: 'sk-openai-secret' });
 
     expect(run.requests.map((request) => request.authorization)).not.toContain('Bearer sk-openai-secret');
+  });
+
+  it("goes to the Azure deployment URL with the api-key header on Azure's dated API", async () => {
+    const root = await copyRunnableFixture();
+    await migrateTo(root, providers.find((p) => p.id === 'azure')!, 'dated');
+
+    const run = await runProgram(root, { AZURE_OPENAI_API_KEY: 'test-key-azure', AZURE_OPENAI_ENDPOINT: 'https://contoso.openai.azure.com' });
+
+    expect(run.requests).toHaveLength(1);
+    expect(run.requests[0]).toMatchObject({
+      url: 'https://contoso.openai.azure.com/openai/deployments/gpt-4o-mini/chat/completions?api-version=2024-10-21',
+      apiKey: 'test-key-azure',
+      body: { model: 'gpt-4o-mini' },
+    });
+    expect(run.stdout).toBe('pong\n');
   });
 });

@@ -101,6 +101,16 @@ describe('discoverFiles', () => {
         expect(await listRelative(root)).toEqual(['src/admin.ts', 'src/bundle.js', 'src/minimal.js']);
       },
     );
+
+    it('scans a root that itself lies inside a folder named like a default exclude', async () => {
+      const parent = await makeTree({ 'build/app/src/a.ts': '' });
+      expect(await listRelative(path.join(parent, 'build', 'app'))).toEqual(['src/a.ts']);
+    });
+
+    it('still applies the default excludes below a folder named explicitly', async () => {
+      const root = await makeTree({ 'vendor/lib/a.ts': '', 'src/node_modules/b.ts': '', 'src/c.ts': '' });
+      expect(await listRelative(root, { paths: [path.join(root, 'vendor'), path.join(root, 'src')] })).toEqual(['src/c.ts']);
+    });
   });
 
   describe('.gitignore', () => {
@@ -188,6 +198,16 @@ describe('discoverFiles', () => {
     it('still scans a root that its enclosing repository ignores', async () => {
       const repo = await makeTree({ '.git/HEAD': '', '.gitignore': 'examples/\n*.tmp.ts\n', 'examples/demo/index.ts': '' });
       expect(await listRelative(path.join(repo, 'examples', 'demo'))).toEqual(['index.ts']);
+    });
+
+    it('lists nothing under a folder named explicitly that .gitignore ignores', async () => {
+      const root = await makeTree({ '.gitignore': 'generated/\n', 'generated/client.ts': '' });
+      expect(await listRelative(root, { paths: [path.join(root, 'generated')] })).toEqual([]);
+    });
+
+    it('does not list .gitignore files even when a pattern matches them', async () => {
+      const root = await makeTree({ '.gitignore': '', 'a.ts': '' });
+      expect(await listRelative(root, { patterns: ['**/*'] })).toEqual(['a.ts']);
     });
 
     it('honours the root .gitignore when only a subfolder is scanned', async () => {

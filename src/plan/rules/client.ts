@@ -1,22 +1,35 @@
 import { isOpenAIKey } from '../../core/redact.js';
 import type { ArgumentInfo, Edit, Finding, ManualAction } from '../../core/types.js';
-import { baseUrlCode, keyCode } from '../target.js';
+import { baseUrlCode, keyCode, type MigrationTarget } from '../target.js';
 import { edit, manual, NOTHING, result, type Rule, type RuleContext, type RuleResult } from './types.js';
 
 /** Options that only mean something to OpenAI's own platform. */
 const ACCOUNT_OPTIONS = ['organization', 'project'];
 
+/** An option the migrated client must have. */
+interface WantedOption {
+  name: string;
+  code: string;
+  /** An option this one takes the place of (`endpoint` replaces `baseURL` on AzureOpenAI). */
+  replaces?: string;
+  /** Leave a value the user already set (`apiVersion`). */
+  keepsExisting?: boolean;
+  isKey?: boolean;
+}
+
 /**
  * `new OpenAI(…)` gets the target's base URL and key variable; v3 `new Configuration(…)` the
- * same through `basePath`. Other options are kept as they are.
+ * same through `basePath`; for Azure's dated API the client becomes `AzureOpenAI`. Other
+ * options are kept as they are.
  */
 export const planClient: Rule = (finding, ctx) => {
-  const name = ctx.target.provider.name;
+  const { target } = ctx;
+  const name = target.provider.name;
   switch (finding.symbol) {
     case 'OpenAI':
-      return configureClient(finding, ctx, 'baseURL');
+      return target.azureClient ? switchToAzureClient(finding, ctx, target.azureClient) : configureClient(finding, ctx, openAIOptions(ctx, 'baseURL'));
     case 'Configuration': {
-      const configured = configureClient(finding, ctx, 'basePath');
+      const configured = configureClient(finding, ctx, openAIOptions(ctx, 'basePath'));
       const upgrade = manual(
         finding,
         'warning',
@@ -27,26 +40,48 @@ export const planClient: Rule = (finding, ctx) => {
       return result(configured.edits, [...configured.manual, upgrade]);
     }
     case 'AzureOpenAI':
-      if (ctx.target.provider.clientStyle === 'azure') return NOTHING;
+      if (target.provider.clientStyle === 'azure') return NOTHING;
       return result([], [
-        manual(finding, 'warning', 'azure-client', `AzureOpenAI client: replace it with \`new OpenAI({ baseURL: ${baseUrlCode(ctx.target, ctx.quote)}, apiKey: ${keyCode(ctx.target, ctx.quote)} })\` for ${name}`),
+        manual(finding, 'warning', 'azure-client', `AzureOpenAI client: replace it with \`new OpenAI({ baseURL: ${baseUrlCode(target, ctx.quote)}, apiKey: ${keyCode(target, ctx.quote)} })\` for ${name}`),
       ]);
     default:
       return NOTHING;
   }
 };
 
-function configureClient(finding: Finding, ctx: RuleContext, urlOption: string): RuleResult {
-  const argument = finding.detail?.argument;
-  const url = baseUrlCode(ctx.target, ctx.quote);
-  const key = keyCode(ctx.target, ctx.quote);
-  if (argument === undefined) return NOTHING;
-  if (argument.kind === 'none') {
-    return result([edit(finding, argument.range, `{ ${urlOption}: ${url}, apiKey: ${key} }`, `point the client at ${ctx.target.provider.name}`)]);
+function openAIOptions(ctx: RuleContext, urlOption: string): WantedOption[] {
+  return [
+    { name: urlOption, code: baseUrlCode(ctx.target, ctx.quote) },
+    { name: 'apiKey', code: keyCode(ctx.target, ctx.quote), isKey: true },
+  ];
+}
+
+/** Azure's dated API: `new AzureOpenAI({ endpoint, apiKey, apiVersion })`; the import rule adds the import. */
+function switchToAzureClient(finding: Finding, ctx: RuleContext, azure: NonNullable<MigrationTarget['azureClient']>): RuleResult {
+  const callee = finding.detail?.callee;
+  if (callee === undefined || finding.detail?.binding === 'other') {
+    return result([], [
+      manual(finding, 'warning', 'switch-to-azure-client', `construct \`AzureOpenAI\` from 'openai' here with endpoint: process.env.${azure.endpointEnv}, apiVersion: '${azure.apiVersion}' and apiKey: process.env.${ctx.target.keyVar}`),
+    ]);
   }
+  const configured = configureClient(finding, ctx, [
+    { name: 'endpoint', code: `process.env.${azure.endpointEnv}`, replaces: 'baseURL' },
+    { name: 'apiKey', code: keyCode(ctx.target, ctx.quote), isKey: true },
+    { name: 'apiVersion', code: `${ctx.quote}${azure.apiVersion}${ctx.quote}`, keepsExisting: true },
+  ]);
+  return result([edit(finding, callee, 'AzureOpenAI', "Azure's dated API client"), ...configured.edits], configured.manual);
+}
+
+function configureClient(finding: Finding, ctx: RuleContext, wanted: WantedOption[]): RuleResult {
+  const argument = finding.detail?.argument;
+  const provider = ctx.target.provider.name;
+  const reason = `point the client at ${provider}`;
+  const listed = wanted.map((option) => `${option.name}: ${option.code}`);
+  if (argument === undefined) return NOTHING;
+  if (argument.kind === 'none') return result([edit(finding, argument.range, `{ ${listed.join(', ')} }`, reason)]);
   if (argument.kind === 'other') {
     return result([], [
-      manual(finding, 'warning', 'client-options-not-literal', `client options come from \`${argument.text}\`; set ${urlOption}: ${url} and apiKey: ${key} where they are built`),
+      manual(finding, 'warning', 'client-options-not-literal', `client options come from \`${argument.text}\`; set ${listed.join(' and ')} where they are built`),
     ]);
   }
   const edits: Edit[] = [];
@@ -54,35 +89,34 @@ function configureClient(finding: Finding, ctx: RuleContext, urlOption: string):
   const missing: string[] = [];
   const byName = new Map(argument.properties.map((property) => [property.name, property]));
 
-  const urlProperty = byName.get(urlOption);
-  if (urlProperty === undefined) missing.push(`${urlOption}: ${url}`);
-  else if (urlProperty.value.text !== url) {
-    edits.push(edit(finding, urlProperty.value.range, url, `point the client at ${ctx.target.provider.name}`));
-  }
-
-  const keyProperty = byName.get('apiKey');
-  if (keyProperty === undefined) missing.push(`apiKey: ${key}`);
-  else if (keyProperty.value.text !== key) {
-    const value = keyProperty.value;
-    if (value.kind === 'env' || (value.kind === 'string' && isOpenAIKey(value.value))) {
-      edits.push(edit(finding, value.range, key, `read the ${ctx.target.provider.name} key from ${ctx.target.keyVar}`));
+  for (const option of wanted) {
+    const existing = byName.get(option.name);
+    const replaced = option.replaces === undefined ? undefined : byName.get(option.replaces);
+    if (existing === undefined) {
+      if (replaced) edits.push(edit(finding, replaced.range, `${option.name}: ${option.code}`, reason));
+      else missing.push(`${option.name}: ${option.code}`);
+      continue;
+    }
+    if (existing.value.text === option.code || option.keepsExisting) continue;
+    const value = existing.value;
+    if (!option.isKey || value.kind === 'env' || (value.kind === 'string' && isOpenAIKey(value.value))) {
+      edits.push(edit(finding, value.range, option.code, reason));
     } else {
-      actions.push(manual(finding, 'warning', 'custom-api-key', `apiKey comes from \`${value.text}\`; make it supply the ${ctx.target.provider.name} key (${ctx.target.keyVar})`));
+      actions.push(manual(finding, 'warning', 'custom-api-key', `apiKey comes from \`${value.text}\`; make it supply the ${provider} key (${ctx.target.keyVar})`));
     }
   }
 
   for (const option of ACCOUNT_OPTIONS) {
     if (byName.has(option)) {
-      actions.push(manual(finding, 'info', 'openai-account-option', `\`${option}\` is an OpenAI account setting that ${ctx.target.provider.name} does not use; remove it`));
+      actions.push(manual(finding, 'info', 'openai-account-option', `\`${option}\` is an OpenAI account setting that ${provider} does not use; remove it`));
     }
   }
-  if (missing.length > 0) edits.push(appendProperties(finding, argument, missing, ctx));
+  if (missing.length > 0) edits.push(appendProperties(finding, argument, missing, ctx, reason));
   return result(edits, actions);
 }
 
 /** Adds properties after the last one, in the object's own layout (one line or one per line). */
-function appendProperties(finding: Finding, object: Extract<ArgumentInfo, { kind: 'object' }>, properties: string[], ctx: RuleContext): Edit {
-  const reason = `point the client at ${ctx.target.provider.name}`;
+function appendProperties(finding: Finding, object: Extract<ArgumentInfo, { kind: 'object' }>, properties: string[], ctx: RuleContext, reason: string): Edit {
   if (object.lastElementEnd === null) return edit(finding, object.range, `{ ${properties.join(', ')} }`, reason);
   const afterComma = object.hasTrailingComma ? ctx.text.indexOf(',', object.lastElementEnd) + 1 : object.lastElementEnd;
   const at = { start: afterComma, end: afterComma };

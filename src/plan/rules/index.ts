@@ -4,12 +4,13 @@ import { planApiKey } from './api-key.js';
 import { planBaseUrl } from './base-url.js';
 import { planClient } from './client.js';
 import { planEnvVar } from './env-var.js';
-import { planFramework } from './import.js';
+import { planFramework, planImport } from './import.js';
 import { planModel } from './model.js';
 import type { Rule } from './types.js';
 
-/** One rule per finding kind; `import` findings need no change of their own. */
-export const rules: Partial<Record<FindingKind, Rule>> = {
+/** One rule per finding kind. */
+export const rules: Record<FindingKind, Rule> = {
+  import: planImport,
   client: planClient,
   'api-call': planApiCall,
   model: planModel,

@@ -5,6 +5,8 @@ import type { MigrationTarget } from '../target.js';
 /** What a rule knows besides its finding: the target and the file's text and style. */
 export interface RuleContext {
   target: MigrationTarget;
+  /** Every finding of the same file, for rules that depend on their neighbours. */
+  fileFindings: readonly Finding[];
   text: string;
   quote: "'" | '"';
   eol: '\n' | '\r\n';

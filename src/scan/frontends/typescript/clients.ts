@@ -77,10 +77,15 @@ export function collectClients(ctx: FileContext, bindings: Bindings): ClientRefs
       if (cls === undefined) return;
       const callee = unwrap(node.expression);
       const calleeName = ts.isPropertyAccessExpression(callee) ? callee.name : callee;
+      const binding = ts.isPropertyAccessExpression(callee)
+        ? 'member'
+        : ts.isIdentifier(callee) && bindings.esmClasses.has(callee.text)
+          ? 'import'
+          : 'other';
       refs.constructions.push(
         ctx.add('client', ctx.rangeOf(node), {
           symbol: cls,
-          detail: { callee: ctx.rangeOf(calleeName), argument: describeArgument(ctx, node, node.arguments) },
+          detail: { callee: ctx.rangeOf(calleeName), binding, argument: describeArgument(ctx, node, node.arguments) },
         }),
       );
       if (cls !== 'Configuration') storeTarget(node, cls);

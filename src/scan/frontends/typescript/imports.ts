@@ -34,6 +34,8 @@ export interface Bindings {
   namespaces: Set<string>;
   /** Local name → the relative module and exported name it was imported from. */
   relative: Map<string, { from: string; imported: string }>;
+  /** Local class names bound by an ESM import declaration (as opposed to `require`). */
+  esmClasses: Set<string>;
 }
 
 export interface ReExport {
@@ -44,12 +46,12 @@ export interface ReExport {
 
 /** Finds `openai` and framework imports in every form and records the bindings they create. */
 export function collectImports(ctx: FileContext): { bindings: Bindings; reExports: ReExport[] } {
-  const bindings: Bindings = { classes: new Map(), namespaces: new Set(), relative: new Map() };
+  const bindings: Bindings = { classes: new Map(), namespaces: new Set(), relative: new Map(), esmClasses: new Set() };
   const reExports: ReExport[] = [];
 
-  const report = (specifier: string, node: ts.Node, names: { name: string; range: Range }[]) => {
+  const report = (specifier: string, node: ts.Node, names: { name: string; range: Range }[], isTypeOnly = false) => {
     const kind = isOpenAIModule(specifier) ? 'import' : FRAMEWORK_MODULES.has(specifier) ? 'framework' : undefined;
-    if (kind) ctx.add(kind, ctx.rangeOf(node), { api: specifier, detail: { importedNames: names } });
+    if (kind) ctx.add(kind, ctx.rangeOf(node), { api: specifier, detail: { importedNames: names, ...(isTypeOnly ? { isTypeOnly } : {}) } });
   };
 
   const bindImported = (specifier: string, imported: string, local: string) => {
@@ -102,8 +104,9 @@ export function collectImports(ctx: FileContext): { bindings: Bindings; reExport
   const visit = (node: ts.Node): void => {
     if (ts.isImportDeclaration(node) && isPlainString(node.moduleSpecifier)) {
       const specifier = node.moduleSpecifier.text;
-      report(specifier, node, namesOf(node));
       const clause = node.importClause;
+      report(specifier, node, namesOf(node), clause?.isTypeOnly === true);
+      const before = new Set(bindings.classes.keys());
       if (clause?.name) bindImported(specifier, 'default', clause.name.text);
       const named = clause?.namedBindings;
       if (named && ts.isNamespaceImport(named)) {
@@ -114,6 +117,7 @@ export function collectImports(ctx: FileContext): { bindings: Bindings; reExport
           bindImported(specifier, nameText(element.propertyName ?? element.name) ?? '', element.name.text);
         }
       }
+      for (const local of bindings.classes.keys()) if (!before.has(local)) bindings.esmClasses.add(local);
       return;
     }
     if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference)) {

@@ -1,0 +1,341 @@
+// The speed and memory benchmark (issue 7): `npm run bench`. Needs a build (dist/) first.
+//
+//   node scripts/bench.mjs [--sizes 2000,20000,50000] [--every 2000] [--rounds 3] [--seed 1]
+//
+// Every figure is a median over interleaved rounds run in this one invocation, so the ratios
+// to grep and ast-grep hold on a machine that other work keeps busy.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureTree } from './bench-tree.mjs';
+
+const PROJECT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const BENCH = path.join(PROJECT, 'bench');
+const TREES = path.join(BENCH, 'trees');
+// Inside trees/, so the command outputs are ignored by git along with the trees.
+const OUTPUTS = path.join(TREES, '.out');
+const CLI = path.join(PROJECT, 'bin', 'migrate-openai.js');
+const TIME = '/usr/bin/time';
+const AST_GREP_PATTERN = '$C.chat.completions.create($$$)';
+
+const TARGETS = {
+  scanToGrep: 5,
+  astGrepToScan: 5,
+  peakMb: 300,
+  marginalToGrep: 10,
+  everyFileSeconds: 4,
+  helpSeconds: 0.3,
+};
+
+function parseArgs(argv) {
+  const options = { sizes: [2000, 20000, 50000], every: 2000, rounds: 3, seed: 1 };
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = argv[i].split('=', 2);
+    const value = () => inline ?? argv[++i];
+    if (flag === '--sizes') options.sizes = value().split(',').map(toCount);
+    else if (flag === '--every') options.every = toCount(value(), true);
+    else if (flag === '--rounds') options.rounds = toCount(value());
+    else if (flag === '--seed') options.seed = toCount(value());
+    else if (flag === '--help' || flag === '-h') {
+      console.log('usage: node scripts/bench.mjs [--sizes 2000,20000,50000] [--every 2000|0] [--rounds 3] [--seed 1]');
+      process.exit(0);
+    } else throw new Error(`unknown flag ${argv[i]} (try --help)`);
+  }
+  options.sizes.sort((a, b) => a - b);
+  return options;
+}
+
+function toCount(text, allowZero = false) {
+  const number = Number(String(text).replace(/_/g, ''));
+  if (!Number.isInteger(number) || number < (allowZero ? 0 : 1)) throw new Error(`not a count: ${text}`);
+  return number;
+}
+
+/** `/usr/bin/time -f %M` reports a child's peak RSS; without GNU time there is no memory column. */
+function hasGnuTime() {
+  const probe = spawnSync(TIME, ['-f', '%M', 'true'], { encoding: 'utf8' });
+  return probe.status === 0 && /^\d+\s*$/m.test(probe.stderr);
+}
+
+/**
+ * The native ast-grep binary: @ast-grep/cli's postinstall step copies it out of the platform
+ * package, and without that step its bin is a Node shim that costs a Node start-up per call,
+ * so the platform package's binary is preferred. Undefined when ast-grep is not installed.
+ */
+function findAstGrep() {
+  const scope = path.join(PROJECT, 'node_modules', '@ast-grep');
+  const libc = process.platform === 'linux' ? '-gnu' : process.platform === 'win32' ? '-msvc' : '';
+  const exe = process.platform === 'win32' ? 'ast-grep.exe' : 'ast-grep';
+  const candidates = [
+    process.env.AST_GREP,
+    path.join(scope, `cli-${process.platform}-${process.arch}${libc}`, exe),
+    path.join(PROJECT, 'node_modules', '.bin', 'ast-grep'),
+  ];
+  for (const candidate of candidates) {
+    if (!candidate || !existsSync(candidate)) continue;
+    const probe = spawnSync(candidate, ['--version'], { encoding: 'utf8' });
+    if (probe.status === 0) return { bin: candidate, version: probe.stdout.trim() };
+  }
+  return undefined;
+}
+
+/** Runs one child to completion: wall time from here, user/sys CPU and peak RSS from GNU time. */
+async function measure(command, { stdoutFile, okCodes = [0], env }) {
+  const timeFile = path.join(OUTPUTS, `time-${process.pid}.txt`);
+  const [file, args] = measure.useTime ? [TIME, ['-f', '%M %U %S', '-o', timeFile, ...command]] : [command[0], command.slice(1)];
+  const { open } = await import('node:fs/promises');
+  const out = stdoutFile ? await open(stdoutFile, 'w') : undefined;
+  const started = process.hrtime.bigint();
+  const { code, stderr } = await new Promise((resolve, reject) => {
+    const child = spawn(file, args, { cwd: PROJECT, env: { ...process.env, ...env }, stdio: ['ignore', out ? out.fd : 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stderr }));
+  });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  await out?.close();
+  if (!okCodes.includes(code)) throw new Error(`${command.join(' ')} exited with ${code}\n${stderr.slice(0, 2000)}`);
+  if (!measure.useTime) return { seconds, peakMb: undefined, cpuSeconds: undefined };
+  const [kb, user, sys] = (await readFile(timeFile, 'utf8')).trim().split('\n').pop().split(' ').map(Number);
+  return { seconds, peakMb: kb / 1024, cpuSeconds: user + sys };
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+
+/** Rounds run every command once, in an order that rotates, so slow spells hit all of them alike. */
+async function runRounds(commands, rounds) {
+  const samples = Object.fromEntries(commands.map((command) => [command.id, []]));
+  for (let round = 0; round < rounds; round++) {
+    for (let i = 0; i < commands.length; i++) {
+      const command = commands[(i + round) % commands.length];
+      samples[command.id].push(await measure(command.argv, command));
+    }
+  }
+  return Object.fromEntries(
+    Object.entries(samples).map(([id, runs]) => {
+      const pick = (key) => (runs[0][key] === undefined ? undefined : median(runs.map((run) => run[key])));
+      return [id, { seconds: pick('seconds'), peakMb: pick('peakMb'), cpuSeconds: pick('cpuSeconds'), runs: runs.map((run) => run.seconds) }];
+    }),
+  );
+}
+
+function treeCommands(tree, name, { prefilterSource, astGrep }) {
+  const out = (file) => path.join(OUTPUTS, `${name}.${file}`);
+  const commands = [
+    { id: 'scan', argv: ['node', CLI, 'scan', tree, '--format', 'json', '--out', out('scan.json')] },
+    { id: 'plan', argv: ['node', CLI, 'plan', '--to', 'zhipu', tree, '--format', 'json', '--out', out('plan.json')] },
+    // The C locale: the prefilter is ASCII, and grep is at its fastest without multibyte decoding.
+    { id: 'grep', argv: ['grep', '-rlE', prefilterSource, tree], stdoutFile: out('grep.txt'), okCodes: [0, 1], env: { LC_ALL: 'C' } },
+  ];
+  if (astGrep) {
+    commands.push({ id: 'ast-grep', argv: [astGrep.bin, 'run', '--pattern', AST_GREP_PATTERN, tree], stdoutFile: out('ast-grep.txt'), okCodes: [0, 1] });
+  }
+  return commands;
+}
+
+async function benchTree(spec, context, rounds) {
+  const tree = path.join(TREES, spec.name);
+  const started = performance.now();
+  const generated = await ensureTree({ dir: tree, files: spec.files, share: spec.share, seed: context.seed, isCandidate: context.isCandidate });
+  const generateSeconds = (performance.now() - started) / 1000;
+  log(`${spec.name}: ${generated.reused ? 'reused' : `generated in ${generateSeconds.toFixed(1)} s`}, ${spec.files} files, ${generated.candidates} use OpenAI`);
+
+  const commands = treeCommands(tree, spec.name, context);
+  // One untimed pass of each command: the page cache holds the tree and every binary is loaded.
+  for (const command of commands) await measure(command.argv, command);
+  const results = await runRounds(commands, rounds);
+
+  const scan = JSON.parse(await readFile(path.join(OUTPUTS, `${spec.name}.scan.json`), 'utf8'));
+  const grepFiles = (await readFile(path.join(OUTPUTS, `${spec.name}.grep.txt`), 'utf8')).split('\n').filter(Boolean).length;
+  const { discovered, candidates, parsed, findings } = scan.summary;
+  if (candidates !== grepFiles) log(`  note: scan found ${candidates} candidates, grep listed ${grepFiles} files`);
+  const row = { name: spec.name, files: spec.files, share: spec.share, discovered, candidates, parsed, findings, commands: results };
+  printTree(row);
+  return row;
+}
+
+async function benchStartup(rounds) {
+  const results = await runRounds(
+    [
+      { id: 'help', argv: ['node', CLI, '--help'] },
+      { id: 'node', argv: ['node', '-e', '0'] },
+    ],
+    Math.max(rounds, 5),
+  );
+  log(`startup: migrate-openai --help ${formatSeconds(results.help.seconds)} (bare node ${formatSeconds(results.node.seconds)})`);
+  return results;
+}
+
+const ratio = (a, b) => (a === undefined || b === undefined ? undefined : a / b);
+const formatSeconds = (s) => (s === undefined ? 'n/a' : s < 1 ? `${Math.round(s * 1000)} ms` : `${s.toFixed(2)} s`);
+const formatMb = (mb) => (mb === undefined ? 'n/a' : `${Math.round(mb)} MB`);
+const formatRatio = (r) => (r === undefined ? 'n/a' : `${r.toFixed(r < 10 ? 2 : 1)}×`);
+const cpuShare = (c) => (c.cpuSeconds === undefined ? 'n/a' : `${Math.round((c.cpuSeconds / c.seconds) * 100)}%`);
+
+function printTree(row) {
+  const { commands } = row;
+  log(`  ${row.discovered} files, ${row.candidates} candidates, ${row.findings} findings`);
+  for (const [id, c] of Object.entries(commands)) {
+    const extras = [`${formatMb(c.peakMb)} peak`, `cpu ${cpuShare(c)}`];
+    if (id !== 'grep') extras.push(`${formatRatio(ratio(c.seconds, commands.grep.seconds))} grep`);
+    if (commands['ast-grep'] && id !== 'ast-grep') extras.push(`ast-grep ${formatRatio(ratio(commands['ast-grep'].seconds, c.seconds))} slower`);
+    if (id === 'scan' || id === 'grep') extras.push(`${Math.round(row.discovered / c.seconds).toLocaleString('en-US')} files/s`);
+    log(`  ${id.padEnd(8)} ${formatSeconds(c.seconds).padStart(8)}  ${extras.join(', ')}`);
+  }
+  if (!commands['ast-grep']) log('  ast-grep: not installed');
+}
+
+/**
+ * How time grows from the smallest to each larger 1% tree, for each command, and the issue's
+ * test of it: what the added files cost `scan` over what they cost grep.
+ */
+function computeGrowth(rows) {
+  const [first, ...rest] = rows;
+  return rest.map((row) => {
+    const byCommand = {};
+    for (const id of Object.keys(row.commands)) {
+      const from = first.commands[id]?.seconds;
+      const to = row.commands[id].seconds;
+      if (from !== undefined) byCommand[id] = { factor: to / from, addedSeconds: to - from };
+    }
+    const marginal = ratio(byCommand.scan?.addedSeconds, byCommand.grep?.addedSeconds);
+    return { from: first.name, to: row.name, files: row.files / first.files, candidates: row.candidates / first.candidates, commands: byCommand, scanAddedToGrepAdded: marginal };
+  });
+}
+
+function evaluateTargets(rows, every, growth, startup) {
+  const checks = [];
+  const check = (name, value, limit, isMet, shown) => checks.push({ name, value, limit, met: value === undefined ? undefined : isMet, shown });
+  const mid = rows.find((row) => row.files === 20000) ?? rows[Math.min(1, rows.length - 1)];
+  if (mid) {
+    const c = mid.commands;
+    const toGrep = ratio(c.scan.seconds, c.grep.seconds);
+    check(`${mid.name}: scan ÷ grep`, toGrep, `≤ ${TARGETS.scanToGrep}×`, toGrep <= TARGETS.scanToGrep, formatRatio(toGrep));
+    const faster = ratio(c['ast-grep']?.seconds, c.scan.seconds);
+    check(`${mid.name}: ast-grep ÷ scan`, faster, `≥ ${TARGETS.astGrepToScan}×`, faster >= TARGETS.astGrepToScan, c['ast-grep'] ? formatRatio(faster) : 'ast-grep not installed');
+    check(`${mid.name}: scan peak memory`, c.scan.peakMb, `< ${TARGETS.peakMb} MB`, c.scan.peakMb < TARGETS.peakMb, formatMb(c.scan.peakMb));
+  }
+  const tenfold = growth.find((g) => Math.abs(g.files - 10) < 0.5) ?? growth[0];
+  if (tenfold) {
+    const value = tenfold.scanAddedToGrepAdded;
+    check(`growth ${tenfold.from} → ${tenfold.to}: scan's added time ÷ grep's`, value, `≤ ${TARGETS.marginalToGrep}×`, value <= TARGETS.marginalToGrep, formatRatio(value));
+  }
+  if (every) {
+    for (const id of ['scan', 'plan']) {
+      const c = every.commands[id];
+      check(`${every.name}: ${id}`, c.seconds, `< ${TARGETS.everyFileSeconds} s`, c.seconds < TARGETS.everyFileSeconds, `${formatSeconds(c.seconds)} (cpu ${cpuShare(c)})`);
+    }
+  }
+  check('migrate-openai --help', startup.help.seconds, `< ${TARGETS.helpSeconds} s`, startup.help.seconds < TARGETS.helpSeconds, `${formatSeconds(startup.help.seconds)} (bare node ${formatSeconds(startup.node.seconds)})`);
+  return checks;
+}
+
+function describeMachine() {
+  const cpus = os.cpus();
+  return {
+    cpus: cpus.length,
+    cpuModel: cpus[0]?.model.trim() ?? 'unknown',
+    memoryGb: Math.round(os.totalmem() / 2 ** 30),
+    platform: `${os.platform()} ${os.release()}`,
+    node: process.version,
+    loadAverage: os.loadavg().map((load) => Number(load.toFixed(2))),
+  };
+}
+
+function renderMarkdown(results) {
+  const { machine, options, trees, growth, targets, startup } = results;
+  const ids = ['scan', 'plan', 'grep', 'ast-grep'];
+  const lines = [
+    `Machine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGb} GB, ${machine.platform}, Node ${machine.node}; ` +
+      `load average ${machine.loadAverage.join(' / ')} at the start. Medians of ${options.rounds} rounds, seed ${options.seed}.`,
+    '',
+    '| tree | files | candidates | command | median | peak RSS | CPU | ÷ grep | ast-grep ÷ this | files/s |',
+    '|---|---:|---:|---|---:|---:|---:|---:|---:|---:|',
+  ];
+  for (const row of trees) {
+    for (const id of ids) {
+      const c = row.commands[id];
+      if (!c) {
+        lines.push(`| ${row.name} | ${row.discovered} | ${row.candidates} | ${id} | not installed | | | | | |`);
+        continue;
+      }
+      const toGrep = id === 'grep' ? '1×' : formatRatio(ratio(c.seconds, row.commands.grep.seconds));
+      const astGrep = row.commands['ast-grep'] && id !== 'ast-grep' ? formatRatio(ratio(row.commands['ast-grep'].seconds, c.seconds)) : '';
+      const rate = id === 'ast-grep' || id === 'grep' || id === 'scan' ? Math.round(row.discovered / c.seconds).toLocaleString('en-US') : '';
+      lines.push(`| ${row.name} | ${row.discovered} | ${row.candidates} | ${id} | ${formatSeconds(c.seconds)} | ${formatMb(c.peakMb)} | ${cpuShare(c)} | ${toGrep} | ${astGrep} | ${rate} |`);
+    }
+  }
+  lines.push('', `Start-up: \`migrate-openai --help\` ${formatSeconds(startup.help.seconds)}, bare \`node -e 0\` ${formatSeconds(startup.node.seconds)}.`);
+  if (growth.length > 0) {
+    lines.push('', '| growth | files | candidates | scan | plan | grep | ast-grep | scan added ÷ grep added |', '|---|---:|---:|---:|---:|---:|---:|---:|');
+    for (const g of growth) {
+      const cell = (id) => (g.commands[id] ? `${formatRatio(g.commands[id].factor)} (+${formatSeconds(g.commands[id].addedSeconds)})` : 'n/a');
+      lines.push(`| ${g.from} → ${g.to} | ${formatRatio(g.files)} | ${formatRatio(g.candidates)} | ${cell('scan')} | ${cell('plan')} | ${cell('grep')} | ${cell('ast-grep')} | ${formatRatio(g.scanAddedToGrepAdded)} |`);
+    }
+  }
+  lines.push('', '| target | measured | limit | met |', '|---|---:|---:|---|');
+  for (const t of targets) lines.push(`| ${t.name} | ${t.shown} | ${t.limit} | ${t.met === undefined ? 'n/a' : t.met ? 'yes' : 'no'} |`);
+  return `${lines.join('\n')}\n`;
+}
+
+function log(line) {
+  process.stdout.write(`${line}\n`);
+}
+
+async function main() {
+  const options = parseArgs(process.argv.slice(2));
+  const startedAt = performance.now();
+  if (!existsSync(path.join(PROJECT, 'dist', 'scan', 'prefilter.js'))) throw new Error('no build: run `npm run build` first');
+  const { PREFILTER_SOURCE } = await import(path.join(PROJECT, 'dist', 'scan', 'prefilter.js'));
+  const prefilter = new RegExp(PREFILTER_SOURCE);
+  measure.useTime = hasGnuTime();
+  const astGrep = findAstGrep();
+  const context = { seed: options.seed, isCandidate: (text) => prefilter.test(text), prefilterSource: PREFILTER_SOURCE, astGrep };
+  await rm(OUTPUTS, { recursive: true, force: true });
+  await mkdir(OUTPUTS, { recursive: true });
+
+  const machine = describeMachine();
+  log(`machine: ${machine.cpus} cpus, ${machine.memoryGb} GB, node ${machine.node}, load ${machine.loadAverage.join(' ')}`);
+  log(`ast-grep: ${astGrep ? `${astGrep.version} (${path.relative(PROJECT, astGrep.bin)})` : 'not installed'}; peak memory: ${measure.useTime ? TIME : 'n/a (no GNU time)'}`);
+
+  const startup = await benchStartup(options.rounds);
+  const trees = [];
+  for (const files of options.sizes) trees.push(await benchTree({ name: `ts-${files}`, files, share: 0.01 }, context, options.rounds));
+  const every = options.every > 0 ? await benchTree({ name: `every-${options.every}`, files: options.every, share: 1 }, context, options.rounds) : undefined;
+
+  const growth = computeGrowth(trees);
+  for (const g of growth) {
+    const parts = Object.entries(g.commands).map(([id, c]) => `${id} ${formatRatio(c.factor)}`);
+    log(`growth ${g.from} → ${g.to} (${formatRatio(g.files)} files): ${parts.join(', ')}; scan's added time ${formatRatio(g.scanAddedToGrepAdded)} grep's`);
+  }
+  const targets = evaluateTargets(trees, every, growth, startup);
+  log('targets:');
+  for (const t of targets) log(`  ${t.met === undefined ? '?' : t.met ? 'met   ' : 'MISSED'} ${t.name}: ${t.shown} (${t.limit})`);
+
+  const results = {
+    machine,
+    options,
+    astGrep: astGrep?.version ?? null,
+    startup,
+    trees: every ? [...trees, every] : trees,
+    growth,
+    targets,
+    totalSeconds: (performance.now() - startedAt) / 1000,
+  };
+  await writeFile(path.join(BENCH, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  await writeFile(path.join(BENCH, 'results.md'), renderMarkdown(results));
+  log(`wrote bench/results.json and bench/results.md in ${results.totalSeconds.toFixed(0)} s`);
+}
+
+main().catch((error) => {
+  process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+});
