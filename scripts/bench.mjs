@@ -5,8 +5,8 @@
 // Every figure is a median over interleaved rounds run in this one invocation, so the ratios
 // to grep and ast-grep hold on a machine that other work keeps busy.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, open, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +20,9 @@ const OUTPUTS = path.join(TREES, '.out');
 const CLI = path.join(PROJECT, 'bin', 'migrate-openai.js');
 const TIME = '/usr/bin/time';
 const AST_GREP_PATTERN = '$C.chat.completions.create($$$)';
+
+/** Whether GNU time wraps each child (set once at start). */
+let useTime = false;
 
 const TARGETS = {
   scanToGrep: 5,
@@ -85,8 +88,7 @@ function findAstGrep() {
 /** Runs one child to completion: wall time from here, user/sys CPU and peak RSS from GNU time. */
 async function measure(command, { stdoutFile, okCodes = [0], env }) {
   const timeFile = path.join(OUTPUTS, `time-${process.pid}.txt`);
-  const [file, args] = measure.useTime ? [TIME, ['-f', '%M %U %S', '-o', timeFile, ...command]] : [command[0], command.slice(1)];
-  const { open } = await import('node:fs/promises');
+  const [file, args] = useTime ? [TIME, ['-f', '%M %U %S', '-o', timeFile, ...command]] : [command[0], command.slice(1)];
   const out = stdoutFile ? await open(stdoutFile, 'w') : undefined;
   const started = process.hrtime.bigint();
   const { code, stderr } = await new Promise((resolve, reject) => {
@@ -99,7 +101,7 @@ async function measure(command, { stdoutFile, okCodes = [0], env }) {
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   await out?.close();
   if (!okCodes.includes(code)) throw new Error(`${command.join(' ')} exited with ${code}\n${stderr.slice(0, 2000)}`);
-  if (!measure.useTime) return { seconds, peakMb: undefined, cpuSeconds: undefined };
+  if (!useTime) return { seconds, peakMb: undefined, cpuSeconds: undefined };
   const [kb, user, sys] = (await readFile(timeFile, 'utf8')).trim().split('\n').pop().split(' ').map(Number);
   return { seconds, peakMb: kb / 1024, cpuSeconds: user + sys };
 }
@@ -296,7 +298,7 @@ async function main() {
   if (!existsSync(path.join(PROJECT, 'dist', 'scan', 'prefilter.js'))) throw new Error('no build: run `npm run build` first');
   const { PREFILTER_SOURCE } = await import(path.join(PROJECT, 'dist', 'scan', 'prefilter.js'));
   const prefilter = new RegExp(PREFILTER_SOURCE);
-  measure.useTime = hasGnuTime();
+  useTime = hasGnuTime();
   const astGrep = findAstGrep();
   const context = { seed: options.seed, isCandidate: (text) => prefilter.test(text), prefilterSource: PREFILTER_SOURCE, astGrep };
   await rm(OUTPUTS, { recursive: true, force: true });
@@ -304,7 +306,7 @@ async function main() {
 
   const machine = describeMachine();
   log(`machine: ${machine.cpus} cpus, ${machine.memoryGb} GB, node ${machine.node}, load ${machine.loadAverage.join(' ')}`);
-  log(`ast-grep: ${astGrep ? `${astGrep.version} (${path.relative(PROJECT, astGrep.bin)})` : 'not installed'}; peak memory: ${measure.useTime ? TIME : 'n/a (no GNU time)'}`);
+  log(`ast-grep: ${astGrep ? `${astGrep.version} (${path.relative(PROJECT, astGrep.bin)})` : 'not installed'}; peak memory: ${useTime ? TIME : 'n/a (no GNU time)'}`);
 
   const startup = await benchStartup(options.rounds);
   const trees = [];

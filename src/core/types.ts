@@ -172,4 +172,33 @@ export interface Plan {
   target: string;
   edits: Edit[];
   manual: ManualAction[];
+  /** What the plan does about each finding: `resolutions[i]` is about the planner's `findings[i]`. */
+  resolutions: FindingResolution[];
+}
+
+/**
+ * What the plan does about one finding, for reports:
+ * - `rewritten`: the plan changes the finding's text and leaves it no manual action;
+ * - `manual`: its rule left at least one manual action (with or without edits);
+ * - `unchanged`: nothing to change, e.g. an `openai` import or a call the target supports.
+ */
+export interface FindingResolution {
+  status: 'rewritten' | 'manual' | 'unchanged';
+  /** Model findings the model rule resolved: how the id maps on the target. */
+  model?: ModelResolution;
+  /** API-call findings: the APIs and request parameters the target lacks or only partly supports. */
+  gaps?: CapabilityGap[];
+}
+
+/** An OpenAI model id on the target: the id the plan writes, already the target's, none, or unknown. */
+export type ModelResolution = { kind: 'mapped'; id: string } | { kind: 'already-target' } | { kind: 'none' } | { kind: 'unknown' };
+
+/** One OpenAI API or request parameter a call uses that the target does not fully support. */
+export interface CapabilityGap {
+  kind: 'api' | 'parameter';
+  /** The API path (`images.generate`) or the parameter name (`temperature`). */
+  name: string;
+  support: 'partial' | 'unsupported' | 'unknown';
+  /** The provider's note: what differs, and its alternative where it has one. */
+  note: string;
 }

@@ -1,6 +1,7 @@
-import type { Edit, Finding, ManualAction, Plan } from '../core/types.js';
+import type { Edit, Finding, FindingResolution, ManualAction, Plan } from '../core/types.js';
 import type { Provider } from '../providers/types.js';
 import { rules } from './rules/index.js';
+import type { RuleResult } from './rules/types.js';
 import { preferredQuote } from './style.js';
 import { resolveTarget, type PlanOptions } from './target.js';
 
@@ -17,18 +18,23 @@ export function planMigration(input: PlanInput, provider: Provider, options: Pla
   const target = resolveTarget(provider, options);
   const edits: Edit[] = [];
   const manual: ManualAction[] = [];
+  const resolved = new Map<Finding, FindingResolution>();
   for (const [file, findings] of groupByFile(input.findings)) {
     const text = input.texts.get(file) ?? '';
     const ctx = { target, fileFindings: findings, text, quote: preferredQuote(text), eol: text.includes('\r\n') ? ('\r\n' as const) : ('\n' as const) };
     const fileEdits: Edit[] = [];
+    const results: [Finding, RuleResult][] = [];
     for (const finding of findings) {
       const rule = rules[finding.kind];
       if (rule === undefined) continue;
       const planned = rule(finding, ctx);
+      results.push([finding, planned]);
       fileEdits.push(...planned.edits);
       manual.push(...planned.manual);
     }
-    edits.push(...dropNestedEdits(fileEdits));
+    const kept = dropNestedEdits(fileEdits);
+    edits.push(...kept);
+    for (const [finding, planned] of results) resolved.set(finding, resolveFinding(finding, planned, kept));
   }
   return {
     target: provider.id,
@@ -36,7 +42,19 @@ export function planMigration(input: PlanInput, provider: Provider, options: Pla
     manual: dedupeManual(manual).sort(
       (a, b) => compare(a.file, b.file) || a.line - b.line || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || compare(a.code, b.code) || compare(a.message, b.message),
     ),
+    resolutions: input.findings.map((finding) => resolved.get(finding) ?? { status: 'unchanged' }),
   };
+}
+
+/**
+ * A finding with a manual action is `manual`; else one that its rule edits, or that another
+ * rule's edit replaces whole (the client rule rewriting `apiKey: process.env.OPENAI_API_KEY`),
+ * is `rewritten`.
+ */
+function resolveFinding(finding: Finding, planned: RuleResult, kept: readonly Edit[]): FindingResolution {
+  const isReplaced = kept.some((e) => e.end > e.start && e.start <= finding.span.start && finding.span.end <= e.end);
+  const status = planned.manual.length > 0 ? 'manual' : planned.edits.length > 0 || isReplaced ? 'rewritten' : 'unchanged';
+  return { status, ...(planned.model ? { model: planned.model } : {}), ...(planned.gaps ? { gaps: planned.gaps } : {}) };
 }
 
 function groupByFile(findings: readonly Finding[]): Map<string, Finding[]> {

@@ -1,4 +1,5 @@
 import { Chalk, type ChalkInstance } from 'chalk';
+import { count } from '../core/plural.js';
 import { redactSecrets } from '../core/redact.js';
 import type { Finding, ManualAction, ScanResult } from '../core/types.js';
 import { unifiedDiff } from './diff.js';
@@ -32,11 +33,11 @@ function scanLines(scan: ScanResult, c: ChalkInstance): string[] {
   lines.push(...skippedLines(scan, c));
   if (lines.length > 0) lines.push('');
   const { discovered, candidates, parsed, skipped } = scan.stats;
-  lines.push(`${discovered} files discovered, ${candidates} candidates, ${parsed} parsed, ${skipped} skipped`);
+  lines.push(`${count(discovered, 'file')} discovered, ${count(candidates, 'candidate')}, ${parsed} parsed, ${skipped} skipped`);
   const counts = Object.entries(countByKind(scan.findings))
     .filter(([, count]) => count > 0)
     .map(([kind, count]) => `${count} ${kind}`);
-  lines.push(scan.findings.length === 0 ? c.green('No OpenAI usage found') : `${c.bold(`${scan.findings.length} findings`)}: ${counts.join(', ')}`);
+  lines.push(scan.findings.length === 0 ? c.green('No OpenAI usage found') : `${c.bold(count(scan.findings.length, 'finding'))}: ${counts.join(', ')}`);
   return lines;
 }
 
@@ -56,7 +57,7 @@ function planLines(input: ReportInput, view: PlanView, c: ChalkInstance): string
   const verb = view.outcomes ? (view.isDryRun ? 'Dry run for' : 'Migrated to') : 'Plan for';
   const changed = view.outcomes && !view.isDryRun ? 'changed' : 'to change';
   lines.push(
-    `${c.bold(`${verb} ${view.providerName}`)}: ${summary.filesChanged} files ${changed} (${summary.edits} edits), ${summary.filesUnchanged} unchanged, ${summary.filesSkipped} skipped`,
+    `${c.bold(`${verb} ${view.providerName}`)}: ${count(summary.filesChanged, 'file')} ${changed} (${count(summary.edits, 'edit')}), ${summary.filesUnchanged} unchanged, ${summary.filesSkipped} skipped`,
   );
   const { error, warning, info } = summary.manual;
   lines.push(`Manual actions: ${c.red(`${error} errors`)}, ${c.yellow(`${warning} warnings`)}, ${info} info`);

@@ -34,7 +34,7 @@ describe('apply on a terminal', () => {
     const { code, stdout } = await runCli(['apply', '--to', 'deepseek', dir], onTerminal);
     expect(code).toBe(0);
     expect(prompter.questions).toHaveLength(1);
-    expect(prompter.questions[0]!.message).toMatch(/^Apply \d+ edits to 3 files for DeepSeek\? \(\d+ manual actions remain\)$/);
+    expect(prompter.questions[0]!.message).toMatch(/^Apply \d+ edits to 3 files for DeepSeek\? \(\d+ manual actions? remains?\)$/);
     expect(stdout).toContain('Migrated to DeepSeek: 3 files changed');
   });
 

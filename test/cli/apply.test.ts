@@ -43,7 +43,7 @@ describe('apply', () => {
     expect(refused.code).toBe(2);
     expect(refused.stdout).toBe('');
     expect(linesOf(refused.stderr)).toEqual([
-      'error: the git work tree has uncommitted changes (1 files: src/util.ts)',
+      'error: the git work tree has uncommitted changes (1 file: src/util.ts)',
       'hint: commit or stash them first, or pass --allow-dirty',
     ]);
     expect(await readTree(repo)).toEqual(before);

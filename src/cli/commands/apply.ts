@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { EXIT, InputError } from '../../core/errors.js';
+import { count } from '../../core/plural.js';
 import { PLAN_FORMATS } from '../../report/index.js';
 import type { CliContext } from '../context.js';
 import { addMigrateOptions, resolveMigrateFlags, type MigrateFlags } from '../migrate-flags.js';
@@ -26,7 +27,7 @@ export function applyCommand(ctx: CliContext): Command {
       const { scan, plan, changes } = await planProject(scanOptions, provider, planOptions);
       const files = changes.length;
       if (files > 0 && !flags.dryRun && !flags.yes && ctx.stdinIsTTY) {
-        const message = `Apply ${plan.edits.length} edits to ${files} files for ${provider.name}? (${plan.manual.length} manual actions remain)`;
+        const message = `Apply ${count(plan.edits.length, 'edit')} to ${count(files, 'file')} for ${provider.name}? (${count(plan.manual.length, 'manual action')} ${plan.manual.length === 1 ? 'remains' : 'remain'})`;
         if (!(await confirm(message))) {
           ctx.stderr.write('Nothing written.\n');
           return;
@@ -47,7 +48,7 @@ async function assertCleanTree(ctx: CliContext, root: string): Promise<void> {
   } else if (status.kind === 'dirty') {
     const first = status.files.slice(0, 3).join(', ');
     throw new InputError(
-      `the git work tree has uncommitted changes (${status.files.length} files: ${first}${status.files.length > 3 ? ', …' : ''})`,
+      `the git work tree has uncommitted changes (${count(status.files.length, 'file')}: ${first}${status.files.length > 3 ? ', …' : ''})`,
       'commit or stash them first, or pass --allow-dirty',
     );
   }

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { EXIT } from '../../core/errors.js';
+import { count } from '../../core/plural.js';
 import { PLAN_FORMATS, reporters } from '../../report/index.js';
 import type { CliContext } from '../context.js';
 import { addMigrateOptions, resolveMigrateFlags, type MigrateFlags } from '../migrate-flags.js';
@@ -24,7 +25,7 @@ export function planCommand(ctx: CliContext): Command {
       await emitReport(ctx, input, flags, started);
       if (flags.diff !== undefined) await writeTextFile(ctx, flags.diff, reporters.diff(input, { color: 0, version: '', elapsedMs: 0 }));
       if (flags.check && changes.length > 0) {
-        ctx.stderr.write(`${changes.length} files still need migrating: run \`migrate-openai apply --to ${provider.id}\`\n`);
+        ctx.stderr.write(`${count(changes.length, 'file')} still ${changes.length === 1 ? 'needs' : 'need'} migrating: run \`migrate-openai apply --to ${provider.id}\`\n`);
         ctx.exitCode = EXIT.gate;
       }
     });

@@ -3,7 +3,7 @@ import { capabilityFor } from '../../providers/index.js';
 import type { CapabilityKey } from '../../providers/types.js';
 import type { ManualCode } from '../codes.js';
 import { manual, NOTHING, result, type Rule } from './types.js';
-import type { ManualAction, Severity } from '../../core/types.js';
+import type { CapabilityGap, ManualAction, Severity } from '../../core/types.js';
 
 /** API paths (v4+ and v3 method names) → the capability they need. First match wins. */
 const API_CAPABILITIES: [RegExp, CapabilityKey][] = [
@@ -56,10 +56,12 @@ export const planApiCall: Rule = (finding, ctx) => {
   if (api === undefined) return NOTHING;
   const { provider } = ctx.target;
   const actions: ManualAction[] = [];
+  const gaps: CapabilityGap[] = [];
   const key = capabilityForApi(api);
   if (key !== undefined) {
     const capability = capabilityFor(provider, key);
     if (capability.support !== 'supported') {
+      gaps.push({ kind: 'api', name: api, support: capability.support, note: capability.note });
       actions.push(manual(finding, SEVERITY[capability.support]!, API_CODE[capability.support]!, `${api}: ${describeSupport(capability.support)} on ${provider.name}. ${capability.note}`, provider.docs));
     }
   }
@@ -70,12 +72,13 @@ export const planApiCall: Rule = (finding, ctx) => {
       if (property === undefined || !parameter.applies(property)) continue;
       const capability = capabilityFor(provider, parameter.key);
       if (capability.support === 'supported') continue;
+      gaps.push({ kind: 'parameter', name: parameter.name, support: capability.support, note: capability.note });
       actions.push(
         manual(finding, SEVERITY[capability.support]!, PARAMETER_CODE[capability.support]!, `${parameter.name} (${property.value.text.replace(/\s+/g, ' ').slice(0, 60)}): ${describeSupport(capability.support)} on ${provider.name}. ${capability.note}`, provider.docs),
       );
     }
   }
-  return result([], actions);
+  return gaps.length > 0 ? { ...result([], actions), gaps } : result([], actions);
 };
 
 function describeSupport(support: string): string {

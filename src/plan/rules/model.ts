@@ -1,11 +1,11 @@
+import type { ModelResolution } from '../../core/types.js';
 import { mapModel } from '../../providers/index.js';
 import type { MigrationTarget } from '../target.js';
 import { edit, manual, NOTHING, result, type Rule } from './types.js';
 
-type Resolution = { kind: 'mapped'; id: string } | { kind: 'none' } | { kind: 'unknown' } | { kind: 'already-target' };
 
 /** The target id for an OpenAI model: the run's overrides first, then the provider's map. */
-export function resolveModel(target: MigrationTarget, model: string): Resolution {
+export function resolveModel(target: MigrationTarget, model: string): ModelResolution {
   const override = target.models[model];
   if (override !== undefined) return { kind: 'mapped', id: override };
   const mapping = mapModel(target.provider, model);
@@ -27,17 +27,21 @@ export const planModel: Rule = (finding, ctx) => {
   if (/^openai[/:]/.test(model)) return NOTHING;
   const { provider } = ctx.target;
   const resolution = resolveModel(ctx.target, model);
+  // Only the kind and id: `mapModel` also says which map key matched, which reports do not need.
+  const facts = { model: resolution.kind === 'mapped' ? { kind: resolution.kind, id: resolution.id } : { kind: resolution.kind } };
   switch (resolution.kind) {
     case 'already-target':
-      return NOTHING;
+      return { ...NOTHING, ...facts };
     case 'none':
-      return result([], [
-        manual(finding, 'error', 'no-equivalent-model', `${provider.name} has no equivalent of ${model}; see ${provider.docs}`, provider.docs),
-      ]);
+      return {
+        ...result([], [manual(finding, 'error', 'no-equivalent-model', `${provider.name} has no equivalent of ${model}; see ${provider.docs}`, provider.docs)]),
+        ...facts,
+      };
     case 'unknown':
-      return result([], [
-        manual(finding, 'warning', 'unknown-model', `no ${provider.name} model is known for ${model}; choose one and pass --model ${model}=<id>`, provider.docs),
-      ]);
+      return {
+        ...result([], [manual(finding, 'warning', 'unknown-model', `no ${provider.name} model is known for ${model}; choose one and pass --model ${model}=<id>`, provider.docs)]),
+        ...facts,
+      };
     case 'mapped': {
       const edits = resolution.id === model ? [] : [edit(finding, literal, resolution.id, `${model} → ${resolution.id} on ${provider.name}`)];
       const actions = [];
@@ -47,7 +51,7 @@ export const planModel: Rule = (finding, ctx) => {
       if (model.startsWith('text-embedding-') && resolution.id !== model) {
         actions.push(manual(finding, 'warning', 'reindex-embeddings', `${resolution.id} produces different vectors than ${model}: re-embed stored vectors before comparing them with new ones`));
       }
-      return result(edits, actions);
+      return { ...result(edits, actions), ...facts };
     }
   }
 };

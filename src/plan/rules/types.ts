@@ -1,4 +1,4 @@
-import type { Edit, Finding, ManualAction, Range, Severity } from '../../core/types.js';
+import type { CapabilityGap, Edit, Finding, ManualAction, ModelResolution, Range, Severity } from '../../core/types.js';
 import type { ManualCode } from '../codes.js';
 import type { MigrationTarget } from '../target.js';
 
@@ -15,6 +15,10 @@ export interface RuleContext {
 export interface RuleResult {
   edits: Edit[];
   manual: ManualAction[];
+  /** Facts for reports (model rule): how the finding's model id maps on the target. */
+  model?: ModelResolution;
+  /** Facts for reports (API-call rule): what the target lacks for this call. */
+  gaps?: CapabilityGap[];
 }
 
 /** A planner rule: a pure function of one finding. Anything unsafe becomes a ManualAction. */
