@@ -10,20 +10,20 @@ import { askProvider } from './prompt.js';
 import type { Format } from '../report/index.js';
 import type { OutputFlags } from './output.js';
 
-/** Flags shared by `plan` and `apply`. */
+/** Flags shared by `plan`, `apply` and `report`. */
 export interface MigrateFlags extends PathOptions, OutputFlags {
   to?: string;
   region?: string;
   model?: string[];
 }
 
-export function addMigrateOptions(command: Command, formats: Format[]): Command {
+export function addMigrateOptions(command: Command, formats: Format[], defaultFormat: Format = 'text'): Command {
   return command
     .argument('[paths...]', 'files or folders to migrate (default: the current folder)')
     .addOption(toOption())
     .addOption(regionOption())
     .addOption(modelOption())
-    .addOption(new Option('--format <format>', 'output format').choices(formats).default('text'))
+    .addOption(new Option('--format <format>', 'output format').choices(formats).default(defaultFormat))
     .option('--out <file>', 'write the output to a file instead of standard output')
     .addOption(includeOption())
     .addOption(excludeOption())

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Option } from 'commander';
 import { InputError, UsageError } from '../core/errors.js';
 import { isInside } from '../core/paths.js';
+import { CONFIG_FILE_NAME } from '../config/schema.js';
 import { providers } from '../providers/index.js';
 
 export interface PathOptions {
@@ -44,8 +45,10 @@ export function resolveTargets(cwd: string, paths: string[], rootFlag: string | 
   return { root, paths: absolute };
 }
 
-export const toOption = () => new Option('--to <provider>', `target provider (${providerIds().join(', ')})`);
+export const toOption = () => new Option('--to <provider>', `target provider (${providerIds().join(', ')}, or a custom one from the config file)`);
 export const regionOption = () => new Option('--region <region>', "the provider's region or API variant (see `providers <id>`)");
+export const baseUrlOption = () => new Option('--base-url <url>', "use this base URL instead of the region's");
+export const configOption = () => new Option('--config <file>', `the configuration file (default: ${CONFIG_FILE_NAME} in the root or a folder above it)`);
 export const modelOption = () =>
   new Option('--model <openai=target>', 'map one model id, e.g. --model gpt-4o=glm-4.6 (repeatable)').argParser(collect);
 

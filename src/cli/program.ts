@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { applyCommand } from './commands/apply.js';
 import { planCommand } from './commands/plan.js';
 import { providersCommand } from './commands/providers.js';
+import { reportCommand } from './commands/report.js';
 import { scanCommand } from './commands/scan.js';
 import type { CliContext } from './context.js';
 import { packageVersion } from './version.js';
@@ -19,7 +20,7 @@ export function createProgram(ctx: CliContext): Command {
     });
   // Unlike `.command()`, `addCommand` copies no settings: without this, a subcommand's errors
   // and help would bypass `ctx` and go straight to the process streams.
-  for (const command of [scanCommand(ctx), planCommand(ctx), applyCommand(ctx), providersCommand(ctx)]) {
+  for (const command of [scanCommand(ctx), planCommand(ctx), applyCommand(ctx), reportCommand(ctx), providersCommand(ctx)]) {
     program.addCommand(command.copyInheritedSettings(program));
   }
   return program;

@@ -51,6 +51,8 @@ export type ValueInfo =
   | { kind: 'string'; range: Range; text: string; value: string }
   | { kind: 'number'; range: Range; text: string; value: number }
   | { kind: 'env'; range: Range; text: string; name: string }
+  /** A nested object literal (LangChain's `configuration: { baseURL }`). */
+  | { kind: 'object'; range: Range; text: string; object: Extract<ArgumentInfo, { kind: 'object' }> }
   | { kind: 'other'; range: Range; text: string };
 
 /** The first argument of a `new OpenAI(…)` or `client.x.create(…)` call. */
@@ -85,7 +87,11 @@ export interface Finding {
   model?: string;
   /** Environment variable name for env-var findings. */
   name?: string;
-  /** For client findings: 'OpenAI' | 'AzureOpenAI' | 'Configuration' | 'OpenAIApi'. */
+  /**
+   * For client findings, what is constructed: 'OpenAI' | 'AzureOpenAI' | 'Configuration' |
+   * 'OpenAIApi', or a framework's 'ChatOpenAI' | 'OpenAIEmbeddings' | 'LangChainOpenAI' |
+   * 'AzureChatOpenAI' | 'AzureOpenAIEmbeddings' | 'LlamaIndexOpenAI' | 'OpenAIEmbedding' | 'createOpenAI'.
+   */
   symbol?: string;
   span: Span;
   /** The source line, secrets redacted. */
@@ -97,7 +103,7 @@ export interface Finding {
 
 /** Structural facts a frontend records so that planner rules stay pure functions of findings. */
 export interface FindingDetail {
-  /** The constructor / callee identifier (client findings). */
+  /** The constructor / callee identifier (client findings; AI SDK provider calls). */
   callee?: Range;
   /** First argument of a constructor or API call. */
   argument?: ArgumentInfo;
@@ -110,7 +116,9 @@ export interface FindingDetail {
   /** The env read is the value of this client option ('apiKey', 'baseURL' …). */
   clientOption?: string;
   /** For import findings: the import names ('default' for a default import) and their ranges. */
-  importedNames?: { name: string; range: Range }[];
+  importedNames?: { name: string; range: Range; local?: string }[];
+  /** For import findings: where the file's last top-level import declaration ends. */
+  importsEnd?: number;
   /** For import findings: `import type …`, which binds no value. */
   isTypeOnly?: boolean;
   /**

@@ -34,7 +34,7 @@ export function planMigration(input: PlanInput, provider: Provider, options: Pla
     }
     const kept = dropNestedEdits(fileEdits);
     edits.push(...kept);
-    for (const [finding, planned] of results) resolved.set(finding, resolveFinding(finding, planned, kept));
+    for (const [finding, planned] of results) resolved.set(finding, resolveFinding(finding, planned, kept, results));
   }
   return {
     target: provider.id,
@@ -49,11 +49,17 @@ export function planMigration(input: PlanInput, provider: Provider, options: Pla
 /**
  * A finding with a manual action is `manual`; else one that its rule edits, or that another
  * rule's edit replaces whole (the client rule rewriting `apiKey: process.env.OPENAI_API_KEY`),
- * is `rewritten`.
+ * is `rewritten`. A read the client rule handles (`organization: process.env.OPENAI_ORG_ID`)
+ * and leaves as it is shares the client's manual actions.
  */
-function resolveFinding(finding: Finding, planned: RuleResult, kept: readonly Edit[]): FindingResolution {
+function resolveFinding(finding: Finding, planned: RuleResult, kept: readonly Edit[], results: readonly [Finding, RuleResult][]): FindingResolution {
   const isReplaced = kept.some((e) => e.end > e.start && e.start <= finding.span.start && finding.span.end <= e.end);
-  const status = planned.manual.length > 0 ? 'manual' : planned.edits.length > 0 || isReplaced ? 'rewritten' : 'unchanged';
+  const client =
+    finding.detail?.clientOption === undefined
+      ? undefined
+      : results.find(([other]) => other.kind === 'client' && other.span.start <= finding.span.start && finding.span.end <= other.span.end);
+  const hasManual = planned.manual.length > 0 || (!isReplaced && client !== undefined && client[1].manual.length > 0);
+  const status = hasManual ? 'manual' : planned.edits.length > 0 || isReplaced ? 'rewritten' : 'unchanged';
   return { status, ...(planned.model ? { model: planned.model } : {}), ...(planned.gaps ? { gaps: planned.gaps } : {}) };
 }
 

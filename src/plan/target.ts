@@ -4,8 +4,14 @@ import type { Provider } from '../providers/types.js';
 export interface PlanOptions {
   /** A key of the provider's `baseUrls`; its default region otherwise. */
   region?: string;
-  /** OpenAI model id → target id, over the provider's own map (exact ids). */
+  /** Used instead of the region's base URL. */
+  baseUrl?: string;
+  /** OpenAI model id or `*` pattern → target id, over the provider's own map (see `findModelOverride`). */
   models?: Record<string, string>;
+  /** Azure only: OpenAI model id or pattern → deployment name; beats `models`. */
+  deployments?: Record<string, string>;
+  /** Azure's dated API only: the `apiVersion` given to `AzureOpenAI`. */
+  apiVersion?: string;
 }
 
 /** The provider with the choices of one run resolved: which URL, which key variable. */
@@ -15,6 +21,8 @@ export interface MigrationTarget {
   baseUrl: string;
   keyVar: string;
   models: Record<string, string>;
+  /** Deployment names by OpenAI model id or pattern; empty unless the provider is Azure. */
+  deployments: Record<string, string>;
   /** Set when the run migrates to Azure's dated API through the `AzureOpenAI` client. */
   azureClient?: { apiVersion: string; endpointEnv: string };
 }
@@ -28,8 +36,19 @@ export function resolveTarget(provider: Provider, options: PlanOptions = {}): Mi
       `regions of ${provider.id}: ${Object.keys(provider.baseUrls).join(', ')}`,
     );
   }
-  const azureClient = provider.azureClient?.region === region ? provider.azureClient : undefined;
-  return { provider, baseUrl, keyVar: provider.apiKeyEnv, models: options.models ?? {}, ...(azureClient ? { azureClient } : {}) };
+  const dated = provider.azureClient?.region === region ? provider.azureClient : undefined;
+  if (dated !== undefined && options.baseUrl !== undefined) {
+    throw new UsageError(`a base URL does not apply to region "${region}" of ${provider.id}`, `its endpoint is read from ${dated.endpointEnv}`);
+  }
+  const azureClient = dated && { apiVersion: options.apiVersion ?? dated.apiVersion, endpointEnv: dated.endpointEnv };
+  return {
+    provider,
+    baseUrl: options.baseUrl ?? baseUrl,
+    keyVar: provider.apiKeyEnv,
+    models: options.models ?? {},
+    deployments: provider.clientStyle === 'azure' ? (options.deployments ?? {}) : {},
+    ...(azureClient ? { azureClient } : {}),
+  };
 }
 
 /** Source code for the base URL: a plain string, or a template that reads its placeholders from env. */

@@ -25,15 +25,19 @@ export const providers: readonly Provider[] = [
   siliconflow,
 ];
 
-export function getProvider(id: string): Provider | undefined {
-  return providers.find((provider) => provider.id === id);
+/**
+ * Lookups take the list to search: the built-in registry by default, or the one a run resolved
+ * with a configuration file's custom providers added (`resolveProviders` in `config/providers.ts`).
+ */
+export function getProvider(id: string, list: readonly Provider[] = providers): Provider | undefined {
+  return list.find((provider) => provider.id === id);
 }
 
 /** Like `getProvider`, but an unknown id is a usage error that lists the valid ids. */
-export function getProviderOrThrow(id: string): Provider {
-  const provider = getProvider(id);
+export function getProviderOrThrow(id: string, list: readonly Provider[] = providers): Provider {
+  const provider = getProvider(id, list);
   if (provider === undefined) {
-    const ids = providers.map((candidate) => candidate.id).join(', ');
+    const ids = list.map((candidate) => candidate.id).join(', ');
     throw new UsageError(`unknown provider "${id}"`, `valid providers: ${ids}`);
   }
   return provider;
@@ -63,7 +67,7 @@ export function mapModel(provider: Provider, openaiId: string): ModelMapping {
   if (exact !== undefined) return exact;
   // Fine-tunes are trained on OpenAI's weights and never carry over, whatever their base model.
   if (isFineTuneId(openaiId)) return { kind: 'unknown' };
-  const family = stripSnapshotDate(openaiId);
+  const family = snapshotFamily(openaiId);
   const snapshot = family === undefined ? undefined : lookUpModel(provider, family);
   return snapshot ?? { kind: 'unknown' };
 }
@@ -92,7 +96,8 @@ function isFineTuneId(id: string): boolean {
   return id.startsWith('ft:') || id.includes(':ft-');
 }
 
-function stripSnapshotDate(id: string): string | undefined {
+/** The undated family of a dated snapshot (`gpt-4o-2024-08-06` → `gpt-4o`); undefined for any other id. */
+export function snapshotFamily(id: string): string | undefined {
   const match = ISO_DATE_SUFFIX.exec(id) ?? MMDD_SUFFIX.exec(id);
   if (match === null) return undefined;
   const [, family, month, day] = match;

@@ -107,4 +107,6 @@ export interface Provider {
   models: Record<string, string | null>;
   /** Everything not listed is treated as 'unknown'. */
   capabilities: Partial<Record<CapabilityKey, Capability>>;
+  /** Only for a custom provider: the configuration file that defines it. */
+  definedIn?: string;
 }

@@ -1,6 +1,7 @@
 import { LineIndex } from '../core/span.js';
 import type { Edit, Finding, ScanResult } from '../core/types.js';
 import { redactSecrets } from '../core/redact.js';
+import { buildMigrationReport, type MigrationReport } from './migration-report.js';
 import { summarizePlan } from './plan-summary.js';
 import { countByKind } from './summary.js';
 import type { PlanView, ReportInput, Reporter } from './types.js';
@@ -55,6 +56,11 @@ function planSection(input: ReportInput, view: PlanView) {
   };
 }
 
+/** The migration report (`report --format json`) as Markdown and text show it; target and skipped files are above. */
+function reportSection({ summary, models, gaps, files }: MigrationReport) {
+  return { summary, models, gaps, files };
+}
+
 /** Byte-identical for the same tree: no timings, no absolute paths, stable order. */
 export const renderJson: Reporter = (input, ctx) => {
   const document = {
@@ -62,6 +68,7 @@ export const renderJson: Reporter = (input, ctx) => {
     tool: { name: 'migrate-openai', version: ctx.version },
     ...scanSection(input.scan),
     ...(input.plan ? planSection(input, input.plan) : {}),
+    ...(input.plan && input.isReport ? { report: reportSection(buildMigrationReport(input)) } : {}),
   };
   return redactSecrets(`${JSON.stringify(document, null, 2)}\n`);
 };

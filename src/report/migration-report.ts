@@ -1,4 +1,5 @@
 import type { CapabilityGap, Finding, FindingKind, FindingResolution, ManualAction, Severity, SkippedFile } from '../core/types.js';
+import { count } from '../core/plural.js';
 import { unifiedDiff } from './diff.js';
 import { countSeverities } from './plan-summary.js';
 import { countByKind, describeFinding } from './summary.js';
@@ -78,6 +79,19 @@ export interface ReportFinding {
 }
 
 const SUPPORT_ORDER = { unsupported: 0, partial: 1, unknown: 2 } as const;
+
+/** Words shared by every format, so that they say the same thing. */
+export const SUPPORT_LABELS = { unsupported: 'not available', partial: 'partly supported', unknown: 'not verified' } as const;
+export const RESOLUTION_LABELS = { rewritten: 'rewritten', manual: 'manual action', unchanged: 'no change needed' } as const;
+export const READINESS_DEFINITION =
+  'Readiness is the share of the findings that need a change which the tool migrates by itself, leaving no manual action. Findings that need no change, such as an `openai` import, are not counted.';
+
+/** `63% (12 of 19 findings that need a change migrated automatically)`. */
+export function describeReadiness(readiness: Readiness): string {
+  const needing = readiness.automatic + readiness.manual;
+  if (needing === 0) return `${readiness.percent}% (no finding needs a change)`;
+  return `${readiness.percent}% (${readiness.automatic} of ${count(needing, 'finding')} that need a change migrated automatically)`;
+}
 
 /** Builds the report from a scan and its plan; pure, and the same input gives the same report. */
 export function buildMigrationReport(input: ReportInput): MigrationReport {

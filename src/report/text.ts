@@ -3,6 +3,7 @@ import { count } from '../core/plural.js';
 import { redactSecrets } from '../core/redact.js';
 import type { Finding, ManualAction, ScanResult } from '../core/types.js';
 import { unifiedDiff } from './diff.js';
+import { buildMigrationReport, describeReadiness, RESOLUTION_LABELS, SUPPORT_LABELS, type MigrationReport } from './migration-report.js';
 import { summarizePlan } from './plan-summary.js';
 import { countByKind, describeFinding } from './summary.js';
 import type { PlanView, ReportInput, Reporter } from './types.js';
@@ -14,7 +15,7 @@ const SEVERITY_WIDTH = 'warning'.length + 2;
 /** The terminal report: findings (scan) or diff and manual actions (plan, apply), then a summary. */
 export const renderText: Reporter = (input, ctx) => {
   const c = new Chalk({ level: ctx.color });
-  const lines = input.plan ? planLines(input, input.plan, c) : scanLines(input.scan, c);
+  const lines = input.plan ? (input.isReport ? reportLines(buildMigrationReport(input), c) : planLines(input, input.plan, c)) : scanLines(input.scan, c);
   lines.push(c.dim(`Done in ${formatDuration(ctx.elapsedMs)}`));
   return redactSecrets(`${lines.join('\n')}\n`);
 };
@@ -64,6 +65,59 @@ function planLines(input: ReportInput, view: PlanView, c: ChalkInstance): string
   return lines;
 }
 
+/** `report --format text`: the migration report's sections, as Markdown has them. */
+function reportLines(report: MigrationReport, c: ChalkInstance): string[] {
+  const { summary } = report;
+  const kinds = Object.entries(summary.byKind)
+    .filter(([, n]) => n > 0)
+    .map(([kind, n]) => `${n} ${kind}`);
+  const { error, warning, info } = summary.manual;
+  const lines = [c.bold(`Migration report: OpenAI → ${report.target.name} (${report.target.id})`), ''];
+  lines.push(
+    ...alignPairs([
+      ['Files scanned', String(summary.filesScanned)],
+      ['Files with OpenAI usage', String(summary.filesWithUsage)],
+      ['Findings', `${summary.findings}${kinds.length > 0 ? `: ${kinds.join(', ')}` : ''}`],
+      ['Edits the tool makes', `${summary.edits} in ${count(summary.filesToChange, 'file')}`],
+      ['Manual actions', `${c.red(count(error, 'error'))}, ${c.yellow(count(warning, 'warning'))}, ${info} info`],
+      ['Readiness', c.bold(describeReadiness(summary.readiness))],
+    ]),
+    '',
+    c.bold('Models'),
+  );
+  if (report.models.length === 0) lines.push('  No OpenAI model id is used.');
+  const modelWidth = Math.max(0, ...report.models.map((row) => row.openai.length));
+  for (const row of report.models) {
+    const target =
+      row.status === 'mapped' ? row.target : row.status === 'already-target' ? `${row.openai} (already the target's id)` : row.status === 'no-equivalent' ? c.red('no equivalent') : c.yellow(`unmapped: pass --model ${row.openai}=<id>`);
+    lines.push(`  ${row.openai.padEnd(modelWidth)}  → ${target}  ${c.dim(count(row.uses, 'use'))}`);
+  }
+  lines.push('', c.bold('Capability gaps'));
+  if (report.gaps.length === 0) lines.push('  None: the target supports every API and parameter the code uses.');
+  const gapWidth = Math.max(0, ...report.gaps.map((gap) => `${gap.name} ${gap.kind}`.length));
+  for (const gap of report.gaps) {
+    const support = gap.support === 'unsupported' ? c.red(SUPPORT_LABELS[gap.support]) : c.yellow(SUPPORT_LABELS[gap.support]);
+    lines.push(`  ${`${gap.name} ${gap.kind}`.padEnd(gapWidth)}  ${support}, ${count(gap.callSites, 'call site')}: ${gap.note}`);
+  }
+  for (const section of report.files) {
+    lines.push('', c.bold.underline(section.file));
+    const locations = section.findings.map((f) => `${f.line}:${f.column}`);
+    const width = Math.max(...locations.map((l) => l.length));
+    section.findings.forEach((finding, i) => {
+      lines.push(`  ${c.dim(locations[i]!.padEnd(width))}  ${c.cyan(finding.kind.padEnd(KIND_WIDTH))}${finding.description}  ${c.dim(RESOLUTION_LABELS[finding.resolution])}`);
+    });
+    if (section.diff !== '') lines.push(...colorDiff(section.diff.replace(/\n$/, ''), c).map((line) => `  ${line}`));
+    if (section.manual.length > 0) lines.push(...manualLines(section.manual, c).map((line) => `[ ]${line}`));
+  }
+  lines.push(...skippedLines(report, c), '');
+  return lines;
+}
+
+function alignPairs(pairs: [string, string][]): string[] {
+  const width = Math.max(...pairs.map(([label]) => label.length));
+  return pairs.map(([label, value]) => `  ${label.padEnd(width)}  ${value}`);
+}
+
 function manualLines(actions: readonly ManualAction[], c: ChalkInstance): string[] {
   const locations = actions.map((a) => `${a.file}:${a.line}`);
   const width = Math.max(...locations.map((l) => l.length));
@@ -73,7 +127,7 @@ function manualLines(actions: readonly ManualAction[], c: ChalkInstance): string
   );
 }
 
-function skippedLines(scan: ScanResult, c: ChalkInstance): string[] {
+function skippedLines(scan: Pick<ScanResult, 'skipped'>, c: ChalkInstance): string[] {
   if (scan.skipped.length === 0) return [];
   return ['', c.bold.yellow('Skipped'), ...scan.skipped.map((skip) => `  ${skip.file}  ${c.yellow(skip.reason)}  ${c.dim(skip.message)}`)];
 }

@@ -15,6 +15,8 @@ export interface PlanView {
 export interface ReportInput {
   scan: ScanResult;
   plan?: PlanView;
+  /** `report`: text and JSON show the migration report (readiness, models, gaps, files) too. */
+  isReport?: boolean;
 }
 
 export interface ReportContext {

@@ -1,4 +1,4 @@
-import { open, type FileHandle } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { SkipReason, SkippedFile } from '../core/types.js';
 import type { DiscoveredFile } from './discover.js';
 
@@ -19,22 +19,31 @@ const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
  * one-line message. The size is checked before anything is read.
  */
 export async function readSourceFile(file: DiscoveredFile, maxBytes = MAX_FILE_BYTES): Promise<ReadResult> {
+  return readSourceFileSync(file, maxBytes);
+}
+
+/**
+ * `readSourceFile` without the promise. A scan reads thousands of small files that are
+ * usually in the page cache, where blocking calls cost a quarter of what the thread-pool
+ * round trips of `fs/promises` do.
+ */
+export function readSourceFileSync(file: DiscoveredFile, maxBytes = MAX_FILE_BYTES): ReadResult {
   const skip = (reason: SkipReason, message: string): ReadResult => ({
     ok: false,
     skipped: { file: file.relative, reason, message },
   });
-  let handle: FileHandle | undefined;
+  let fd: number | undefined;
   let bytes: Buffer;
   try {
-    handle = await open(file.absolute, 'r');
-    // fstat on the open handle, so the size belongs to the file that is then read.
-    const { size } = await handle.stat();
+    fd = openSync(file.absolute, 'r');
+    // fstat on the open descriptor, so the size belongs to the file that is then read.
+    const { size } = fstatSync(fd);
     if (size > maxBytes) return skip('too-large', `${size} bytes, over the ${maxBytes}-byte limit`);
-    bytes = await handle.readFile();
+    bytes = readToEnd(fd, size, maxBytes);
   } catch (error) {
     return skip('unreadable', `cannot read the file (${describeError(error)})`);
   } finally {
-    await handle?.close().catch(() => undefined);
+    if (fd !== undefined) closeQuietly(fd);
   }
   // The file may have grown between the stat and the read.
   if (bytes.length > maxBytes) return skip('too-large', `${bytes.length} bytes, over the ${maxBytes}-byte limit`);
@@ -45,6 +54,33 @@ export async function readSourceFile(file: DiscoveredFile, maxBytes = MAX_FILE_B
     return { ok: true, text: utf8.decode(bytes) };
   } catch {
     return skip('not-utf8', 'not valid UTF-8');
+  }
+}
+
+/** Reads to the end of the file, which may have grown since its size was taken; stops past `maxBytes`. */
+function readToEnd(fd: number, size: number, maxBytes: number): Buffer {
+  // One spare byte, so a file that kept its size is read in one call plus the call that sees its end.
+  let buffer = Buffer.allocUnsafe(size + 1);
+  let length = 0;
+  for (;;) {
+    if (length === buffer.length) {
+      if (length > maxBytes) break;
+      const grown = Buffer.allocUnsafe(buffer.length * 2);
+      buffer.copy(grown, 0, 0, length);
+      buffer = grown;
+    }
+    const read = readSync(fd, buffer, length, buffer.length - length, null);
+    if (read === 0) break;
+    length += read;
+  }
+  return buffer.subarray(0, length);
+}
+
+function closeQuietly(fd: number): void {
+  try {
+    closeSync(fd);
+  } catch {
+    // Nothing was written, so a failed close loses nothing.
   }
 }
 

@@ -1,9 +1,10 @@
 import type { Finding, ScanResult, SkippedFile } from '../core/types.js';
-import { discoverFiles, type DiscoveredFile } from './discover.js';
+import { discoverFiles } from './discover.js';
 import { frontends, frontendFor } from './frontends/index.js';
 import type { Frontend } from './frontends/types.js';
+import { scanTasks, type ParseTask } from './parse-pool.js';
 import { isCandidate } from './prefilter.js';
-import { readSourceFile } from './read.js';
+import { readSourceFileSync } from './read.js';
 
 export interface ScanOptions {
   /** Absolute root; every path in the result is relative to it. */
@@ -16,7 +17,6 @@ export interface ScanOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-const READ_CONCURRENCY = 32;
 const CONFIDENCE_RANK = { certain: 3, likely: 2, possible: 1 } as const;
 
 /** discover → read → prefilter → frontends → link → one sorted, de-duplicated list of findings. */
@@ -32,35 +32,35 @@ export async function scanProject(options: ScanOptions): Promise<ScanResult> {
   const findings: Finding[] = [];
   const texts = new Map<string, string>();
   const factsByFrontend = new Map<Frontend, { path: string; facts: unknown }[]>();
-  let candidates = 0;
-  let parsed = 0;
+  const tasks: ParseTask[] = [];
   let done = 0;
 
-  const scanOne = async (file: DiscoveredFile) => {
+  for (const file of discovered.files) {
     const frontend = frontendFor(file.relative);
-    const read = await readSourceFile(file);
+    const read = frontend && readSourceFileSync(file);
     options.onProgress?.(++done, discovered.files.length);
-    if (!frontend) return;
-    if (!read.ok) {
-      skipped.push(read.skipped);
-      return;
-    }
-    if (!isCandidate(read.text)) return;
-    candidates++;
-    const result = frontend.scan({ path: file.relative, text: read.text });
+    if (!frontend || !read) continue;
+    if (!read.ok) skipped.push(read.skipped);
+    else if (isCandidate(read.text)) tasks.push({ frontend: frontend.id, file: { path: file.relative, text: read.text } });
+  }
+
+  const results = await scanTasks(tasks);
+  let parsed = 0;
+  for (const [index, { frontend: id, file }] of tasks.entries()) {
+    const result = results[index]!;
     if (!result.ok) {
-      skipped.push({ file: file.relative, reason: 'parse-error', message: result.message });
-      return;
+      skipped.push({ file: file.path, reason: 'parse-error', message: result.message });
+      continue;
     }
     parsed++;
-    texts.set(file.relative, read.text);
+    texts.set(file.path, file.text);
     findings.push(...result.findings);
+    const frontend = frontends.find((candidate) => candidate.id === id)!;
     const list = factsByFrontend.get(frontend) ?? [];
-    list.push({ path: file.relative, facts: result.facts });
+    list.push({ path: file.path, facts: result.facts });
     factsByFrontend.set(frontend, list);
-  };
+  }
 
-  await runPool(discovered.files, READ_CONCURRENCY, scanOne);
   for (const [frontend, files] of factsByFrontend) {
     if (frontend.link) findings.push(...frontend.link(files.sort((a, b) => compare(a.path, b.path))));
   }
@@ -72,17 +72,9 @@ export async function scanProject(options: ScanOptions): Promise<ScanResult> {
     root: options.root,
     findings: kept,
     skipped: skipped.sort((a, b) => compare(a.file, b.file)),
-    stats: { discovered: discovered.files.length, candidates, parsed, skipped: skipped.length },
+    stats: { discovered: discovered.files.length, candidates: tasks.length, parsed, skipped: skipped.length },
     texts,
   };
-}
-
-async function runPool<T>(items: readonly T[], concurrency: number, run: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await run(items[next++]!);
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
 }
 
 /** The same place found twice (locally and again by the link step): keep the most informative copy. */

@@ -1,14 +1,18 @@
 import { Command } from 'commander';
 import { EXIT } from '../../core/errors.js';
 import { count } from '../../core/plural.js';
+import type { Severity } from '../../core/types.js';
 import { PLAN_FORMATS, reporters } from '../../report/index.js';
 import type { CliContext } from '../context.js';
+import { checkFailOn, failOnOption } from '../gate.js';
 import { addMigrateOptions, resolveMigrateFlags, type MigrateFlags } from '../migrate-flags.js';
 import { emitReport, writeTextFile } from '../output.js';
+import { appendStepSummary } from '../step-summary.js';
 
 interface PlanFlags extends MigrateFlags {
   check?: boolean;
   diff?: string;
+  failOn?: Severity;
 }
 
 export function planCommand(ctx: CliContext): Command {
@@ -16,6 +20,7 @@ export function planCommand(ctx: CliContext): Command {
   return addMigrateOptions(command, PLAN_FORMATS)
     .option('--check', 'exit with 1 while the migration would still change something (a CI gate)')
     .option('--diff <file>', 'also write the changes as a patch that `git apply` accepts')
+    .addOption(failOnOption())
     .action(async (paths: string[], flags: PlanFlags) => {
       const { scanOptions, provider, planOptions } = await resolveMigrateFlags(ctx, paths, flags);
       const { planProject } = await import('../../plan/plan-project.js');
@@ -23,10 +28,12 @@ export function planCommand(ctx: CliContext): Command {
       const { scan, plan, changes } = await planProject(scanOptions, provider, planOptions);
       const input = { scan, plan: { plan, providerName: provider.name, changes } };
       await emitReport(ctx, input, flags, started);
+      await appendStepSummary(ctx, input, flags.format);
       if (flags.diff !== undefined) await writeTextFile(ctx, flags.diff, reporters.diff(input, { color: 0, version: '', elapsedMs: 0 }));
       if (flags.check && changes.length > 0) {
         ctx.stderr.write(`${count(changes.length, 'file')} still ${changes.length === 1 ? 'needs' : 'need'} migrating: run \`migrate-openai apply --to ${provider.id}\`\n`);
         ctx.exitCode = EXIT.gate;
       }
+      checkFailOn(ctx, plan.manual, flags.failOn);
     });
 }

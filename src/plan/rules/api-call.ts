@@ -2,8 +2,8 @@ import type { PropertyInfo } from '../../core/types.js';
 import { capabilityFor } from '../../providers/index.js';
 import type { CapabilityKey } from '../../providers/types.js';
 import type { ManualCode } from '../codes.js';
-import { manual, NOTHING, result, type Rule } from './types.js';
-import type { CapabilityGap, ManualAction, Severity } from '../../core/types.js';
+import { edit, manual, NOTHING, result, type Rule } from './types.js';
+import type { CapabilityGap, Edit, Finding, ManualAction, Severity } from '../../core/types.js';
 
 /** API paths (v4+ and v3 method names) → the capability they need. First match wins. */
 const API_CAPABILITIES: [RegExp, CapabilityKey][] = [
@@ -22,6 +22,14 @@ const API_CAPABILITIES: [RegExp, CapabilityKey][] = [
   [/^beta\.(?:assistants|threads)\./, 'assistants'],
   [/^(?:beta\.)?vectorStores\./, 'vector-stores'],
   [/^(?:beta\.)?realtime\./, 'realtime'],
+  // Vercel AI SDK provider methods (`openai.embedding(…)`); `default` is `openai(…)` itself.
+  [/^ai-sdk:(?:default|chat|languageModel)$/, 'chat.completions'],
+  [/^ai-sdk:responses$/, 'responses'],
+  [/^ai-sdk:completion$/, 'completions'],
+  [/^ai-sdk:(?:embedding|textEmbedding|textEmbeddingModel|embeddingModel)$/, 'embeddings'],
+  [/^ai-sdk:(?:image|imageModel)$/, 'images'],
+  [/^ai-sdk:transcription$/, 'audio.transcriptions'],
+  [/^ai-sdk:speech$/, 'audio.speech'],
 ];
 
 /** Request parameters whose behaviour differs, and when a given value triggers the difference. */
@@ -78,8 +86,19 @@ export const planApiCall: Rule = (finding, ctx) => {
       );
     }
   }
-  return gaps.length > 0 ? { ...result([], actions), gaps } : result([], actions);
+  const edits = aiSdkChatEdit(finding);
+  return gaps.length > 0 ? { ...result(edits, actions), gaps } : result(edits, actions);
 };
+
+/**
+ * Since AI SDK 5, `openai('id')` calls the Responses API, which most targets lack; the
+ * chat-completions model function (`openai.chat('id')`) is what they all serve.
+ */
+function aiSdkChatEdit(finding: Finding): Edit[] {
+  const callee = finding.detail?.callee;
+  if (finding.api !== 'ai-sdk:default' || callee === undefined) return [];
+  return [edit(finding, { start: callee.end, end: callee.end }, '.chat', 'use the chat-completions API')];
+}
 
 function describeSupport(support: string): string {
   return support === 'unsupported' ? 'not available' : support === 'partial' ? 'partly supported' : 'support not verified';

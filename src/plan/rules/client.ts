@@ -15,6 +15,8 @@ interface WantedOption {
   /** Leave a value the user already set (`apiVersion`). */
   keepsExisting?: boolean;
   isKey?: boolean;
+  /** Options set inside this one, an object (LangChain's `configuration: { baseURL }`). */
+  nested?: WantedOption[];
 }
 
 /**
@@ -39,10 +41,25 @@ export const planClient: Rule = (finding, ctx) => {
       );
       return result(configured.edits, [...configured.manual, upgrade]);
     }
+    // LlamaIndex classes and the AI SDK's createOpenAI take baseURL and apiKey like the SDK.
+    case 'LlamaIndexOpenAI':
+    case 'OpenAIEmbedding':
+    case 'createOpenAI':
+      return configureClient(finding, ctx, openAIOptions(ctx, 'baseURL'));
+    // LangChain: the key is `apiKey` (formerly `openAIApiKey`), the URL sits in `configuration`.
+    case 'ChatOpenAI':
+    case 'OpenAIEmbeddings':
+    case 'LangChainOpenAI':
+      return configureClient(finding, ctx, [
+        { name: 'apiKey', code: keyCode(target, ctx.quote), replaces: 'openAIApiKey', isKey: true },
+        { name: 'configuration', code: '', nested: [{ name: 'baseURL', code: baseUrlCode(target, ctx.quote) }] },
+      ]);
     case 'AzureOpenAI':
+    case 'AzureChatOpenAI':
+    case 'AzureOpenAIEmbeddings':
       if (target.provider.clientStyle === 'azure') return NOTHING;
       return result([], [
-        manual(finding, 'warning', 'azure-client', `AzureOpenAI client: replace it with \`new OpenAI({ baseURL: ${baseUrlCode(target, ctx.quote)}, apiKey: ${keyCode(target, ctx.quote)} })\` for ${name}`),
+        manual(finding, 'warning', 'azure-client', `${finding.symbol} client: replace it with \`new OpenAI({ baseURL: ${baseUrlCode(target, ctx.quote)}, apiKey: ${keyCode(target, ctx.quote)} })\` for ${name}`),
       ]);
     default:
       return NOTHING;
@@ -72,11 +89,15 @@ function switchToAzureClient(finding: Finding, ctx: RuleContext, azure: NonNulla
   return result([edit(finding, callee, 'AzureOpenAI', "Azure's dated API client"), ...configured.edits], configured.manual);
 }
 
-function configureClient(finding: Finding, ctx: RuleContext, wanted: WantedOption[]): RuleResult {
-  const argument = finding.detail?.argument;
+/** `name: code`, or `name: { a: …, b: … }` for an option with nested options. */
+function optionText(option: WantedOption): string {
+  return option.nested ? `${option.name}: { ${option.nested.map(optionText).join(', ')} }` : `${option.name}: ${option.code}`;
+}
+
+function configureClient(finding: Finding, ctx: RuleContext, wanted: WantedOption[], argument = finding.detail?.argument): RuleResult {
   const provider = ctx.target.provider.name;
   const reason = `point the client at ${provider}`;
-  const listed = wanted.map((option) => `${option.name}: ${option.code}`);
+  const listed = wanted.map(optionText);
   if (argument === undefined) return NOTHING;
   if (argument.kind === 'none') return result([edit(finding, argument.range, `{ ${listed.join(', ')} }`, reason)]);
   if (argument.kind === 'other') {
@@ -93,12 +114,18 @@ function configureClient(finding: Finding, ctx: RuleContext, wanted: WantedOptio
     const existing = byName.get(option.name);
     const replaced = option.replaces === undefined ? undefined : byName.get(option.replaces);
     if (existing === undefined) {
-      if (replaced) edits.push(edit(finding, replaced.range, `${option.name}: ${option.code}`, reason));
-      else missing.push(`${option.name}: ${option.code}`);
+      if (replaced) edits.push(edit(finding, replaced.range, optionText(option), reason));
+      else missing.push(optionText(option));
       continue;
     }
-    if (existing.value.text === option.code || option.keepsExisting) continue;
     const value = existing.value;
+    if (option.nested) {
+      const inner = configureClient(finding, ctx, option.nested, value.kind === 'object' ? value.object : { kind: 'other', range: value.range, text: value.text });
+      edits.push(...inner.edits);
+      actions.push(...inner.manual);
+      continue;
+    }
+    if (value.text === option.code || option.keepsExisting) continue;
     if (!option.isKey || value.kind === 'env' || (value.kind === 'string' && isOpenAIKey(value.value))) {
       edits.push(edit(finding, value.range, option.code, reason));
     } else {

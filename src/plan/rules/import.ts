@@ -1,4 +1,4 @@
-import { describeBaseUrl } from '../target.js';
+import { baseUrlCode, describeBaseUrl, keyCode } from '../target.js';
 import { edit, manual, NOTHING, result, type Rule } from './types.js';
 
 /**
@@ -20,10 +20,36 @@ export const planImport: Rule = (finding, ctx) => {
   return result([edit(finding, { start: defaultName.range.end, end: defaultName.range.end }, ', { AzureOpenAI }', reason)]);
 };
 
-/** Framework packages are not rewritten yet: say so where they are imported. */
+/** Framework modules whose OpenAI classes the client rule rewrites where they are constructed. */
+const MIGRATED_FRAMEWORKS = new Set(['@langchain/openai', 'langchain/chat_models/openai', 'langchain/llms/openai', 'langchain/embeddings/openai', '@llamaindex/openai']);
+
+/**
+ * The AI SDK's ready-made `openai` provider always talks to OpenAI: its import becomes
+ * `createOpenAI` and a provider of the same name is declared right after, configured for the
+ * target. Other framework modules are migrated at their constructors, or reported.
+ */
 export const planFramework: Rule = (finding, ctx) => {
-  if (finding.api === undefined) return NOTHING;
+  const module = finding.api;
+  if (module === undefined || MIGRATED_FRAMEWORKS.has(module)) return NOTHING;
+  const names = finding.detail?.importedNames ?? [];
+  const provider = names.find((name) => name.name === 'openai');
+  if (module === '@ai-sdk/openai') {
+    if (provider === undefined) return NOTHING;
+    // `{ openai as ai }` and a file that already imports createOpenAI are left to the user.
+    const importsFactory = ctx.fileFindings.some((f) => f.api === module && f.detail?.importedNames?.some((name) => name.name === 'createOpenAI'));
+    if (provider.local === 'openai' && !importsFactory) {
+      const options = `{ baseURL: ${baseUrlCode(ctx.target, ctx.quote)}, apiKey: ${keyCode(ctx.target, ctx.quote)} }`;
+      const semicolon = ctx.text[finding.span.end - 1] === ';' ? ';' : '';
+      const reason = `an AI SDK provider for ${ctx.target.provider.name}`;
+      // Declared after the file's last import, so the imports stay together.
+      const at = finding.detail?.importsEnd ?? finding.span.end;
+      return result([
+        edit(finding, provider.range, 'createOpenAI', reason),
+        edit(finding, { start: at, end: at }, `${ctx.eol}${ctx.eol}const openai = createOpenAI(${options})${semicolon}`, reason),
+      ]);
+    }
+  }
   return result([], [
-    manual(finding, 'warning', 'framework-not-migrated', `${finding.api} is not rewritten by this version: configure its base URL (${describeBaseUrl(ctx.target)}) and key (${ctx.target.keyVar}) by hand`),
+    manual(finding, 'warning', 'framework-not-migrated', `${module} is not rewritten by this version: configure its base URL (${describeBaseUrl(ctx.target)}) and key (${ctx.target.keyVar}) by hand`),
   ]);
 };

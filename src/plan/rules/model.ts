@@ -1,12 +1,12 @@
 import type { ModelResolution } from '../../core/types.js';
 import { mapModel } from '../../providers/index.js';
+import { findModelOverride } from '../model-overrides.js';
 import type { MigrationTarget } from '../target.js';
 import { edit, manual, NOTHING, result, type Rule } from './types.js';
 
-
-/** The target id for an OpenAI model: the run's overrides first, then the provider's map. */
+/** The target id for an OpenAI model: the run's deployments (Azure), then its overrides, then the provider's map. */
 export function resolveModel(target: MigrationTarget, model: string): ModelResolution {
-  const override = target.models[model];
+  const override = findModelOverride(target.deployments, model) ?? findModelOverride(target.models, model);
   if (override !== undefined) return { kind: 'mapped', id: override };
   const mapping = mapModel(target.provider, model);
   if (mapping.kind !== 'unknown') return mapping;
@@ -45,7 +45,8 @@ export const planModel: Rule = (finding, ctx) => {
     case 'mapped': {
       const edits = resolution.id === model ? [] : [edit(finding, literal, resolution.id, `${model} → ${resolution.id} on ${provider.name}`)];
       const actions = [];
-      if (provider.clientStyle === 'azure') {
+      // A deployment named in the configuration exists already.
+      if (provider.clientStyle === 'azure' && findModelOverride(ctx.target.deployments, model) === undefined) {
         actions.push(manual(finding, 'info', 'create-deployment', `Azure routes by deployment name: create a deployment named ${resolution.id} (model ${resolution.id}), or put your deployment's name here`));
       }
       if (model.startsWith('text-embedding-') && resolution.id !== model) {

@@ -29,6 +29,8 @@ export interface ApiCall {
 /** A call on a name imported from another file; it is an API call if that name is a client there. */
 export interface PendingCall extends ApiCall {
   client: ImportedRef;
+  /** Model findings that hold only if the call is an API call (AI SDK provider arguments). */
+  models?: Finding[];
 }
 
 export interface ApiCallScan {

@@ -27,7 +27,7 @@ export function describeArgument(
   return { kind: 'none', range: { start: inside, end: inside } };
 }
 
-function describeObject(ctx: FileContext, object: ts.ObjectLiteralExpression): ArgumentInfo {
+function describeObject(ctx: FileContext, object: ts.ObjectLiteralExpression): Extract<ArgumentInfo, { kind: 'object' }> {
   const properties: PropertyInfo[] = [];
   let isOpen = false;
   for (const property of object.properties) {
@@ -72,5 +72,6 @@ export function describeValue(ctx: FileContext, expression: ts.Expression): Valu
   if (ts.isNumericLiteral(inner)) return { kind: 'number', range, text, value: Number(inner.text.replace(/_/g, '')) };
   const envName = envNameOf(inner);
   if (envName !== undefined) return { kind: 'env', range, text, name: envName };
+  if (ts.isObjectLiteralExpression(inner)) return { kind: 'object', range, text, object: describeObject(ctx, inner) };
   return { kind: 'other', range, text };
 }

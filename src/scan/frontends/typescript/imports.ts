@@ -7,16 +7,40 @@ import { dynamicImportModule, isPlainString, nameText, requiredModule, unwrap } 
 export type SdkClass = 'OpenAI' | 'AzureOpenAI' | 'Configuration' | 'OpenAIApi';
 const SDK_CLASSES = new Set<string>(['OpenAI', 'AzureOpenAI', 'Configuration', 'OpenAIApi']);
 
-/** Packages that wrap OpenAI; their use is a `framework` finding. */
-const FRAMEWORK_MODULES = new Set([
-  '@langchain/openai',
-  'langchain/chat_models/openai',
-  'langchain/llms/openai',
-  'langchain/embeddings/openai',
-  '@ai-sdk/openai',
-  '@ai-sdk/azure',
-  '@llamaindex/openai',
-]);
+/**
+ * What framework packages export that talks to OpenAI: classes built with `new`, the AI SDK's
+ * `createOpenAI` factory and its ready-made `openai` provider. Keyed by module, then export.
+ */
+export type FrameworkSymbol =
+  | 'ChatOpenAI'
+  | 'OpenAIEmbeddings'
+  | 'LangChainOpenAI'
+  | 'AzureChatOpenAI'
+  | 'AzureOpenAIEmbeddings'
+  | 'LlamaIndexOpenAI'
+  | 'OpenAIEmbedding'
+  | 'createOpenAI'
+  | 'ai-sdk-openai';
+
+const LANGCHAIN: Record<string, FrameworkSymbol> = {
+  ChatOpenAI: 'ChatOpenAI',
+  OpenAIEmbeddings: 'OpenAIEmbeddings',
+  OpenAI: 'LangChainOpenAI',
+  AzureChatOpenAI: 'AzureChatOpenAI',
+  AzureOpenAIEmbeddings: 'AzureOpenAIEmbeddings',
+};
+const FRAMEWORK_EXPORTS: Record<string, Record<string, FrameworkSymbol>> = {
+  '@langchain/openai': LANGCHAIN,
+  'langchain/chat_models/openai': LANGCHAIN,
+  'langchain/llms/openai': LANGCHAIN,
+  'langchain/embeddings/openai': LANGCHAIN,
+  '@llamaindex/openai': { OpenAI: 'LlamaIndexOpenAI', OpenAIEmbedding: 'OpenAIEmbedding' },
+  '@ai-sdk/openai': { createOpenAI: 'createOpenAI', openai: 'ai-sdk-openai' },
+  '@ai-sdk/azure': {},
+};
+
+/** Packages that wrap OpenAI; their import is a `framework` finding. */
+const FRAMEWORK_MODULES = new Set(Object.keys(FRAMEWORK_EXPORTS));
 
 export function isOpenAIModule(specifier: string): boolean {
   return specifier === 'openai' || specifier.startsWith('openai/') || specifier === 'npm:openai' || specifier === 'jsr:@openai/openai';
@@ -36,6 +60,8 @@ export interface Bindings {
   relative: Map<string, { from: string; imported: string }>;
   /** Local class names bound by an ESM import declaration (as opposed to `require`). */
   esmClasses: Set<string>;
+  /** Local name → framework export, with the module it came from. */
+  frameworks: Map<string, { symbol: FrameworkSymbol; module: string }>;
 }
 
 export interface ReExport {
@@ -46,12 +72,14 @@ export interface ReExport {
 
 /** Finds `openai` and framework imports in every form and records the bindings they create. */
 export function collectImports(ctx: FileContext): { bindings: Bindings; reExports: ReExport[] } {
-  const bindings: Bindings = { classes: new Map(), namespaces: new Set(), relative: new Map(), esmClasses: new Set() };
+  const lastImport = ctx.sourceFile.statements.filter(ts.isImportDeclaration).at(-1);
+  const importsEnd = lastImport?.getEnd();
+  const bindings: Bindings = { classes: new Map(), namespaces: new Set(), relative: new Map(), esmClasses: new Set(), frameworks: new Map() };
   const reExports: ReExport[] = [];
 
-  const report = (specifier: string, node: ts.Node, names: { name: string; range: Range }[], isTypeOnly = false) => {
+  const report = (specifier: string, node: ts.Node, names: ImportedName[], isTypeOnly = false) => {
     const kind = isOpenAIModule(specifier) ? 'import' : FRAMEWORK_MODULES.has(specifier) ? 'framework' : undefined;
-    if (kind) ctx.add(kind, ctx.rangeOf(node), { api: specifier, detail: { importedNames: names, ...(isTypeOnly ? { isTypeOnly } : {}) } });
+    if (kind) ctx.add(kind, ctx.rangeOf(node), { api: specifier, detail: { importedNames: names, importsEnd, ...(isTypeOnly ? { isTypeOnly } : {}) } });
   };
 
   const bindImported = (specifier: string, imported: string, local: string) => {
@@ -60,6 +88,9 @@ export function collectImports(ctx: FileContext): { bindings: Bindings; reExport
       if (SDK_CLASSES.has(cls)) bindings.classes.set(local, cls as SdkClass);
     } else if (isRelative(specifier)) {
       bindings.relative.set(local, { from: specifier, imported });
+    } else {
+      const symbol = FRAMEWORK_EXPORTS[specifier]?.[imported];
+      if (symbol) bindings.frameworks.set(local, { symbol, module: specifier });
     }
   };
 
@@ -82,12 +113,13 @@ export function collectImports(ctx: FileContext): { bindings: Bindings; reExport
     }
   };
 
-  const namesOf = (node: ts.Node): { name: string; range: Range }[] => {
-    const names: { name: string; range: Range }[] = [];
+  type ImportedName = { name: string; range: Range; local?: string };
+  const namesOf = (node: ts.Node): ImportedName[] => {
+    const names: ImportedName[] = [];
     const visit = (child: ts.Node) => {
       if (ts.isImportSpecifier(child) || ts.isExportSpecifier(child)) {
         const imported = child.propertyName ?? child.name;
-        names.push({ name: nameText(imported) ?? '', range: ctx.rangeOf(imported) });
+        names.push({ name: nameText(imported) ?? '', range: ctx.rangeOf(imported), local: nameText(child.name) ?? '' });
       } else if (ts.isImportClause(child) && child.name) {
         names.push({ name: 'default', range: ctx.rangeOf(child.name) });
       } else if (ts.isBindingElement(child)) {

@@ -5,6 +5,7 @@ import { collectApiCalls, type PendingCall } from './api-calls.js';
 import { collectClients } from './clients.js';
 import { FileContext } from './context.js';
 import { collectEnvReads } from './env-access.js';
+import { collectFrameworkUsage } from './frameworks.js';
 import { collectImports, type ReExport } from './imports.js';
 import { linkFiles } from './link.js';
 import { collectLiterals } from './literals.js';
@@ -35,15 +36,16 @@ function scanTypeScript(file: SourceText): FileScan<TsFacts> {
   const clients = collectClients(ctx, bindings);
   const apiCalls = collectApiCalls(ctx, bindings, clients);
   ctx.findings.push(...apiCalls.calls.map((call) => call.finding));
+  const frameworks = collectFrameworkUsage(ctx, bindings);
   collectEnvReads(ctx);
-  markClientOptions(ctx.findings, clients.constructions);
-  collectLiterals(ctx, apiCalls.modelLiterals);
+  markClientOptions(ctx.findings, ctx.findings.filter((finding) => finding.kind === 'client'));
+  collectLiterals(ctx, new Set([...apiCalls.modelLiterals, ...frameworks.models]));
 
   const facts: TsFacts = {
-    exportedClients: [...clients.exported],
+    exportedClients: [...clients.exported, ...frameworks.exportedProviders],
     exportedModels: collectExportedModels(ctx, bindings.relative),
     reExports,
-    pending: apiCalls.pending,
+    pending: [...apiCalls.pending, ...frameworks.pending],
     importedModels: apiCalls.calls.flatMap((call) => call.importedModels.map((ref) => ({ ref, call: call.finding }))),
   };
   return { ok: true, findings: ctx.findings, facts };

@@ -70,7 +70,7 @@ export function linkFiles(files: { path: string; facts: TsFacts }[]): Finding[] 
     for (const pending of facts.pending) {
       const target = resolveExport(file, pending.client);
       if (target === undefined || !target.facts.exportedClients.includes(target.name)) continue;
-      found.push(pending.finding);
+      found.push(pending.finding, ...(pending.models ?? []));
       linkModels(file, pending.finding, pending.importedModels);
     }
   }
