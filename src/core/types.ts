@@ -87,6 +87,8 @@ export interface Finding {
   model?: string;
   /** Environment variable name for env-var findings. */
   name?: string;
+  /** For dependencies declared in package.json: the version range as written, e.g. '^4.20.0'. */
+  version?: string;
   /**
    * For client findings, what is constructed: 'OpenAI' | 'AzureOpenAI' | 'Configuration' |
    * 'OpenAIApi', or a framework's 'ChatOpenAI' | 'OpenAIEmbeddings' | 'LangChainOpenAI' |
@@ -116,7 +118,7 @@ export interface FindingDetail {
   /** The env read is the value of this client option ('apiKey', 'baseURL' …). */
   clientOption?: string;
   /** For import findings: the import names ('default' for a default import) and their ranges. */
-  importedNames?: { name: string; range: Range; local?: string }[];
+  importedNames?: { name: string; range: Range; local?: string; specifier?: Range }[];
   /** For import findings: where the file's last top-level import declaration ends. */
   importsEnd?: number;
   /** For import findings: `import type …`, which binds no value. */
@@ -126,6 +128,34 @@ export interface FindingDetail {
    * namespace (`sdk.OpenAI`), or anything else (`require`, dynamic import).
    */
   binding?: 'import' | 'member' | 'other';
+  /** For findings in settings files (.env, YAML, JSON): the entry the finding belongs to. */
+  entry?: SettingEntry;
+  /** For dependencies declared in package.json. */
+  dependency?: DependencyInfo;
+}
+
+/**
+ * One `NAME=value` / `name: value` entry of a settings file. Rules edit the name or the value
+ * in place and never the layout around them.
+ */
+export interface SettingEntry {
+  /** The name as written, without quotes. */
+  name: Range;
+  /** The value's characters without quotes; absent unless the value is a string written verbatim (no escapes, no folding). */
+  value?: Range;
+  /**
+   * `empty` (no value, or not a string), `placeholder` (`your-key-here`, `<key>`, `sk-...`),
+   * `reference` (`${X}`, `${{ secrets.X }}`, `$(X)`) or `literal`.
+   */
+  valueKind: 'empty' | 'placeholder' | 'reference' | 'literal';
+  /** What writes an empty string in place of `value`: nothing, or `""` for a plain YAML scalar. */
+  emptyText: string;
+}
+
+/** A package.json dependency (its version range is the finding's `version`). */
+export interface DependencyInfo {
+  /** `dependencies`, `devDependencies`, `peerDependencies` or `optionalDependencies`. */
+  section: string;
 }
 
 /** A file the scan looked at but could not read or parse. */

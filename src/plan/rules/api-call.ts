@@ -1,6 +1,6 @@
 import type { PropertyInfo } from '../../core/types.js';
 import { capabilityFor } from '../../providers/index.js';
-import type { CapabilityKey } from '../../providers/types.js';
+import type { CapabilityKey, Provider } from '../../providers/types.js';
 import type { ManualCode } from '../codes.js';
 import { edit, manual, NOTHING, result, type Rule } from './types.js';
 import type { CapabilityGap, Edit, Finding, ManualAction, Severity } from '../../core/types.js';
@@ -58,6 +58,18 @@ export function capabilityForApi(api: string): CapabilityKey | undefined {
   return API_CAPABILITIES.find(([pattern]) => pattern.test(api))?.[1];
 }
 
+/** The manual action and gap for an API the target does not fully support, if any. */
+export function checkApiSupport(finding: Finding, api: string, provider: Provider): { action: ManualAction; gap: CapabilityGap } | undefined {
+  const key = capabilityForApi(api);
+  if (key === undefined) return undefined;
+  const capability = capabilityFor(provider, key);
+  if (capability.support === 'supported') return undefined;
+  return {
+    gap: { kind: 'api', name: api, support: capability.support, note: capability.note },
+    action: manual(finding, SEVERITY[capability.support]!, API_CODE[capability.support]!, `${api}: ${describeSupport(capability.support)} on ${provider.name}. ${capability.note}`, provider.docs),
+  };
+}
+
 /** Every call to an API or with a parameter the target lacks or only partly supports is reported. */
 export const planApiCall: Rule = (finding, ctx) => {
   const api = finding.api;
@@ -65,13 +77,10 @@ export const planApiCall: Rule = (finding, ctx) => {
   const { provider } = ctx.target;
   const actions: ManualAction[] = [];
   const gaps: CapabilityGap[] = [];
-  const key = capabilityForApi(api);
-  if (key !== undefined) {
-    const capability = capabilityFor(provider, key);
-    if (capability.support !== 'supported') {
-      gaps.push({ kind: 'api', name: api, support: capability.support, note: capability.note });
-      actions.push(manual(finding, SEVERITY[capability.support]!, API_CODE[capability.support]!, `${api}: ${describeSupport(capability.support)} on ${provider.name}. ${capability.note}`, provider.docs));
-    }
+  const unsupported = checkApiSupport(finding, api, provider);
+  if (unsupported) {
+    gaps.push(unsupported.gap);
+    actions.push(unsupported.action);
   }
   const argument = finding.detail?.argument;
   if (argument?.kind === 'object') {

@@ -1,8 +1,29 @@
+import type { Finding } from '../../core/types.js';
 import { describeBaseUrl } from '../target.js';
-import { edit, manual, NOTHING, result, type Rule } from './types.js';
+import { checkApiSupport } from './api-call.js';
+import { edit, manual, NOTHING, result, type Rule, type RuleContext, type RuleResult } from './types.js';
 
 /** `https://api.openai.com/v1` (or a regional host) at the start of the URL: the part that maps 1:1. */
 const VERSIONED_BASE = /^https:\/\/(?:(?:us|eu|ae)\.)?api\.openai\.com\/v1(?=\/|$)/;
+
+/** REST paths (after `/v1/`) → the SDK method that calls them, for the capability check. */
+const REST_APIS: [RegExp, string][] = [
+  [/^chat\/completions/, 'chat.completions.create'],
+  [/^completions/, 'completions.create'],
+  [/^responses/, 'responses.create'],
+  [/^embeddings/, 'embeddings.create'],
+  [/^images\//, 'images.generate'],
+  [/^audio\/transcriptions/, 'audio.transcriptions.create'],
+  [/^audio\/translations/, 'audio.translations.create'],
+  [/^audio\/speech/, 'audio.speech.create'],
+  [/^moderations/, 'moderations.create'],
+  [/^files/, 'files.create'],
+  [/^batches/, 'batches.create'],
+  [/^fine_tuning\//, 'fine_tuning.jobs.create'],
+  [/^(?:assistants|threads)/, 'beta.assistants.create'],
+  [/^vector_stores/, 'vectorStores.create'],
+  [/^realtime/, 'realtime.clientSecrets.create'],
+];
 
 /**
  * A URL literal pointing at OpenAI gets the target's base URL in place of
@@ -19,5 +40,13 @@ export const planBaseUrl: Rule = (finding, ctx) => {
     ]);
   }
   const range = { start: finding.span.start, end: finding.span.start + prefix[0].length };
-  return result([edit(finding, range, target.baseUrl, `${target.provider.name} endpoint`)]);
+  return withSupportCheck(result([edit(finding, range, target.baseUrl, `${target.provider.name} endpoint`)]), url.slice(prefix[0].length + 1), finding, ctx);
 };
+
+/** A raw request to an API the target lacks is reported like an SDK call to it. */
+function withSupportCheck(planned: RuleResult, path: string, finding: Finding, ctx: RuleContext): RuleResult {
+  const api = REST_APIS.find(([pattern]) => pattern.test(path))?.[1];
+  const unsupported = api === undefined ? undefined : checkApiSupport(finding, api, ctx.target.provider);
+  if (unsupported === undefined) return planned;
+  return { edits: planned.edits, manual: [...planned.manual, unsupported.action], gaps: [unsupported.gap] };
+}

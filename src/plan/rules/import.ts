@@ -31,21 +31,22 @@ const MIGRATED_FRAMEWORKS = new Set(['@langchain/openai', 'langchain/chat_models
 export const planFramework: Rule = (finding, ctx) => {
   const module = finding.api;
   if (module === undefined || MIGRATED_FRAMEWORKS.has(module)) return NOTHING;
+  if (module === '@ai-sdk/azure' && ctx.target.provider.clientStyle === 'azure') return NOTHING;
   const names = finding.detail?.importedNames ?? [];
   const provider = names.find((name) => name.name === 'openai');
   if (module === '@ai-sdk/openai') {
     if (provider === undefined) return NOTHING;
-    // `{ openai as ai }` and a file that already imports createOpenAI are left to the user.
+    // A file that already imports createOpenAI is left to the user (the name would clash).
     const importsFactory = ctx.fileFindings.some((f) => f.api === module && f.detail?.importedNames?.some((name) => name.name === 'createOpenAI'));
-    if (provider.local === 'openai' && !importsFactory) {
+    if (provider.local !== undefined && provider.specifier !== undefined && !importsFactory) {
       const options = `{ baseURL: ${baseUrlCode(ctx.target, ctx.quote)}, apiKey: ${keyCode(ctx.target, ctx.quote)} }`;
       const semicolon = ctx.text[finding.span.end - 1] === ';' ? ';' : '';
       const reason = `an AI SDK provider for ${ctx.target.provider.name}`;
       // Declared after the file's last import, so the imports stay together.
       const at = finding.detail?.importsEnd ?? finding.span.end;
       return result([
-        edit(finding, provider.range, 'createOpenAI', reason),
-        edit(finding, { start: at, end: at }, `${ctx.eol}${ctx.eol}const openai = createOpenAI(${options})${semicolon}`, reason),
+        edit(finding, provider.specifier, 'createOpenAI', reason),
+        edit(finding, { start: at, end: at }, `${ctx.eol}${ctx.eol}const ${provider.local} = createOpenAI(${options})${semicolon}`, reason),
       ]);
     }
   }

@@ -113,13 +113,13 @@ export function collectImports(ctx: FileContext): { bindings: Bindings; reExport
     }
   };
 
-  type ImportedName = { name: string; range: Range; local?: string };
+  type ImportedName = { name: string; range: Range; local?: string; specifier?: Range };
   const namesOf = (node: ts.Node): ImportedName[] => {
     const names: ImportedName[] = [];
     const visit = (child: ts.Node) => {
       if (ts.isImportSpecifier(child) || ts.isExportSpecifier(child)) {
         const imported = child.propertyName ?? child.name;
-        names.push({ name: nameText(imported) ?? '', range: ctx.rangeOf(imported), local: nameText(child.name) ?? '' });
+        names.push({ name: nameText(imported) ?? '', range: ctx.rangeOf(imported), local: nameText(child.name) ?? '', specifier: ctx.rangeOf(child) });
       } else if (ts.isImportClause(child) && child.name) {
         names.push({ name: 'default', range: ctx.rangeOf(child.name) });
       } else if (ts.isBindingElement(child)) {
