@@ -33,7 +33,8 @@ async function targetsOf(expectedDir: string): Promise<string[]> {
   const names = await readdir(expectedDir, { withFileTypes: true });
   const targets = new Set<string>();
   for (const entry of names) {
-    if (entry.isDirectory()) targets.add(entry.name);
+    // `expected/report/` holds the reporters' golden outputs (test/report/golden-report.test.ts).
+    if (entry.isDirectory() && entry.name !== 'report') targets.add(entry.name);
     else if (entry.name.endsWith('.manual.json')) targets.add(entry.name.slice(0, -'.manual.json'.length));
   }
   return [...targets].sort();

@@ -16,7 +16,8 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
     if (isUserError(error)) {
-      ctx.stderr.write(`error: ${error.message}\n`);
+      // A configuration file can have several problems: one line each.
+      for (const line of error.message.split('\n')) ctx.stderr.write(`error: ${line}\n`);
       if (error.hint) ctx.stderr.write(`hint: ${error.hint}\n`);
       return error.exitCode;
     }

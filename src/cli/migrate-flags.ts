@@ -1,11 +1,29 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { getProviderOrThrow, providers } from '../providers/index.js';
+import { configExcludes } from '../config/files.js';
+import { loadConfig } from '../config/load.js';
+import { resolveProviders } from '../config/providers.js';
+import { mergeSettings } from '../config/settings.js';
+import type { Severity } from '../core/types.js';
+import { getProviderOrThrow } from '../providers/index.js';
 import type { Provider } from '../providers/types.js';
 import type { PlanOptions } from '../plan/target.js';
 import type { ScanOptions } from '../scan/scan.js';
 import type { CliContext } from './context.js';
-import { excludeOption, includeOption, modelOption, parseModelOverrides, regionOption, resolveTargets, rootOption, toOption, type PathOptions } from './options.js';
+import {
+  baseUrlOption,
+  configOption,
+  excludeOption,
+  includeOption,
+  modelOption,
+  parseModelOverrides,
+  regionOption,
+  resolveTargets,
+  rootOption,
+  toOption,
+  type PathOptions,
+} from './options.js';
+import { createScanProgress } from './progress.js';
 import { askProvider } from './prompt.js';
 import type { Format } from '../report/index.js';
 import type { OutputFlags } from './output.js';
@@ -14,7 +32,11 @@ import type { OutputFlags } from './output.js';
 export interface MigrateFlags extends PathOptions, OutputFlags {
   to?: string;
   region?: string;
+  baseUrl?: string;
   model?: string[];
+  config?: string;
+  /** Only `plan` and `report` have `--fail-on`; the configuration file's `failOn` fills it in. */
+  failOn?: Severity;
 }
 
 export function addMigrateOptions(command: Command, formats: Format[], defaultFormat: Format = 'text'): Command {
@@ -22,27 +44,47 @@ export function addMigrateOptions(command: Command, formats: Format[], defaultFo
     .argument('[paths...]', 'files or folders to migrate (default: the current folder)')
     .addOption(toOption())
     .addOption(regionOption())
+    .addOption(baseUrlOption())
     .addOption(modelOption())
     .addOption(new Option('--format <format>', 'output format').choices(formats).default(defaultFormat))
     .option('--out <file>', 'write the output to a file instead of standard output')
     .addOption(includeOption())
     .addOption(excludeOption())
     .addOption(rootOption())
+    .addOption(configOption())
     .option('--no-color', 'never colour the output');
 }
 
-/** Validates the shared flags (prompting for the provider on a terminal) into library options. */
-export async function resolveMigrateFlags(
-  ctx: CliContext,
-  paths: string[],
-  flags: MigrateFlags,
-): Promise<{ scanOptions: ScanOptions; provider: Provider; planOptions: PlanOptions }> {
+export interface MigrateSettings {
+  scanOptions: ScanOptions;
+  provider: Provider;
+  planOptions: PlanOptions;
+  /** `--fail-on`, else the configuration file's `failOn`. */
+  failOn?: Severity;
+}
+
+/**
+ * Combines the configuration file and the shared flags (defaults < file < flags), prompting
+ * for the provider on a terminal, into library options.
+ */
+export async function resolveMigrateFlags(ctx: CliContext, paths: string[], flags: MigrateFlags): Promise<MigrateSettings> {
   const { root, paths: targets } = resolveTargets(ctx.cwd, paths, flags.root);
-  const models = parseModelOverrides(flags.model);
-  const provider = getProviderOrThrow(flags.to ?? (await askProvider(ctx, providers)));
+  const { config, file } = await loadConfig({ cwd: ctx.cwd, root, file: flags.config });
+  const list = resolveProviders(config, file);
+  const settings = mergeSettings(config, { ...flags, models: parseModelOverrides(flags.model) }, file);
+  for (const note of settings.notes) ctx.stderr.write(`note: ${note}\n`);
+  const provider = getProviderOrThrow(settings.target ?? (await askProvider(ctx, list)), list);
+  const onProgress = createScanProgress(ctx);
   return {
-    scanOptions: { root, paths: targets, include: flags.include, exclude: flags.exclude },
+    scanOptions: {
+      root,
+      paths: targets,
+      include: settings.include,
+      exclude: [...(settings.exclude ?? []), ...configExcludes(root, file, ctx.cwd)],
+      ...(onProgress ? { onProgress } : {}),
+    },
     provider,
-    planOptions: { region: flags.region, models },
+    planOptions: settings.planOptions,
+    ...(settings.failOn !== undefined ? { failOn: settings.failOn } : {}),
   };
 }

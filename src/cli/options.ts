@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Option } from 'commander';
 import { InputError, UsageError } from '../core/errors.js';
 import { isInside } from '../core/paths.js';
-import { CONFIG_FILE_NAME } from '../config/schema.js';
+import { CONFIG_FILE_NAME } from '../config/files.js';
 import { providers } from '../providers/index.js';
 
 export interface PathOptions {

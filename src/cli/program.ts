@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { applyCommand } from './commands/apply.js';
+import { initCommand } from './commands/init.js';
 import { planCommand } from './commands/plan.js';
 import { providersCommand } from './commands/providers.js';
 import { reportCommand } from './commands/report.js';
@@ -20,7 +21,7 @@ export function createProgram(ctx: CliContext): Command {
     });
   // Unlike `.command()`, `addCommand` copies no settings: without this, a subcommand's errors
   // and help would bypass `ctx` and go straight to the process streams.
-  for (const command of [scanCommand(ctx), planCommand(ctx), applyCommand(ctx), reportCommand(ctx), providersCommand(ctx)]) {
+  for (const command of [scanCommand(ctx), planCommand(ctx), applyCommand(ctx), reportCommand(ctx), providersCommand(ctx), initCommand(ctx)]) {
     program.addCommand(command.copyInheritedSettings(program));
   }
   return program;

@@ -22,15 +22,43 @@ export async function askProvider(ctx: CliContext, providers: readonly Provider[
       type: 'select',
       name: 'provider',
       message: 'Migrate to which provider?',
-      choices: providers.map((p) => ({ title: p.id, description: p.name, value: p.id })),
+      choices: providers.map((p) => ({ title: p.id, description: describeProvider(p), value: p.id })),
     },
     { onCancel },
   );
   return answer.provider as string;
 }
 
+/** One line under the highlighted choice: name, key variable, and where a custom one comes from. */
+export function describeProvider(provider: Provider): string {
+  const origin = provider.definedIn ? `, defined in ${provider.definedIn}` : '';
+  return `${provider.name} (key ${provider.apiKeyEnv}${origin})`;
+}
+
 /** One yes/no question; only asked on a terminal (callers skip it for --yes or CI). */
 export async function confirm(message: string): Promise<boolean> {
   const answer = await prompts({ type: 'confirm', name: 'ok', message, initial: true }, { onCancel });
   return answer.ok === true;
+}
+
+/** What to do with one file's changes in `apply --interactive`. */
+export type ReviewAnswer = 'accept' | 'skip' | 'all' | 'quit';
+
+/** Asks about one file; Ctrl-C cancels the whole run (nothing is written). */
+export async function askReview(message: string): Promise<ReviewAnswer> {
+  const answer = await prompts(
+    {
+      type: 'select',
+      name: 'review',
+      message,
+      choices: [
+        { title: 'Accept', description: 'write the changes to this file', value: 'accept' },
+        { title: 'Skip', description: 'leave this file as it is', value: 'skip' },
+        { title: 'Accept all remaining', description: 'this file and every one after it', value: 'all' },
+        { title: 'Quit', description: 'write what was accepted so far, and nothing else', value: 'quit' },
+      ],
+    },
+    { onCancel },
+  );
+  return answer.review as ReviewAnswer;
 }

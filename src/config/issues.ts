@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { redactSecrets } from '../core/redact.js';
+import { CAPABILITY_KEYS } from '../providers/types.js';
 import { FIELD_NAMES } from './schema.js';
 
 /**
@@ -9,6 +10,10 @@ import { FIELD_NAMES } from './schema.js';
 export function formatIssues(issues: readonly z.core.$ZodIssue[]): string[] {
   return issues.flatMap((issue) => {
     if (issue.code === 'unrecognized_keys') {
+      // The only record with a closed set of keys.
+      if (issue.path.at(-1) === 'capabilities') {
+        return issue.keys.map((key) => line([...issue.path, key], `unknown capability; expected one of ${CAPABILITY_KEYS.join(', ')}`));
+      }
       return issue.keys.map((key) => line([...issue.path, key], `unknown field${suggest(key)}`));
     }
     if (issue.code === 'invalid_key') {

@@ -3,8 +3,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigError } from '../core/errors.js';
 import { isInside } from '../core/paths.js';
-import { expectedMessage, formatIssues } from './issues.js';
-import { CONFIG_FILE_NAME, configSchema, type ConfigFile } from './schema.js';
+import { CONFIG_FILE_NAME } from './files.js';
+import type { ConfigFile } from './schema.js';
 
 export interface LoadedConfig {
   config: ConfigFile;
@@ -36,11 +36,11 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
     if (code === 'ENOENT') throw new ConfigError(`configuration file not found: ${file}`, `create one with \`migrate-openai init\``);
     throw new ConfigError(`cannot read ${file}: ${code ?? String(error)}`);
   }
-  return { config: parseConfig(text, file), file };
+  return { config: await parseConfig(text, file), file };
 }
 
 /** Parses and validates the text of a configuration file; `file` names it in messages. */
-export function parseConfig(text: string, file: string): ConfigFile {
+export async function parseConfig(text: string, file: string): Promise<ConfigFile> {
   const json = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   let data: unknown;
   try {
@@ -48,6 +48,7 @@ export function parseConfig(text: string, file: string): ConfigFile {
   } catch (error) {
     throw jsonSyntaxError(json, file, error as SyntaxError);
   }
+  const [{ configSchema }, { expectedMessage, formatIssues }] = await Promise.all([import('./schema.js'), import('./issues.js')]);
   const result = configSchema.safeParse(data, { reportInput: true, error: expectedMessage });
   if (result.success) return result.data;
   // One problem per line; `main` prefixes each with "error: ".

@@ -27,6 +27,7 @@ export function toProvider(entry: CustomProviderEntry, source: string): Provider
   const defaultRegion = entry.defaultRegion ?? Object.keys(baseUrls)[0]!;
   const capabilities: Partial<Record<CapabilityKey, Capability>> = {};
   for (const [key, capability] of Object.entries(entry.capabilities ?? {})) {
+    if (capability === undefined) continue;
     capabilities[key as CapabilityKey] = { support: capability.support, note: capability.note ?? `As set in ${source}.` };
   }
   return {

@@ -21,7 +21,7 @@ export function planMigration(input: PlanInput, provider: Provider, options: Pla
   const resolved = new Map<Finding, FindingResolution>();
   for (const [file, findings] of groupByFile(input.findings)) {
     const text = input.texts.get(file) ?? '';
-    const ctx = { target, fileFindings: findings, text, quote: preferredQuote(text), eol: text.includes('\r\n') ? ('\r\n' as const) : ('\n' as const) };
+    const ctx = { target, fileFindings: findings, projectFindings: input.findings, text, quote: preferredQuote(text), eol: text.includes('\r\n') ? ('\r\n' as const) : ('\n' as const) };
     const fileEdits: Edit[] = [];
     const results: [Finding, RuleResult][] = [];
     for (const finding of findings) {

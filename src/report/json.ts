@@ -23,6 +23,7 @@ function publicFinding(finding: Finding) {
     ...(finding.api !== undefined ? { api: finding.api } : {}),
     ...(finding.model !== undefined ? { model: finding.model } : {}),
     ...(finding.name !== undefined ? { name: finding.name } : {}),
+    ...(finding.version !== undefined ? { version: finding.version } : {}),
     ...(finding.symbol !== undefined ? { symbol: finding.symbol } : {}),
     snippet: finding.snippet,
   };

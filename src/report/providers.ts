@@ -29,7 +29,9 @@ export function renderProvider(provider: Provider, format: 'text' | 'json', colo
     lines.push(`Base URL:      ${url}  ${c.dim(region === provider.defaultRegion ? `--region ${region} (default)` : `--region ${region}`)}`);
   }
   for (const [placeholder, variable] of Object.entries(provider.urlVariables ?? {})) lines.push(`URL variable:  {${placeholder}} from ${variable}`);
-  lines.push(`Docs:          ${provider.docs}`, `Verified:      ${provider.verified}`, '', c.bold('Models'));
+  const origin = provider.definedIn ? `Defined in:    ${provider.definedIn}` : `Verified:      ${provider.verified}`;
+  lines.push(`Docs:          ${provider.docs}`, origin, '', c.bold('Models'));
+  if (Object.keys(provider.models).length === 0) lines.push(c.dim('  none: map models with "models" in the configuration file or --model'));
   const width = Math.max(...Object.keys(provider.models).map((k) => k.length));
   for (const [openai, target] of Object.entries(provider.models)) {
     lines.push(`  ${openai.padEnd(width)}  → ${target ?? c.red('no equivalent')}`);
@@ -41,6 +43,6 @@ export function renderProvider(provider: Provider, format: 'text' | 'json', colo
     const capability = capabilityFor(provider, key);
     lines.push(`  ${key.padEnd(keyWidth)}  ${paint[capability.support](capability.support.padEnd(11))}  ${capability.note}`);
   }
-  lines.push('', c.bold('Sources'), ...provider.sources.map((source) => `  ${source}`));
+  if (provider.sources.length > 0) lines.push('', c.bold('Sources'), ...provider.sources.map((source) => `  ${source}`));
   return `${lines.join('\n')}\n`;
 }

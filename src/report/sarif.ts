@@ -52,9 +52,11 @@ interface Located {
 }
 
 export const renderSarif: Reporter = (input, ctx) => {
-  const rules = input.plan ? manualRules() : findingRules();
   const located = input.plan ? input.plan.plan.manual.map((action) => locateAction(input.scan, action)) : locateFindings(input.scan);
   const { kept, omitted } = capResults(located);
+  // Only the rules the results use, in a fixed order: a new code does not change every log.
+  const used = new Set(kept.map((item) => item.rule));
+  const rules = (input.plan ? manualRules() : findingRules()).filter((rule) => used.has(rule.id));
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
   const results = fingerprint(kept).map(({ item, fingerprint: value }): SarifResult => ({
     ruleId: item.rule,

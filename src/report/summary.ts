@@ -12,7 +12,7 @@ export function describeFinding(finding: Finding): string {
   switch (finding.kind) {
     case 'import':
     case 'framework':
-      return finding.api ?? '';
+      return finding.version !== undefined ? `${finding.api} ${finding.version}` : (finding.api ?? '');
     case 'client':
       return `new ${finding.symbol ?? 'OpenAI'}(…)`;
     case 'api-call':

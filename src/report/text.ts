@@ -86,19 +86,23 @@ function reportLines(report: MigrationReport, c: ChalkInstance): string[] {
     c.bold('Models'),
   );
   if (report.models.length === 0) lines.push('  No OpenAI model id is used.');
+  const targets = report.models.map((row) =>
+    row.status === 'mapped' ? row.target ?? '' : row.status === 'already-target' ? `${row.openai} (already the target's id)` : row.status === 'no-equivalent' ? 'no equivalent' : `unmapped: pass --model ${row.openai}=<id>`,
+  );
   const modelWidth = Math.max(0, ...report.models.map((row) => row.openai.length));
-  for (const row of report.models) {
-    const target =
-      row.status === 'mapped' ? row.target : row.status === 'already-target' ? `${row.openai} (already the target's id)` : row.status === 'no-equivalent' ? c.red('no equivalent') : c.yellow(`unmapped: pass --model ${row.openai}=<id>`);
-    lines.push(`  ${row.openai.padEnd(modelWidth)}  → ${target}  ${c.dim(count(row.uses, 'use'))}`);
-  }
+  const targetWidth = Math.max(0, ...targets.map((target) => target.length));
+  report.models.forEach((row, i) => {
+    const paint = row.status === 'no-equivalent' ? c.red : row.status === 'unmapped' ? c.yellow : (text: string) => text;
+    lines.push(`  ${row.openai.padEnd(modelWidth)}  → ${paint(targets[i]!.padEnd(targetWidth))}  ${c.dim(count(row.uses, 'use'))}`);
+  });
   lines.push('', c.bold('Capability gaps'));
   if (report.gaps.length === 0) lines.push('  None: the target supports every API and parameter the code uses.');
-  const gapWidth = Math.max(0, ...report.gaps.map((gap) => `${gap.name} ${gap.kind}`.length));
-  for (const gap of report.gaps) {
+  const subjects = report.gaps.map((gap) => `${gap.name} ${gap.kind === 'api' ? 'API' : 'parameter'}`);
+  const gapWidth = Math.max(0, ...subjects.map((subject) => subject.length));
+  report.gaps.forEach((gap, i) => {
     const support = gap.support === 'unsupported' ? c.red(SUPPORT_LABELS[gap.support]) : c.yellow(SUPPORT_LABELS[gap.support]);
-    lines.push(`  ${`${gap.name} ${gap.kind}`.padEnd(gapWidth)}  ${support}, ${count(gap.callSites, 'call site')}: ${gap.note}`);
-  }
+    lines.push(`  ${subjects[i]!.padEnd(gapWidth)}  ${support}, ${count(gap.callSites, 'call site')}: ${gap.note}`);
+  });
   for (const section of report.files) {
     lines.push('', c.bold.underline(section.file));
     const locations = section.findings.map((f) => `${f.line}:${f.column}`);
@@ -107,7 +111,7 @@ function reportLines(report: MigrationReport, c: ChalkInstance): string[] {
       lines.push(`  ${c.dim(locations[i]!.padEnd(width))}  ${c.cyan(finding.kind.padEnd(KIND_WIDTH))}${finding.description}  ${c.dim(RESOLUTION_LABELS[finding.resolution])}`);
     });
     if (section.diff !== '') lines.push(...colorDiff(section.diff.replace(/\n$/, ''), c).map((line) => `  ${line}`));
-    if (section.manual.length > 0) lines.push(...manualLines(section.manual, c).map((line) => `[ ]${line}`));
+    if (section.manual.length > 0) lines.push(...manualLines(section.manual, c).map((line) => `  [ ] ${line.trimStart()}`));
   }
   lines.push(...skippedLines(report, c), '');
   return lines;
@@ -132,7 +136,7 @@ function skippedLines(scan: Pick<ScanResult, 'skipped'>, c: ChalkInstance): stri
   return ['', c.bold.yellow('Skipped'), ...scan.skipped.map((skip) => `  ${skip.file}  ${c.yellow(skip.reason)}  ${c.dim(skip.message)}`)];
 }
 
-function colorDiff(diff: string, c: ChalkInstance): string[] {
+export function colorDiff(diff: string, c: ChalkInstance): string[] {
   return diff.split('\n').map((line) => {
     if (line.startsWith('+++') || line.startsWith('---')) return c.bold(line);
     if (line.startsWith('@@')) return c.cyan(line);

@@ -9,7 +9,7 @@ import type { SkippedFile } from '../core/types.js';
 export interface DiscoverOptions {
   /** Absolute scan root. Nothing outside it is listed, and no symlink leaving it is followed. */
   root: string;
-  /** Absolute files or folders inside `root`; an empty list means `[root]`. */
+  /** Absolute files or folders inside `root` (a relative one is taken from the root); `[]` means `[root]`. */
   paths: string[];
   /** fast-glob patterns of the file names the frontends handle, applied within each folder walked. */
   patterns: string[];
@@ -95,16 +95,20 @@ export async function discoverFiles(options: DiscoverOptions): Promise<DiscoverR
   for (const { relative, link } of links) {
     if (link.kind === 'file') found.add(relative, link.canonical);
     else if (link.kind === 'outside') skipped.push(skipOutsideRoot(relative));
+    else if (link.kind === 'special') skipped.push(skipSpecial(relative));
     else if (link.kind === 'broken') {
       skipped.push({ file: relative, reason: 'unreadable', message: `broken symbolic link (${link.code})` });
     }
   }
+
+  for (const relative of walked?.special ?? []) skipped.push(skipSpecial(relative));
 
   const named = targets.filter((target) => target.kind !== 'folder');
   const wanted = await Promise.all(named.map((target) => isNamedFileWanted(root, target.relative, options.patterns, globs)));
   for (const [index, target] of named.entries()) {
     if (!wanted[index]) continue;
     if (target.kind === 'outside-link') skipped.push(skipOutsideRoot(target.relative));
+    else if (target.kind === 'special') skipped.push(skipSpecial(target.relative));
     else found.add(target.relative, target.canonical);
   }
 
@@ -120,7 +124,8 @@ interface UserGlobs {
 type Target =
   | { kind: 'folder'; relative: string }
   | { kind: 'file'; relative: string; canonical: string }
-  | { kind: 'outside-link'; relative: string };
+  | { kind: 'outside-link'; relative: string }
+  | { kind: 'special'; relative: string };
 
 async function resolveRoot(root: string): Promise<string> {
   let realRoot: string;
@@ -152,6 +157,7 @@ async function resolveTarget(root: string, realRoot: string, given: string): Pro
     return { kind: 'folder', relative: toRelative(realRoot, real) };
   }
   const relative = isLexicallyInside ? toRelative(root, absolute) : toRelative(realRoot, real);
+  if (!stat.isFile() && isReallyInside) return { kind: 'special', relative };
   return isReallyInside ? { kind: 'file', relative, canonical: toRelative(realRoot, real) } : { kind: 'outside-link', relative };
 }
 
@@ -190,6 +196,8 @@ interface WalkResult {
   files: string[];
   /** Symbolic links that passed every filter; their targets are not checked yet. */
   links: string[];
+  /** FIFOs, sockets and devices with a source file's name (a secret manager's `.env` pipe). */
+  special: string[];
 }
 
 async function walkFolders(
@@ -222,7 +230,7 @@ async function walkFolders(
   }
   const rules = await loadGitignoreRules(root, realRoot, [...gitignoreFolders]);
 
-  const result: WalkResult = { files: [], links: [] };
+  const result: WalkResult = { files: [], links: [], special: [] };
   for (const { name, path: relative, dirent } of entries) {
     // A .gitignore holds rules, never OpenAI usage.
     if (name === GITIGNORE) continue;
@@ -230,6 +238,7 @@ async function walkFolders(
     if (rules.isIgnored(relative)) continue;
     if (dirent.isFile()) result.files.push(relative);
     else if (dirent.isSymbolicLink()) result.links.push(relative);
+    else if (!dirent.isDirectory()) result.special.push(relative);
   }
   return result;
 }
@@ -239,17 +248,27 @@ function inFolder(folder: string, pattern: string): string {
   return folder === '' ? local : `${fg.escapePath(folder)}/${local}`;
 }
 
-type LinkTarget = { kind: 'file'; canonical: string } | { kind: 'outside' } | { kind: 'not-a-file' } | { kind: 'broken'; code: string };
+type LinkTarget =
+  | { kind: 'file'; canonical: string }
+  | { kind: 'folder' }
+  | { kind: 'special' }
+  | { kind: 'outside' }
+  | { kind: 'broken'; code: string };
 
 async function resolveLink(root: string, realRoot: string, relative: string): Promise<LinkTarget> {
   try {
     const real = await fs.realpath(path.join(root, relative));
     if (!isInside(realRoot, real)) return { kind: 'outside' };
     const stat = await fs.stat(real);
-    return stat.isFile() ? { kind: 'file', canonical: toRelative(realRoot, real) } : { kind: 'not-a-file' };
+    if (stat.isFile()) return { kind: 'file', canonical: toRelative(realRoot, real) };
+    return stat.isDirectory() ? { kind: 'folder' } : { kind: 'special' };
   } catch (error) {
     return { kind: 'broken', code: (error as NodeJS.ErrnoException).code ?? 'unknown error' };
   }
+}
+
+function skipSpecial(relative: string): SkippedFile {
+  return { file: relative, reason: 'unreadable', message: 'not a regular file' };
 }
 
 function skipOutsideRoot(relative: string): SkippedFile {
@@ -426,7 +445,8 @@ async function readGitDirLink(top: string, dotGitFile: string): Promise<string> 
 
 async function readIgnoreFile(file: string): Promise<Ignore | undefined> {
   const content = await fs.readFile(file, 'utf8').catch(() => undefined);
-  return content === undefined ? undefined : ignore({ ignoreCase: IGNORE_CASE }).add(content);
+  // git skips a UTF-8 BOM at the start of an ignore file.
+  return content === undefined ? undefined : ignore({ ignoreCase: IGNORE_CASE }).add(content.replace(/^\uFEFF/, ''));
 }
 
 /** A path as the scope's rules see it: relative to the scope's folder. */

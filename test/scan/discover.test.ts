@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -36,6 +37,8 @@ async function discover(root: string, options: Partial<DiscoverOptions> = {}) {
 async function listRelative(root: string, options: Partial<DiscoverOptions> = {}): Promise<string[]> {
   return (await discover(root, options)).files.map((file) => file.relative);
 }
+
+const hasMkfifo = process.platform !== 'win32' && spawnSync('mkfifo', ['--version']).status === 0;
 
 /** Whether os.tmpdir() lies inside a git repository, which would add its ignore files. */
 function isTmpInsideRepository(): boolean {
@@ -77,6 +80,17 @@ describe('discoverFiles', () => {
     it('treats an empty paths list as the root', async () => {
       const root = await makeTree({ 'a.ts': '' });
       expect(await listRelative(root, { paths: [] })).toEqual(['a.ts']);
+    });
+
+    it.skipIf(!hasMkfifo)('reports a FIFO named like a source file as unreadable instead of listing it', async () => {
+      const root = await makeTree({ 'a.ts': '' });
+      expect(spawnSync('mkfifo', [path.join(root, '.env')]).status).toBe(0);
+      const expected = {
+        files: [{ absolute: path.join(root, 'a.ts'), relative: 'a.ts' }],
+        skipped: [{ file: '.env', reason: 'unreadable', message: 'not a regular file' }],
+      };
+      expect(await discover(root)).toEqual(expected);
+      expect(await discover(root, { paths: [path.join(root, '.env'), path.join(root, 'a.ts')] })).toEqual(expected);
     });
   });
 

@@ -1,16 +1,20 @@
-import { Command } from 'commander';
-import { EXIT, InputError } from '../../core/errors.js';
+import { Command, Option } from 'commander';
+import { EXIT, InputError, UsageError } from '../../core/errors.js';
 import { count } from '../../core/plural.js';
+import type { ProjectPlan } from '../../plan/plan-project.js';
+import type { Provider } from '../../providers/types.js';
 import { PLAN_FORMATS } from '../../report/index.js';
 import type { CliContext } from '../context.js';
 import { addMigrateOptions, resolveMigrateFlags, type MigrateFlags } from '../migrate-flags.js';
 import { emitReport } from '../output.js';
 import { confirm } from '../prompt.js';
+import { keepFiles, reviewChanges } from '../review.js';
 
 interface ApplyFlags extends MigrateFlags {
   dryRun?: boolean;
   allowDirty?: boolean;
   yes?: boolean;
+  interactive?: boolean;
 }
 
 export function applyCommand(ctx: CliContext): Command {
@@ -19,25 +23,43 @@ export function applyCommand(ctx: CliContext): Command {
     .option('--dry-run', 'run every step and check but write nothing')
     .option('--allow-dirty', 'run even when the git work tree has uncommitted changes')
     .option('-y, --yes', 'do not ask for confirmation')
+    .addOption(new Option('-i, --interactive', "show each file's diff and choose which files to write").conflicts('yes'))
     .action(async (paths: string[], flags: ApplyFlags) => {
+      if (flags.interactive && !ctx.stdinIsTTY) throw new UsageError('--interactive needs a terminal', 'review with `migrate-openai plan` instead');
       const { scanOptions, provider, planOptions } = await resolveMigrateFlags(ctx, paths, flags);
       if (!flags.dryRun && !flags.allowDirty) await assertCleanTree(ctx, scanOptions.root);
       const [{ planProject }, { applyPlan }] = await Promise.all([import('../../plan/plan-project.js'), import('../../apply/apply-plan.js')]);
       const started = ctx.now();
-      const { scan, plan, changes } = await planProject(scanOptions, provider, planOptions);
-      const files = changes.length;
-      if (files > 0 && !flags.dryRun && !flags.yes && ctx.stdinIsTTY) {
-        const message = `Apply ${count(plan.edits.length, 'edit')} to ${count(files, 'file')} for ${provider.name}? (${count(plan.manual.length, 'manual action')} ${plan.manual.length === 1 ? 'remains' : 'remain'})`;
-        if (!(await confirm(message))) {
-          ctx.stderr.write('Nothing written.\n');
-          return;
-        }
+      const project = await planProject(scanOptions, provider, planOptions);
+      const chosen = await chooseChanges(ctx, flags, provider, project);
+      if (chosen === undefined) {
+        ctx.stderr.write('Nothing written.\n');
+        return;
       }
+      const { scan } = project;
+      const { plan, changes } = chosen;
       const outcomes = await applyPlan(scan, plan, { dryRun: flags.dryRun });
       await emitReport(ctx, { scan, plan: { plan, providerName: provider.name, changes, outcomes, isDryRun: flags.dryRun } }, flags, started);
       // A file left unwritten (changed on disk, broken by the edit) means the migration is incomplete.
       if (outcomes.some((outcome) => outcome.status === 'skipped')) ctx.exitCode = EXIT.gate;
     });
+}
+
+/**
+ * What the user agrees to write: every file file by file with `--interactive`, else all of
+ * them after one question with the counts (on a terminal, without `--yes`). Undefined: nothing.
+ */
+async function chooseChanges(ctx: CliContext, flags: ApplyFlags, provider: Provider, { plan, changes }: ProjectPlan): Promise<Pick<ProjectPlan, 'plan' | 'changes'> | undefined> {
+  if (changes.length === 0 || flags.yes || !ctx.stdinIsTTY) return { plan, changes };
+  if (flags.interactive) {
+    const accepted = await reviewChanges(ctx, changes, flags.color);
+    const declined = changes.filter((change) => !accepted.has(change.file)).map((change) => change.file);
+    if (declined.length > 0) ctx.stderr.write(`Left as ${declined.length === 1 ? 'it is' : 'they are'}: ${declined.join(', ')}\n`);
+    return accepted.size === 0 ? undefined : keepFiles(plan, changes, accepted);
+  }
+  if (flags.dryRun) return { plan, changes };
+  const message = `Apply ${count(plan.edits.length, 'edit')} to ${count(changes.length, 'file')} for ${provider.name}? (${count(plan.manual.length, 'manual action')} ${plan.manual.length === 1 ? 'remains' : 'remain'})`;
+  return (await confirm(message)) ? { plan, changes } : undefined;
 }
 
 async function assertCleanTree(ctx: CliContext, root: string): Promise<void> {

@@ -1,7 +1,6 @@
 import { Command } from 'commander';
 import { EXIT } from '../../core/errors.js';
 import { count } from '../../core/plural.js';
-import type { Severity } from '../../core/types.js';
 import { PLAN_FORMATS, reporters } from '../../report/index.js';
 import type { CliContext } from '../context.js';
 import { checkFailOn, failOnOption } from '../gate.js';
@@ -12,7 +11,6 @@ import { appendStepSummary } from '../step-summary.js';
 interface PlanFlags extends MigrateFlags {
   check?: boolean;
   diff?: string;
-  failOn?: Severity;
 }
 
 export function planCommand(ctx: CliContext): Command {
@@ -22,7 +20,7 @@ export function planCommand(ctx: CliContext): Command {
     .option('--diff <file>', 'also write the changes as a patch that `git apply` accepts')
     .addOption(failOnOption())
     .action(async (paths: string[], flags: PlanFlags) => {
-      const { scanOptions, provider, planOptions } = await resolveMigrateFlags(ctx, paths, flags);
+      const { scanOptions, provider, planOptions, failOn } = await resolveMigrateFlags(ctx, paths, flags);
       const { planProject } = await import('../../plan/plan-project.js');
       const started = ctx.now();
       const { scan, plan, changes } = await planProject(scanOptions, provider, planOptions);
@@ -34,6 +32,6 @@ export function planCommand(ctx: CliContext): Command {
         ctx.stderr.write(`${count(changes.length, 'file')} still ${changes.length === 1 ? 'needs' : 'need'} migrating: run \`migrate-openai apply --to ${provider.id}\`\n`);
         ctx.exitCode = EXIT.gate;
       }
-      checkFailOn(ctx, plan.manual, flags.failOn);
+      checkFailOn(ctx, plan.manual, failOn);
     });
 }

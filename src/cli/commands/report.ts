@@ -1,5 +1,4 @@
 import { Command } from 'commander';
-import type { Severity } from '../../core/types.js';
 import { REPORT_FORMATS } from '../../report/index.js';
 import type { CliContext } from '../context.js';
 import { checkFailOn, failOnOption } from '../gate.js';
@@ -7,24 +6,20 @@ import { addMigrateOptions, resolveMigrateFlags, type MigrateFlags } from '../mi
 import { emitReport } from '../output.js';
 import { appendStepSummary } from '../step-summary.js';
 
-interface ReportFlags extends MigrateFlags {
-  failOn?: Severity;
-}
-
 export function reportCommand(ctx: CliContext): Command {
   const command = new Command('report').description(
     'write a migration report for a target: readiness, models, capability gaps, per-file diffs and a to-do list (changes nothing)',
   );
   return addMigrateOptions(command, REPORT_FORMATS, 'markdown')
     .addOption(failOnOption())
-    .action(async (paths: string[], flags: ReportFlags) => {
-      const { scanOptions, provider, planOptions } = await resolveMigrateFlags(ctx, paths, flags);
+    .action(async (paths: string[], flags: MigrateFlags) => {
+      const { scanOptions, provider, planOptions, failOn } = await resolveMigrateFlags(ctx, paths, flags);
       const { planProject } = await import('../../plan/plan-project.js');
       const started = ctx.now();
       const { scan, plan, changes } = await planProject(scanOptions, provider, planOptions);
       const input = { scan, plan: { plan, providerName: provider.name, changes }, isReport: true };
       await emitReport(ctx, input, flags, started);
       await appendStepSummary(ctx, input, flags.format);
-      checkFailOn(ctx, plan.manual, flags.failOn);
+      checkFailOn(ctx, plan.manual, failOn);
     });
 }

@@ -1,12 +1,16 @@
 import { Command, Option } from 'commander';
 import { EXIT } from '../../core/errors.js';
+import { configExcludes } from '../../config/files.js';
+import { loadConfig } from '../../config/load.js';
 import { SCAN_FORMATS } from '../../report/index.js';
 import type { CliContext } from '../context.js';
-import { excludeOption, includeOption, resolveTargets, rootOption, type PathOptions } from '../options.js';
+import { configOption, excludeOption, includeOption, resolveTargets, rootOption, type PathOptions } from '../options.js';
 import { emitReport, type OutputFlags } from '../output.js';
+import { createScanProgress } from '../progress.js';
 
 interface ScanFlags extends PathOptions, OutputFlags {
   failOnFindings?: boolean;
+  config?: string;
 }
 
 export function scanCommand(ctx: CliContext): Command {
@@ -19,12 +23,17 @@ export function scanCommand(ctx: CliContext): Command {
     .addOption(includeOption())
     .addOption(excludeOption())
     .addOption(rootOption())
+    .addOption(configOption())
     .option('--no-color', 'never colour the output')
     .action(async (paths: string[], flags: ScanFlags) => {
       const { root, paths: targets } = resolveTargets(ctx.cwd, paths, flags.root);
       const { scanProject } = await import('../../scan/scan.js');
       const started = ctx.now();
-      const scan = await scanProject({ root, paths: targets, include: flags.include, exclude: flags.exclude });
+      // Only the file's include/exclude concern a scan; flags replace them.
+      const { config, file } = await loadConfig({ cwd: ctx.cwd, root, file: flags.config });
+      const include = flags.include ?? config.include;
+      const exclude = [...(flags.exclude ?? config.exclude ?? []), ...configExcludes(root, file, ctx.cwd)];
+      const scan = await scanProject({ root, paths: targets, include, exclude, onProgress: createScanProgress(ctx) });
       await emitReport(ctx, { scan }, flags, started);
       if (flags.failOnFindings && scan.findings.length > 0) ctx.exitCode = EXIT.gate;
     });

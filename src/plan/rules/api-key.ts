@@ -1,4 +1,5 @@
 import { keyCode } from '../target.js';
+import { planKeyValue } from './settings.js';
 import { edit, manual, result, type Rule } from './types.js';
 
 /**
@@ -6,6 +7,7 @@ import { edit, manual, result, type Rule } from './types.js';
  * string value; it must be revoked in any case, since it is in the history already.
  */
 export const planApiKey: Rule = (finding, ctx) => {
+  if (finding.detail?.entry) return planKeyValue(finding, finding.detail.entry, ctx);
   const expression = finding.detail?.expression;
   const code = keyCode(ctx.target, ctx.quote);
   const revoke = manual(

@@ -1,4 +1,5 @@
 import { baseUrlCode } from '../target.js';
+import { planKeyEntry, planUrlEntry } from './settings.js';
 import { edit, manual, NOTHING, result, type Rule } from './types.js';
 
 const KEY_VARIABLE = /OPENAI_API_KEY$/;
@@ -14,15 +15,20 @@ export const planEnvVar: Rule = (finding, ctx) => {
   // Reads inside the client's own options are rewritten by the client rule.
   if (name === undefined || finding.detail?.clientOption !== undefined) return NOTHING;
   const { target } = ctx;
-  if (KEY_VARIABLE.test(name) && !name.startsWith('AZURE_') && name !== target.keyVar) {
+  // Set in a settings file (`OPENAI_API_KEY=…` in .env, YAML, JSON) rather than read.
+  const entry = finding.detail?.entry;
+  // `AZURE_OPENAI_API_KEY` (with any prefix: `VITE_AZURE_…`) holds an Azure key, and is the target's own variable for Azure.
+  if (KEY_VARIABLE.test(name) && !name.endsWith('AZURE_OPENAI_API_KEY') && !name.endsWith(target.keyVar)) {
     const renamed = name.replace(KEY_VARIABLE, target.keyVar);
     const range = finding.detail?.nameRange;
     if (range === undefined) {
       return result([], [manual(finding, 'warning', 'rename-env-var', `rename ${name} to ${renamed} here (destructured from the environment)`)]);
     }
-    return result([edit(finding, range, renamed, `${target.provider.name} key variable`)]);
+    const rename = edit(finding, range, renamed, `${target.provider.name} key variable`);
+    return entry ? planKeyEntry(finding, entry, rename, ctx) : result([rename]);
   }
   if (URL_VARIABLES.has(name)) {
+    if (entry) return planUrlEntry(finding, entry, ctx);
     return result([], [
       manual(finding, 'info', 'base-url-env', `${name} is read here; after migration requests go to ${baseUrlCode(target, ctx.quote)}: update or remove this read`),
     ]);

@@ -3,19 +3,26 @@ import { planApiCall } from './api-call.js';
 import { planApiKey } from './api-key.js';
 import { planBaseUrl } from './base-url.js';
 import { planClient } from './client.js';
+import { planDependency } from './dependency.js';
 import { planEnvVar } from './env-var.js';
 import { planFramework, planImport } from './import.js';
 import { planModel } from './model.js';
 import type { Rule } from './types.js';
 
+/** package.json dependencies have their own rule, whatever kind their package's imports have. */
+const unlessDependency =
+  (rule: Rule): Rule =>
+  (finding, ctx) =>
+    finding.detail?.dependency ? planDependency(finding, ctx) : rule(finding, ctx);
+
 /** One rule per finding kind. */
 export const rules: Record<FindingKind, Rule> = {
-  import: planImport,
+  import: unlessDependency(planImport),
   client: planClient,
   'api-call': planApiCall,
   model: planModel,
   'env-var': planEnvVar,
   'base-url': planBaseUrl,
   'api-key': planApiKey,
-  framework: planFramework,
+  framework: unlessDependency(planFramework),
 };

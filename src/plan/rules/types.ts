@@ -7,6 +7,8 @@ export interface RuleContext {
   target: MigrationTarget;
   /** Every finding of the same file, for rules that depend on their neighbours. */
   fileFindings: readonly Finding[];
+  /** Every finding of the run (the dependency rule compares the APIs called with the SDK version). */
+  projectFindings: readonly Finding[];
   text: string;
   quote: "'" | '"';
   eol: '\n' | '\r\n';

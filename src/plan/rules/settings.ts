@@ -1,0 +1,57 @@
+import type { Edit, Finding, SettingEntry } from '../../core/types.js';
+import { describeBaseUrl } from '../target.js';
+import { edit, manual, NOTHING, result, type RuleContext, type RuleResult } from './types.js';
+
+/**
+ * Entries of settings files (.env, YAML, JSON): names and values are replaced in place. A key
+ * value is never carried over to the target's variable: it is emptied, unless it is already
+ * empty, a placeholder or a reference to another variable or secret.
+ */
+function blankValue(finding: Finding, entry: SettingEntry): Edit | undefined {
+  return entry.value && edit(finding, entry.value, entry.emptyText, 'a key value is never carried over');
+}
+
+/** A reference the env-var rule renames too: `${OPENAI_API_KEY}`, `${{ secrets.OPENAI_API_KEY }}`. */
+const RENAMED_REFERENCE = /(?<![A-Za-z0-9_])(?!AZURE_)[A-Z0-9_]*OPENAI_API_KEY(?![A-Za-z0-9_])/;
+
+/**
+ * `OPENAI_API_KEY=…` renamed to the target's variable (`rename`), its literal value emptied. A
+ * value taken from elsewhere is kept, with a warning unless it is renamed as well: it most
+ * likely holds the OpenAI key.
+ */
+export function planKeyEntry(finding: Finding, entry: SettingEntry, rename: Edit, ctx: RuleContext): RuleResult {
+  if (entry.valueKind === 'reference') {
+    const source = entry.value ? ctx.text.slice(entry.value.start, entry.value.end) : undefined;
+    if (source !== undefined && RENAMED_REFERENCE.test(source)) return result([rename]);
+    return result([rename], [
+      manual(finding, 'warning', 'custom-api-key', `${rename.text} takes its value from ${source ?? '`valueFrom`'}: make that supply your ${ctx.target.provider.name} key, not the OpenAI one`),
+    ]);
+  }
+  if (entry.valueKind !== 'literal') return result([rename]);
+  const blank = blankValue(finding, entry);
+  if (blank) return result([rename, blank]);
+  return result([], [
+    manual(finding, 'warning', 'rename-env-var', `rename ${finding.name} to ${rename.text} and replace its value with your ${ctx.target.provider.name} key by hand`),
+  ]);
+}
+
+/** A key written in a settings entry: emptied, and always a `hardcoded-key` error. */
+export function planKeyValue(finding: Finding, entry: SettingEntry, ctx: RuleContext): RuleResult {
+  const blank = blankValue(finding, entry);
+  const { provider, keyVar } = ctx.target;
+  const message = `${blank ? 'an OpenAI key was removed from this file' : 'an OpenAI key is written here: remove it'}; revoke it at https://platform.openai.com/api-keys (it stays in version control history) and supply your ${provider.name} key (${keyVar}) instead`;
+  return result(blank ? [blank] : [], [manual(finding, 'error', 'hardcoded-key', message)]);
+}
+
+/**
+ * `OPENAI_BASE_URL=…`: an api.openai.com value is rewritten by the base-url rule; another URL
+ * (a proxy, a gateway) is the user's to keep or change.
+ */
+export function planUrlEntry(finding: Finding, entry: SettingEntry, ctx: RuleContext): RuleResult {
+  if (entry.valueKind !== 'literal' || entry.value === undefined) return NOTHING;
+  const value = ctx.text.slice(entry.value.start, entry.value.end);
+  if (value.includes('api.openai.com') || value === ctx.target.baseUrl) return NOTHING;
+  return result([], [
+    manual(finding, 'info', 'base-url-env', `${finding.name} is set to ${value} here; migrated clients send their requests to ${describeBaseUrl(ctx.target)}: update or remove it`),
+  ]);
+}

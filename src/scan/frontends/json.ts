@@ -1,0 +1,83 @@
+import { ts } from 'ts-morph';
+import { LineIndex } from '../../core/span.js';
+import type { Range } from '../../core/types.js';
+import { isLockFile, SettingsCollector, verbatimRange, type SettingValue } from './settings.js';
+import type { FileScan, Frontend, SourceText } from './types.js';
+
+export type ParsedJson = { ok: true; file: ts.JsonSourceFile; root: ts.Expression | undefined } | { ok: false; message: string };
+
+/**
+ * TypeScript's JSON parser: syntax only, with offsets, and tolerant of the comments and
+ * trailing commas of JSONC files (tsconfig.json, devcontainer.json, VS Code settings).
+ */
+export function parseJson(file: string, text: string): ParsedJson {
+  const parsed = ts.parseJsonText(file, text);
+  const diagnostics = (parsed as unknown as { parseDiagnostics?: ts.Diagnostic[] }).parseDiagnostics ?? [];
+  const first = diagnostics[0];
+  if (first !== undefined) {
+    const { line, column } = new LineIndex(text).span(first.start ?? 0, first.start ?? 0);
+    return { ok: false, message: `${line}:${column} ${ts.flattenDiagnosticMessageText(first.messageText, ' ')}` };
+  }
+  return { ok: true, file: parsed, root: parsed.statements[0]?.expression };
+}
+
+/** A string literal as a setting value; undefined for anything else. */
+export function jsonString(node: ts.Node, file: ts.JsonSourceFile): SettingValue | undefined {
+  if (!ts.isStringLiteral(node)) return undefined;
+  const source = { start: node.getStart(file), end: node.getEnd() };
+  const range = verbatimRange(file.text, { start: source.start + 1, end: source.end - 1 }, node.text);
+  return { text: node.text, source, emptyText: '', ...(range ? { range } : {}) };
+}
+
+/** A property's key and, when it is written verbatim, where. */
+export function jsonKey(name: ts.PropertyName, file: ts.JsonSourceFile): { text: string; range?: Range } | undefined {
+  if (ts.isStringLiteral(name)) {
+    const range = jsonString(name, file)?.range;
+    return { text: name.text, ...(range ? { range } : {}) };
+  }
+  if (ts.isIdentifier(name)) return { text: name.text, range: { start: name.getStart(file), end: name.getEnd() } };
+  if (ts.isNumericLiteral(name)) return { text: name.text };
+  return undefined;
+}
+
+/** Every property and array item of the document, as settings entries. */
+export function collectJsonEntries(collector: SettingsCollector, file: ts.JsonSourceFile, node: ts.Node, keys: readonly string[] = []): void {
+  if (ts.isObjectLiteralExpression(node)) {
+    for (const property of node.properties) {
+      if (!ts.isPropertyAssignment(property)) continue;
+      const key = jsonKey(property.name, file);
+      if (key === undefined) continue;
+      const value = jsonString(property.initializer, file);
+      collector.addEntry({ name: key.text, path: keys, ...(key.range ? { nameRange: key.range } : {}), ...(value ? { value } : {}) });
+      if (value === undefined) collectJsonEntries(collector, file, property.initializer, [...keys, key.text]);
+    }
+  } else if (ts.isArrayLiteralExpression(node)) {
+    for (const element of node.elements) {
+      const value = jsonString(element, file);
+      if (value) collector.addListItem(keys, value);
+      else collectJsonEntries(collector, file, element, keys);
+    }
+  }
+}
+
+function scanJson(file: SourceText): FileScan<null> {
+  const parsed = parseJson(file.path, file.text);
+  if (!parsed.ok) return parsed;
+  const collector = new SettingsCollector(file.path, 'json', file.text);
+  if (parsed.root) collectJsonEntries(collector, parsed.file, parsed.root);
+  return { ok: true, findings: collector.finish(), facts: null };
+}
+
+export function verifyJson(file: string, text: string): string | null {
+  const parsed = parseJson(file, text);
+  return parsed.ok ? null : parsed.message;
+}
+
+/** JSON settings files; `package.json` has its own frontend, lock files are never read. */
+export const jsonFrontend: Frontend<null> = {
+  id: 'json',
+  patterns: ['**/!(package-lock|npm-shrinkwrap|*.lock|*-lock).json'],
+  handles: (file) => file.toLowerCase().endsWith('.json') && !isLockFile(file),
+  scan: scanJson,
+  verify: verifyJson,
+};
