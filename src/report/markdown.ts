@@ -57,7 +57,7 @@ function summaryLines({ summary }: MigrationReport): string[] {
     row('Findings', `${summary.findings}${kinds.length > 0 ? `: ${kinds.join(', ')}` : ''}`),
     row('Edits the tool makes', `${summary.edits} in ${count(summary.filesToChange, 'file')}`),
     row('Manual actions', `${count(error, 'error')}, ${count(warning, 'warning')}, ${info} info`),
-    row('Readiness', `**${describeReadiness(summary.readiness).replace(' ', '** ')}`),
+    row('Readiness', `**${summary.readiness.percent}%** (${describeReadiness(summary.readiness)})`),
     '',
     READINESS_DEFINITION,
     '',

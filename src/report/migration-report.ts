@@ -86,11 +86,11 @@ export const RESOLUTION_LABELS = { rewritten: 'rewritten', manual: 'manual actio
 export const READINESS_DEFINITION =
   'Readiness is the share of the findings that need a change which the tool migrates by itself, leaving no manual action. Findings that need no change, such as an `openai` import, are not counted.';
 
-/** `63% (12 of 19 findings that need a change migrated automatically)`. */
+/** What the percentage stands for: `12 of 19 findings that need a change migrated automatically`. */
 export function describeReadiness(readiness: Readiness): string {
   const needing = readiness.automatic + readiness.manual;
-  if (needing === 0) return `${readiness.percent}% (no finding needs a change)`;
-  return `${readiness.percent}% (${readiness.automatic} of ${count(needing, 'finding')} that need a change migrated automatically)`;
+  if (needing === 0) return 'no finding needs a change';
+  return `${readiness.automatic} of ${count(needing, 'finding')} that need a change migrated automatically`;
 }
 
 /** Builds the report from a scan and its plan; pure, and the same input gives the same report. */

@@ -1,21 +1,17 @@
 import { createHash } from 'node:crypto';
+import type { Log, Region as SarifRegion, ReportingDescriptor as SarifRule, Result as SarifResult, Run } from 'sarif';
 import { redactSecrets } from '../core/redact.js';
 import { LineIndex } from '../core/span.js';
 import { FINDING_KINDS, type Finding, type FindingKind, type ManualAction, type ScanResult, type Severity } from '../core/types.js';
 import { MANUAL_CODES } from '../plan/codes.js';
 import { describeFinding } from './summary.js';
 import type { Reporter } from './types.js';
-import type { Log, Region as SarifRegion, ReportingDescriptor as SarifRule, Result as SarifResult, Run } from 'sarif';
 
-/**
- * SARIF 2.1.0 for GitHub code scanning: `plan` and `report` give one result per manual action
- * (rule `migrate-openai/<code>`), `scan` one per finding (rule `migrate-openai/finding/<kind>`).
- * Field choices and limits follow GitHub's "SARIF support for code scanning" page.
- */
+// Field choices and limits follow GitHub's "SARIF support for code scanning" page.
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 /** GitHub rejects a run with more results than this. */
 export const MAX_RESULTS_PER_RUN = 25_000;
-/** GitHub shows only the first sentence of a message; longer ones are cut here. */
+/** GitHub shows only a message's first sentence when space is short; ours are cut at this length. */
 export const MAX_MESSAGE_LENGTH = 1000;
 /** GitHub's limit for a rule's short and full descriptions. */
 const MAX_DESCRIPTION_LENGTH = 1024;
@@ -51,6 +47,10 @@ interface Located {
   matched: string;
 }
 
+/**
+ * SARIF 2.1.0 for GitHub code scanning: `plan` and `report` give one result per manual action
+ * (rule `migrate-openai/<code>`), `scan` one per finding (rule `migrate-openai/finding/<kind>`).
+ */
 export const renderSarif: Reporter = (input, ctx) => {
   const located = input.plan ? input.plan.plan.manual.map((action) => locateAction(input.scan, action)) : locateFindings(input.scan);
   const { kept, omitted } = capResults(located);

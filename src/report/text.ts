@@ -80,7 +80,7 @@ function reportLines(report: MigrationReport, c: ChalkInstance): string[] {
       ['Findings', `${summary.findings}${kinds.length > 0 ? `: ${kinds.join(', ')}` : ''}`],
       ['Edits the tool makes', `${summary.edits} in ${count(summary.filesToChange, 'file')}`],
       ['Manual actions', `${c.red(count(error, 'error'))}, ${c.yellow(count(warning, 'warning'))}, ${info} info`],
-      ['Readiness', c.bold(describeReadiness(summary.readiness))],
+      ['Readiness', `${c.bold(`${summary.readiness.percent}%`)} (${describeReadiness(summary.readiness)})`],
     ]),
     '',
     c.bold('Models'),

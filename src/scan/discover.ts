@@ -328,7 +328,10 @@ class FoundFiles {
       const others = [...this.others].filter(([canonical]) => !walked.has(canonical)).map(([, relative]) => relative);
       relatives = [...this.walked, ...others];
     }
-    return relatives.map((relative) => ({ absolute: path.join(this.root, relative), relative }));
+    // Plain concatenation: `relative` is already normal, and path.join costs ten times as much.
+    const prefix = this.root.endsWith(path.sep) ? this.root : this.root + path.sep;
+    const toNative = path.sep === '/' ? (relative: string) => relative : (relative: string) => relative.replaceAll('/', path.sep);
+    return relatives.map((relative) => ({ absolute: prefix + toNative(relative), relative }));
   }
 }
 

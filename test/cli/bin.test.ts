@@ -40,6 +40,6 @@ describe.concurrent('bin/migrate-openai.js', () => {
   it('exits with 1 when --fail-on-findings finds something', async () => {
     const { code, stdout } = await spawnCli(['scan', '--fail-on-findings', 'fixtures/sdk-v4-client/input']);
     expect(code).toBe(1);
-    expect(stdout).toContain('11 findings');
+    expect(stdout).toContain('12 findings');
   });
 });

@@ -23,12 +23,12 @@ describe('scan', () => {
     expect(stderr).toBe('');
     expect(stdout).not.toMatch(/\x1b\[/);
     const lines = linesOf(stdout);
-    expect(lines.filter((line) => /^\S/.test(line)).slice(0, 3)).toEqual(['src/chat.ts', 'src/client.ts', 'src/models.ts']);
+    expect(lines.filter((line) => /^\S/.test(line)).slice(0, 4)).toEqual(['package.json', 'src/chat.ts', 'src/client.ts', 'src/models.ts']);
     expect(lines).toContain('  src/client.ts:4:23   client     new OpenAI(…)');
     expect(lines).toContain('  src/models.ts:1:53  model      gpt-4o-mini');
     expect(lines.slice(-3)).toEqual([
-      '4 files discovered, 3 candidates, 3 parsed, 0 skipped',
-      '11 findings: 2 import, 2 client, 2 api-call, 2 model, 3 env-var',
+      '5 files discovered, 4 candidates, 4 parsed, 0 skipped',
+      '12 findings: 3 import, 2 client, 2 api-call, 2 model, 3 env-var',
       'Done in 0 ms',
     ]);
   });
@@ -40,15 +40,15 @@ describe('scan', () => {
     expect(first.code).toBe(0);
     const document = JSON.parse(first.stdout) as ScanJson;
     expect(document.schemaVersion).toBe(1);
-    expect(document.summary.findings).toBe(11);
-    expect(document.findings).toHaveLength(11);
+    expect(document.summary.findings).toBe(12);
+    expect(document.findings).toHaveLength(12);
     expect(second.stdout).toBe(first.stdout);
   });
 
   it('exits with 1 under --fail-on-findings when something is found', async () => {
     const { code, stdout } = await runCli(['scan', '--fail-on-findings', SDK_V4]);
     expect(code).toBe(1);
-    expect(stdout).toContain('11 findings');
+    expect(stdout).toContain('12 findings');
   });
 
   it('exits with 0 under --fail-on-findings on a folder without OpenAI usage', async () => {
@@ -66,7 +66,7 @@ describe('scan', () => {
     expect(stdout).toBe('');
     expect(stderr).toBe('Wrote report.json\n');
     const written = JSON.parse(await readFile(path.join(dir, 'report.json'), 'utf8')) as ScanJson;
-    expect(written.findings).toHaveLength(11);
+    expect(written.findings).toHaveLength(12);
   });
 
   it('scans only the files --include matches', async () => {
@@ -76,7 +76,7 @@ describe('scan', () => {
   });
 
   it('leaves out the files --exclude matches', async () => {
-    const { code, stdout } = await runCli(['scan', '--format', 'json', '--exclude', 'src/client.ts', '--exclude', 'src/chat.ts', SDK_V4]);
+    const { code, stdout } = await runCli(['scan', '--format', 'json', '--exclude', 'src/client.ts', '--exclude', 'src/chat.ts', '--exclude', 'package.json', SDK_V4]);
     expect(code).toBe(0);
     expect(filesOf(stdout)).toEqual(['src/models.ts']);
   });

@@ -40,7 +40,7 @@ export interface ProgramRun {
 
 const projects: string[] = [];
 
-/** Removes every copy made by `copyRunnableFixture`; register it with `afterEach`. */
+/** Removes every copy made by `copyRunnableFixture`: register it with `afterEach`, or `afterAll` if tests run concurrently. */
 export async function removeRunnableFixtures(): Promise<void> {
   for (const dir of projects.splice(0)) {
     // Unlink first so the removal can never reach the project's own node_modules.
@@ -81,8 +81,13 @@ export async function runProgram(root: string, env: Record<string, string>): Pro
     const { stderr } = error as { stderr?: string };
     throw new Error(`main.mjs failed: ${String(error)}\n${stderr ?? ''}`);
   }
-  const lines = (await readFile(captureFile, 'utf8').catch(() => '')).split('\n').filter((line) => line !== '');
-  return { stdout, requests: lines.map((line) => JSON.parse(line) as CapturedRequest) };
+  return { stdout, requests: await capturedRequests(root) };
+}
+
+/** The requests a run in `root` sent before it ended, also when it failed. */
+export async function capturedRequests(root: string): Promise<CapturedRequest[]> {
+  const lines = (await readFile(path.join(root, CAPTURE_FILE), 'utf8').catch(() => '')).split('\n').filter((line) => line !== '');
+  return lines.map((line) => JSON.parse(line) as CapturedRequest);
 }
 
 /** The variables a migrated program reads: the key, and one per URL placeholder. */
