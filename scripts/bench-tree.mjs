@@ -5,7 +5,6 @@ import path from 'node:path';
 
 /** Bump when the generated content changes, so trees on disk are rebuilt rather than reused. */
 const GENERATOR_VERSION = 1;
-const MARKER = '.bench-tree.json';
 
 /** xorshift32: tiny, fast and the same on every platform, which is all a fixture generator needs. */
 export function createRandom(seed) {
@@ -404,11 +403,13 @@ function importPath(from, to) {
  */
 export async function ensureTree({ dir, files: count, share, seed, isCandidate }) {
   const spec = { generator: GENERATOR_VERSION, seed, files: count, share };
-  const markerPath = path.join(dir, MARKER);
+  // Beside the tree, not in it: the scanner would otherwise read it as a JSON file.
+  const markerPath = `${dir}.json`;
   if (existsSync(markerPath)) {
     const marker = JSON.parse(readFileSync(markerPath, 'utf8'));
     if (JSON.stringify(marker.spec) === JSON.stringify(spec)) return { ...marker, reused: true };
   }
+  await rm(markerPath, { force: true });
   await rm(dir, { recursive: true, force: true });
 
   const random = createRandom(seed * 7919 + count + Math.round(share * 1000));

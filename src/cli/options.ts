@@ -45,7 +45,8 @@ export function resolveTargets(cwd: string, paths: string[], rootFlag: string | 
   return { root, paths: absolute };
 }
 
-export const toOption = () => new Option('--to <provider>', `target provider (${providerIds().join(', ')}, or a custom one from the config file)`);
+export const toOption = (canBeCustom = true) =>
+  new Option('--to <provider>', `target provider (${providerIds().join(', ')}${canBeCustom ? ', or a custom one from the config file' : ''})`);
 export const regionOption = () => new Option('--region <region>', "the provider's region or API variant (see `providers <id>`)");
 export const baseUrlOption = () => new Option('--base-url <url>', "use this base URL instead of the region's");
 export const configOption = () => new Option('--config <file>', `the configuration file (default: ${CONFIG_FILE_NAME} in the root or a folder above it)`);

@@ -43,7 +43,9 @@ export function resolveTarget(provider: Provider, options: PlanOptions = {}): Mi
   const azureClient = dated && { apiVersion: options.apiVersion ?? dated.apiVersion, endpointEnv: dated.endpointEnv };
   return {
     provider,
-    baseUrl: options.baseUrl ?? baseUrl,
+    // The dated API is reached through AzureOpenAI only; clients that stay OpenAI-shaped
+    // (frameworks, createOpenAI) keep the provider's default, OpenAI-compatible URL.
+    baseUrl: options.baseUrl ?? (dated ? provider.baseUrls[provider.defaultRegion]! : baseUrl),
     keyVar: provider.apiKeyEnv,
     models: options.models ?? {},
     deployments: provider.clientStyle === 'azure' ? (options.deployments ?? {}) : {},

@@ -18,7 +18,7 @@ interface InitFlags {
 export function initCommand(ctx: CliContext): Command {
   return new Command('init')
     .description(`write a starting ${CONFIG_FILE_NAME} (asks for the target on a terminal)`)
-    .addOption(toOption())
+    .addOption(toOption(false))
     .addOption(new Option('--config <file>', 'the file to write').default(CONFIG_FILE_NAME))
     .action(async (flags: InitFlags) => {
       const absolute = path.resolve(ctx.cwd, flags.config);

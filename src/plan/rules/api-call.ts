@@ -66,7 +66,7 @@ export function checkApiSupport(finding: Finding, api: string, provider: Provide
   if (capability.support === 'supported') return undefined;
   return {
     gap: { kind: 'api', name: api, support: capability.support, note: capability.note },
-    action: manual(finding, SEVERITY[capability.support]!, API_CODE[capability.support]!, `${api}: ${describeSupport(capability.support)} on ${provider.name}. ${capability.note}`, provider.docs),
+    action: manual(finding, SEVERITY[capability.support]!, API_CODE[capability.support]!, `${displayApi(api)}: ${describeSupport(capability.support)} on ${provider.name}. ${capability.note}`, provider.docs),
   };
 }
 
@@ -107,6 +107,13 @@ function aiSdkChatEdit(finding: Finding): Edit[] {
   const callee = finding.detail?.callee;
   if (finding.api !== 'ai-sdk:default' || callee === undefined) return [];
   return [edit(finding, { start: callee.end, end: callee.end }, '.chat', 'use the chat-completions API')];
+}
+
+/** API paths as a reader knows them: AI SDK provider calls read `openai(…)` / `openai.embedding(…)`. */
+function displayApi(api: string): string {
+  if (!api.startsWith('ai-sdk:')) return api;
+  const method = api.slice('ai-sdk:'.length);
+  return method === 'default' ? 'AI SDK provider(…)' : `AI SDK provider.${method}(…)`;
 }
 
 function describeSupport(support: string): string {

@@ -105,9 +105,11 @@ describe('typescript frontend: clients', () => {
     expect(project(scanFiles({ 'src/a.ts': code }), ['client'])).toEqual(expected);
   });
 
-  it('does not treat a class named OpenAI from another package as the SDK', () => {
+  it('resolves a class named OpenAI by its module: LlamaIndex, not the SDK', () => {
     const code = `import { OpenAI } from '@llamaindex/openai';\nconst llm = new OpenAI({ model: 'gpt-4o' });`;
-    expect(project(scanFiles({ 'src/a.ts': code }), ['client'])).toEqual([]);
+    expect(project(scanFiles({ 'src/a.ts': code }), ['client'])).toEqual([
+      { kind: 'client', line: 2, column: 13, api: '@llamaindex/openai', symbol: 'LlamaIndexOpenAI', confidence: certain },
+    ]);
   });
 });
 
