@@ -256,3 +256,53 @@ describe('typescript frontend: files that do not parse', () => {
     expect(typescriptFrontend.scan({ path: 'a.jsx', text: code }).ok).toBe(true);
   });
 });
+
+describe('typescript frontend: frameworks', () => {
+  it.each<[string, string, Expected[]]>([
+    [
+      'a LangChain chat model with its model option',
+      `import { ChatOpenAI } from '@langchain/openai';\nconst m = new ChatOpenAI({ modelName: 'gpt-4' });`,
+      [
+        { kind: 'client', line: 2, column: 11, api: '@langchain/openai', symbol: 'ChatOpenAI', confidence: certain },
+        { kind: 'model', line: 2, column: 39, model: 'gpt-4', confidence: certain },
+      ],
+    ],
+    [
+      'a LangChain model id given positionally',
+      `import { ChatOpenAI } from 'langchain/chat_models/openai';\nconst m = new ChatOpenAI('gpt-4o-mini');`,
+      [
+        { kind: 'client', line: 2, column: 11, api: 'langchain/chat_models/openai', symbol: 'ChatOpenAI', confidence: certain },
+        { kind: 'model', line: 2, column: 26, model: 'gpt-4o-mini', confidence: certain },
+      ],
+    ],
+    [
+      'AI SDK provider calls, the default one and a method',
+      `import { openai } from '@ai-sdk/openai';\nconst a = openai('gpt-4o');\nconst b = openai.embedding('text-embedding-3-small');`,
+      [
+        { kind: 'api-call', line: 2, column: 11, api: 'ai-sdk:default', model: 'gpt-4o', confidence: certain },
+        { kind: 'model', line: 2, column: 18, model: 'gpt-4o', confidence: certain },
+        { kind: 'api-call', line: 3, column: 11, api: 'ai-sdk:embedding', model: 'text-embedding-3-small', confidence: certain },
+        { kind: 'model', line: 3, column: 28, model: 'text-embedding-3-small', confidence: certain },
+      ],
+    ],
+    [
+      'a createOpenAI provider and its chat model',
+      `import { createOpenAI } from '@ai-sdk/openai';\nconst p = createOpenAI({});\nconst m = p.chat('o3-mini');`,
+      [
+        { kind: 'client', line: 2, column: 11, api: '@ai-sdk/openai', symbol: 'createOpenAI', confidence: certain },
+        { kind: 'api-call', line: 3, column: 11, api: 'ai-sdk:chat', model: 'o3-mini', confidence: certain },
+        { kind: 'model', line: 3, column: 18, model: 'o3-mini', confidence: certain },
+      ],
+    ],
+  ])('%s', (_name, code, expected) => {
+    expect(project(scanFiles({ 'src/a.ts': code }), ['client', 'api-call', 'model'])).toEqual(expected);
+  });
+
+  it('does not treat a call on an unrelated imported name as an AI SDK provider', () => {
+    const files = {
+      'src/chat.ts': `export const helper = { chat: (id: string) => id };\n`,
+      'src/use.ts': `import { helper } from './chat';\nhelper.chat('gpt-4o');\n`,
+    };
+    expect(project(scanFiles(files), ['api-call'])).toEqual([]);
+  });
+});
