@@ -14,7 +14,27 @@ export function redactKey(key: string): string {
   return `${prefix}***`;
 }
 
-/** Replaces every key-shaped substring of `text`. Every reporter passes its output through this. */
+/**
+ * Settings-style assignments of a secret-named variable: `OPENAI_API_KEY=abc` (dotenv, shell),
+ * `API_TOKEN: abc` at the start of a (YAML or diff) line, `"OPENAI_API_KEY": "abc"` (JSON).
+ * Keys of other providers are not `sk-` shaped, so the name is what marks the value as secret.
+ * References (`${…}`, `$VAR`) and values already redacted are kept.
+ */
+const SECRET_NAME = String.raw`[A-Z][A-Z0-9_]*(?:KEY|SECRET|TOKEN|PASSWORD)`;
+const SECRET_VALUE = String.raw`(?![\w-]*\*\*\*)[^\s"'#$*,\\][^\s"'#,\\]*`;
+const SECRET_ASSIGNMENTS = [
+  new RegExp(String.raw`\b(${SECRET_NAME}=["']?)(${SECRET_VALUE})`, 'g'),
+  new RegExp(String.raw`^([ \t+-]*(?:-[ \t]+)?${SECRET_NAME}[ \t]*:[ \t]+["']?)(${SECRET_VALUE})`, 'gm'),
+  new RegExp(String.raw`("${SECRET_NAME}"[ \t]*:[ \t]*")(${SECRET_VALUE})`, 'g'),
+];
+
+/**
+ * Replaces every key-shaped substring of `text`, and the values of secret-named settings.
+ * Every reporter passes its output through this.
+ */
 export function redactSecrets(text: string): string {
-  return text.replace(OPENAI_KEY_PATTERN, redactKey);
+  return SECRET_ASSIGNMENTS.reduce(
+    (redacted, pattern) => redacted.replace(pattern, (_, name: string) => `${name}***`),
+    text.replace(OPENAI_KEY_PATTERN, redactKey),
+  );
 }
