@@ -70,7 +70,8 @@ const IGNORE_CASE = process.platform === 'darwin' || process.platform === 'win32
  * A named folder gets no such pass: ignore rules apply to it and to everything below it.
  * Symbolic links are never followed into folders. A linked file is listed only if its target
  * lies inside the root (once, even if the target is listed too); one leading outside is
- * reported as skipped with reason `symlink-outside-root`.
+ * reported as skipped with reason `symlink-outside-root`. FIFOs, sockets and broken links with
+ * a source file's name are reported as skipped with reason `unreadable`.
  *
  * Throws `InputError` for a path that does not exist or lies outside the root.
  */

@@ -15,10 +15,17 @@ type WorkerRequest = { start: number; tasks: ParseTask[] };
 type WorkerReply = { start: number; results: FileScan<unknown>[] } | { start: number; error: { message: string; stack?: string } };
 
 /**
- * A worker first loads the TypeScript compiler (about half a second of one core), which is
- * what parsing a few hundred files costs, so each thread beyond the first needs this many.
+ * A worker first loads the frontends (over a second of CPU, most of it ts-morph) and then parses
+ * with a cold JIT, two to four times slower per file than the warmed-up main thread; so each
+ * thread, the first included, needs this many candidates to itself.
  */
-const CANDIDATES_PER_THREAD = 300;
+const CANDIDATES_PER_THREAD = 1500;
+/**
+ * One core is left to V8: a single parsing thread already keeps 1.2–1.4 cores busy with
+ * background compilation and garbage collection. On the 2-core benchmark machine a worker
+ * lost to one thread at 2,000 and 4,000 candidates and only drew level at 10,000.
+ */
+const SPARE_CORES = 1;
 const MAX_THREADS = 4;
 /** Files per message. A worker holds two chunks, so it never waits for the busy main thread. */
 const CHUNK_SIZE = 8;
@@ -30,7 +37,7 @@ const WORKER_URL = new URL('./parse-worker.js', import.meta.url);
 
 /** How many threads, the calling one included, should parse `candidates` files. */
 export function countParseThreads(candidates: number, cores = availableParallelism()): number {
-  return Math.max(1, Math.min(cores, MAX_THREADS, Math.floor(candidates / CANDIDATES_PER_THREAD)));
+  return Math.max(1, Math.min(cores - SPARE_CORES, MAX_THREADS, Math.floor(candidates / CANDIDATES_PER_THREAD)));
 }
 
 export function scanTask(task: ParseTask): FileScan<unknown> {
@@ -40,40 +47,63 @@ export function scanTask(task: ParseTask): FileScan<unknown> {
 }
 
 /**
- * Runs each task's frontend and returns the results in task order, whichever thread produced
- * them, so the output does not depend on the thread count. The calling thread parses too;
- * work goes out in small chunks, so all threads finish at about the same time.
+ * Parses candidate files on the calling thread and, when there are enough of them, on worker
+ * threads too. Workers start while candidates are still being found, so that they load the
+ * parser meanwhile. Call `close` when done, whatever happened. A frontend's results cross
+ * threads, so they must be plain data (what `structuredClone` keeps as it is).
  */
-export async function scanTasks(tasks: readonly ParseTask[], threads = countParseThreads(tasks.length)): Promise<FileScan<unknown>[]> {
-  const results = new Array<FileScan<unknown>>(tasks.length);
-  let next = 0;
-  let failed = false;
-  const takeChunk = (): number | undefined => {
-    if (failed || next >= tasks.length) return undefined;
-    const start = next;
-    next += CHUNK_SIZE;
-    return start;
-  };
-  const store = (start: number, chunk: FileScan<unknown>[]) => chunk.forEach((result, offset) => (results[start + offset] = result));
+export class ParsePool {
+  private readonly workers: Worker[] = [];
+  private readonly hasWorkerScript = existsSync(fileURLToPath(WORKER_URL));
+  private readonly cores = availableParallelism();
 
-  const workerCount = threads > 1 && existsSync(fileURLToPath(WORKER_URL)) ? threads - 1 : 0;
-  const workers = Array.from({ length: workerCount }, () => new Worker(WORKER_URL));
-  const scanHere = async () => {
-    for (let start = takeChunk(); start !== undefined; start = takeChunk()) {
-      store(start, tasks.slice(start, start + CHUNK_SIZE).map(scanTask));
-      // Lets the workers' replies in, so they get their next chunk.
-      if (workers.length > 0) await new Promise((resolve) => setImmediate(resolve));
-    }
-  };
-  try {
-    await Promise.all([scanHere(), ...workers.map((worker) => feedWorker(worker, tasks, takeChunk, store))]);
-  } catch (error) {
-    failed = true;
-    throw error;
-  } finally {
-    await Promise.all(workers.map((worker) => worker.terminate()));
+  /** `threads`, the calling one included, overrides the choice by number of candidates. */
+  constructor(private readonly threads?: number) {}
+
+  /** Starts the workers that `candidates` files pay for, if not started yet. */
+  reserve(candidates: number): void {
+    if (!this.hasWorkerScript || candidates === 0) return;
+    const wanted = (this.threads ?? countParseThreads(candidates, this.cores)) - 1;
+    while (this.workers.length < wanted) this.workers.push(new Worker(WORKER_URL));
   }
-  return results;
+
+  /**
+   * Runs each task's frontend and returns the results in task order, whichever thread
+   * produced them, so the output does not depend on the thread count. Work goes out in small
+   * chunks, so all threads finish at about the same time.
+   */
+  async scan(tasks: readonly ParseTask[]): Promise<FileScan<unknown>[]> {
+    this.reserve(tasks.length);
+    const results = new Array<FileScan<unknown>>(tasks.length);
+    let next = 0;
+    let failed = false;
+    const takeChunk = (): number | undefined => {
+      if (failed || next >= tasks.length) return undefined;
+      const start = next;
+      next += CHUNK_SIZE;
+      return start;
+    };
+    const store = (start: number, chunk: FileScan<unknown>[]) => chunk.forEach((result, offset) => (results[start + offset] = result));
+    const hasWorkers = this.workers.length > 0;
+    const scanHere = async () => {
+      for (let start = takeChunk(); start !== undefined; start = takeChunk()) {
+        store(start, tasks.slice(start, start + CHUNK_SIZE).map(scanTask));
+        // Lets the workers' replies in, so they get their next chunk.
+        if (hasWorkers) await new Promise((resolve) => setImmediate(resolve));
+      }
+    };
+    try {
+      await Promise.all([scanHere(), ...this.workers.map((worker) => feedWorker(worker, tasks, takeChunk, store))]);
+    } catch (error) {
+      failed = true;
+      throw error;
+    }
+    return results;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.splice(0).map((worker) => worker.terminate()));
+  }
 }
 
 function feedWorker(

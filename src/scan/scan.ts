@@ -1,8 +1,8 @@
 import type { Finding, ScanResult, SkippedFile } from '../core/types.js';
 import { discoverFiles } from './discover.js';
 import { frontends, frontendFor } from './frontends/index.js';
-import type { Frontend } from './frontends/types.js';
-import { scanTasks, type ParseTask } from './parse-pool.js';
+import type { FileScan, Frontend } from './frontends/types.js';
+import { ParsePool, type ParseTask } from './parse-pool.js';
 import { isCandidate } from './prefilter.js';
 import { readSourceFileSync } from './read.js';
 
@@ -15,6 +15,8 @@ export interface ScanOptions {
   exclude?: string[];
   /** Called as files are read, for a progress display. */
   onProgress?: (done: number, total: number) => void;
+  /** Threads that parse, the calling one included; by default as many as the candidates pay for. */
+  threads?: number;
 }
 
 const CONFIDENCE_RANK = { certain: 3, likely: 2, possible: 1 } as const;
@@ -33,18 +35,26 @@ export async function scanProject(options: ScanOptions): Promise<ScanResult> {
   const texts = new Map<string, string>();
   const factsByFrontend = new Map<Frontend, { path: string; facts: unknown }[]>();
   const tasks: ParseTask[] = [];
-  let done = 0;
-
-  for (const file of discovered.files) {
-    const frontend = frontendFor(file.relative);
-    const read = frontend && readSourceFileSync(file);
-    options.onProgress?.(++done, discovered.files.length);
-    if (!frontend || !read) continue;
-    if (!read.ok) skipped.push(read.skipped);
-    else if (isCandidate(read.text)) tasks.push({ frontend: frontend.id, file: { path: file.relative, text: read.text } });
+  const pool = new ParsePool(options.threads);
+  let results: FileScan<unknown>[];
+  try {
+    let done = 0;
+    for (const file of discovered.files) {
+      const frontend = frontendFor(file.relative);
+      const read = frontend && readSourceFileSync(file);
+      options.onProgress?.(++done, discovered.files.length);
+      if (!frontend || !read) continue;
+      if (!read.ok) skipped.push(read.skipped);
+      else if (isCandidate(read.text)) {
+        tasks.push({ frontend: frontend.id, file: { path: file.relative, text: read.text } });
+        pool.reserve(tasks.length);
+      }
+    }
+    results = await pool.scan(tasks);
+  } finally {
+    await pool.close();
   }
 
-  const results = await scanTasks(tasks);
   let parsed = 0;
   for (const [index, { frontend: id, file }] of tasks.entries()) {
     const result = results[index]!;
