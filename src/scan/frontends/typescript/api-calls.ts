@@ -5,7 +5,7 @@ import { clientClassOf, sdkClassOf, type ClientRefs } from './clients.js';
 import type { SdkClass } from './imports.js';
 import type { FileContext } from './context.js';
 import type { Bindings } from './imports.js';
-import { flattenAccess, unwrap, walk } from './syntax.js';
+import { flattenAccess, unwrap } from './syntax.js';
 import { resolveObjectLiteral, resolveStrings, type ImportedRef } from './values.js';
 import { nameText } from './syntax.js';
 
@@ -45,7 +45,7 @@ export function collectApiCalls(ctx: FileContext, bindings: Bindings, refs: Clie
   const hasClients = refs.variables.size > 0 || refs.fields.size > 0 || bindings.classes.size > 0;
   if (!hasClients && bindings.relative.size === 0) return scan;
 
-  walk(ctx.sourceFile, (node) => {
+  ctx.nodes.forEach((node) => {
     if (!ts.isCallExpression(node)) return;
     const { root, names } = flattenAccess(node.expression);
     if (names.length === 0) return;

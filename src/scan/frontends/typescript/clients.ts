@@ -3,7 +3,7 @@ import type { Finding } from '../../../core/types.js';
 import { describeArgument } from './arguments.js';
 import type { FileContext } from './context.js';
 import type { Bindings, SdkClass } from './imports.js';
-import { flattenAccess, hasExportModifier, thisFieldName, unwrap, walk } from './syntax.js';
+import { flattenAccess, hasExportModifier, thisFieldName, unwrap } from './syntax.js';
 
 /** The names through which this file reaches an SDK client. */
 export interface ClientRefs {
@@ -71,7 +71,7 @@ export function collectClients(ctx: FileContext, bindings: Bindings): ClientRefs
     }
   };
 
-  walk(ctx.sourceFile, (node) => {
+  ctx.nodes.forEach((node) => {
     if (ts.isNewExpression(node)) {
       const cls = sdkClassOf(unwrap(node.expression), bindings);
       if (cls === undefined) return;

@@ -2,6 +2,7 @@ import type { ts } from 'ts-morph';
 import { LineIndex } from '../../../core/span.js';
 import { redactSecrets } from '../../../core/redact.js';
 import type { Finding, FindingKind, Range } from '../../../core/types.js';
+import { walk } from './syntax.js';
 
 const MAX_SNIPPET = 160;
 
@@ -18,8 +19,23 @@ export class FileContext {
     this.lines = new LineIndex(sourceFile.text);
   }
 
+  private allNodes: ts.Node[] | undefined;
+
   get text(): string {
     return this.sourceFile.text;
+  }
+
+  /**
+   * Every node in source order, collected by one walk and shared by the finding families,
+   * which each visit the file once: iterating an array is much cheaper than re-walking.
+   */
+  get nodes(): readonly ts.Node[] {
+    if (this.allNodes === undefined) {
+      const nodes: ts.Node[] = [];
+      walk(this.sourceFile, (node) => nodes.push(node));
+      this.allNodes = nodes;
+    }
+    return this.allNodes;
   }
 
   /** The node's range without leading trivia. */

@@ -1,7 +1,7 @@
 import { ts } from 'ts-morph';
 import type { Range } from '../../../core/types.js';
 import type { FileContext } from './context.js';
-import { isPlainString, nameText, unwrap, walk } from './syntax.js';
+import { isPlainString, nameText, unwrap } from './syntax.js';
 
 /** Variable names that configure OpenAI access: `OPENAI_*`, `AZURE_OPENAI_*`, `VITE_OPENAI_*` … */
 export function isOpenAIVariable(name: string): boolean {
@@ -50,7 +50,7 @@ export function collectEnvReads(ctx: FileContext): void {
     const range = ctx.rangeOf(node);
     return ts.isIdentifier(node) ? range : { start: range.start + 1, end: range.end - 1 };
   };
-  walk(ctx.sourceFile, (node) => {
+  ctx.nodes.forEach((node) => {
     const nameNode = envNameNode(node);
     if (nameNode !== undefined) {
       if (isOpenAIVariable(nameNode.text)) {

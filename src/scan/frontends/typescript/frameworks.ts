@@ -3,7 +3,7 @@ import type { Finding } from '../../../core/types.js';
 import { describeArgument } from './arguments.js';
 import type { FileContext } from './context.js';
 import type { Bindings } from './imports.js';
-import { hasExportModifier, isPlainString, nameText, unwrap, walk } from './syntax.js';
+import { hasExportModifier, isPlainString, nameText, unwrap } from './syntax.js';
 import { resolveObjectLiteral, resolveStrings, type ImportedRef } from './values.js';
 import type { PendingCall } from './api-calls.js';
 import { isModelId } from '../../../core/model-ids.js';
@@ -49,7 +49,7 @@ export function collectFrameworkUsage(ctx: FileContext, bindings: Bindings): Fra
     return first;
   };
 
-  walk(ctx.sourceFile, (node) => {
+  ctx.nodes.forEach((node) => {
     if (ts.isNewExpression(node) && ts.isIdentifier(unwrap(node.expression))) {
       const framework = bindings.frameworks.get((unwrap(node.expression) as ts.Identifier).text);
       if (framework === undefined || framework.symbol === 'createOpenAI' || framework.symbol === 'ai-sdk-openai') return;

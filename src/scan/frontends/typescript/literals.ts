@@ -3,7 +3,7 @@ import { isDistinctiveModelId, isModelId } from '../../../core/model-ids.js';
 import { OPENAI_KEY_PATTERN } from '../../../core/redact.js';
 import type { Confidence, Range } from '../../../core/types.js';
 import type { FileContext } from './context.js';
-import { dynamicImportModule, isPlainString, nameText, requiredModule, walk } from './syntax.js';
+import { dynamicImportModule, isPlainString, nameText, requiredModule } from './syntax.js';
 
 const OPENAI_HOST = /(?:https?:\/\/|wss:\/\/)?(?:(?:us|eu|ae)\.)?api\.openai\.com[^\s'"`]*/;
 const MODEL_NAME = /model|engine|deployment/i;
@@ -21,7 +21,7 @@ interface LiteralPiece {
  */
 export function collectLiterals(ctx: FileContext, certainModels: ReadonlySet<ts.Node>): void {
   const pieces: LiteralPiece[] = [];
-  walk(ctx.sourceFile, (node) => {
+  ctx.nodes.forEach((node) => {
     if (isPlainString(node) || ts.isTemplateHead(node) || ts.isTemplateMiddle(node) || ts.isTemplateTail(node)) {
       const range = ctx.rangeOf(node);
       const open = 1;
