@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { redactSecrets } from '../core/redact.js';
 import { ConfigError } from '../core/errors.js';
 import { isInside } from '../core/paths.js';
 import { CONFIG_FILE_NAME } from './files.js';
@@ -74,7 +75,8 @@ function displayPath(cwd: string, absolute: string): string {
 
 /** `file:line:column: invalid JSON: …`, from the position V8 puts in its message. */
 function jsonSyntaxError(text: string, file: string, error: SyntaxError): ConfigError {
-  const reason = error.message.replace(/\s*in JSON at position \d+.*$/, '').replace(/,\s*".*" is not valid JSON$/s, '');
+  // V8 quotes a few characters of the text; they may be part of a key, so they are dropped.
+  const reason = redactSecrets(error.message.replace(/\s*in JSON at position \d+.*$/, '').replace(/,\s*(?:\.\.\.)?".*$/s, ''));
   const position = /position (\d+)/.exec(error.message);
   if (position === null) return new ConfigError(`${file}: invalid JSON: ${reason}`);
   const offset = Number(position[1]);

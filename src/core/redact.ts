@@ -21,11 +21,14 @@ export function redactKey(key: string): string {
  * References (`${…}`, `$VAR`) and values already redacted are kept.
  */
 const SECRET_NAME = String.raw`[A-Z][A-Z0-9_]*(?:KEY|SECRET|TOKEN|PASSWORD)`;
-const SECRET_VALUE = String.raw`(?![\w-]*\*\*\*)[^\s"'#$*,\\][^\s"'#,\\]*`;
+// Not a reference (`${…}`, `$VAR`), not already redacted, and not code (`process.env.X`, `getKey()`).
+const SECRET_VALUE = String.raw`(?!(?:process|import|Deno|Bun)\.)(?![\w-]*\*\*\*)[^\s"'#$*,\\(][^\s"'#,\\(]*(?![\w(])`;
 const SECRET_ASSIGNMENTS = [
   new RegExp(String.raw`\b(${SECRET_NAME}=["']?)(${SECRET_VALUE})`, 'g'),
   new RegExp(String.raw`^([ \t+-]*(?:-[ \t]+)?${SECRET_NAME}[ \t]*:[ \t]+["']?)(${SECRET_VALUE})`, 'gm'),
   new RegExp(String.raw`("${SECRET_NAME}"[ \t]*:[ \t]*")(${SECRET_VALUE})`, 'g'),
+  // Code: `apiKey: 'literal'`, `api_key="literal"` (only quoted literals; reads stay visible).
+  new RegExp(String.raw`\b((?:api_?key|apiKey|apiToken|api_token|secret|password)["']?[ \t]*[:=][ \t]*["'])(${SECRET_VALUE})(?=["'])`, 'gi'),
 ];
 
 /**

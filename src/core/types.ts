@@ -42,6 +42,8 @@ export interface Range {
  */
 export interface PropertyInfo {
   name: string;
+  /** `{ baseURL }`: the name is the value, so a new value replaces the whole property. */
+  isShorthand?: boolean;
   /** The whole property (`key: value`), without the separating comma. */
   range: Range;
   value: ValueInfo;
@@ -69,6 +71,8 @@ export type ArgumentInfo =
       hasTrailingComma: boolean;
       /** End of the last element (property or spread), or null when the object is empty. */
       lastElementEnd: number | null;
+      /** End of the element list: after the trailing comma when there is one. */
+      listEnd: number;
       /** The object has spreads or computed keys, so its full content is unknown. */
       isOpen: boolean;
     }
@@ -121,6 +125,8 @@ export interface FindingDetail {
   importedNames?: { name: string; range: Range; local?: string; specifier?: Range }[];
   /** For import findings: where the file's last top-level import declaration ends. */
   importsEnd?: number;
+  /** For import findings: `export … from`, which binds no local name. */
+  isReExport?: boolean;
   /** For import findings: `import type …`, which binds no value. */
   isTypeOnly?: boolean;
   /**

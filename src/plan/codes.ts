@@ -16,6 +16,7 @@ export const MANUAL_CODES = {
   'create-deployment': 'Azure needs a deployment for this model',
   'client-options-not-literal': 'Client options are built elsewhere',
   'custom-api-key': 'The API key comes from custom code',
+  'custom-base-url': 'The base URL points somewhere other than OpenAI',
   'openai-account-option': 'An OpenAI account setting the target does not use',
   'azure-client': 'An AzureOpenAI client to replace',
   'switch-to-azure-client': 'A client to switch to AzureOpenAI by hand',

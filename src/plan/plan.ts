@@ -83,7 +83,9 @@ export function dropNestedEdits(edits: Edit[]): Edit[] {
   const sorted = [...edits].sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: Edit[] = [];
   for (const candidate of sorted) {
-    const isInside = kept.some(
+    // The same insertion twice: two clients sharing one options object both want `baseURL`.
+    const isRepeat = kept.some((other) => other.start === candidate.start && other.end === candidate.end && other.text === candidate.text);
+    const isInside = isRepeat || kept.some(
       (outer) =>
         outer.start <= candidate.start &&
         candidate.end <= outer.end &&

@@ -4,8 +4,3 @@ export function preferredQuote(text: string): "'" | '"' {
   const double = text.match(/(?<![\w\\])"[^"\n]*"/g)?.length ?? 0;
   return double > single ? '"' : "'";
 }
-
-/** Escapes `value` for a string literal delimited by `quote`. */
-export function quoteString(value: string, quote: string): string {
-  return quote + value.replaceAll('\\', '\\\\').replaceAll(quote, `\\${quote}`) + quote;
-}

@@ -10,6 +10,7 @@ describe('redactSecrets', () => {
     ['a JSON value', '"OPENAI_API_KEY": "hello123"', '"OPENAI_API_KEY": "***"'],
     ['a removed line of a diff', '-OPENAI_API_KEY=abc123', '-OPENAI_API_KEY=***'],
     ['a token', 'API_TOKEN=tok_1234', 'API_TOKEN=***'],
+    ['a key literal in code that is not sk- shaped', "new OpenAI({ apiKey: '0123456789abcdef0123' })", "new OpenAI({ apiKey: '***' })"],
   ])('hides %s', (_name, input, expected) => {
     expect(redactSecrets(input)).toBe(expected);
   });
@@ -21,6 +22,8 @@ describe('redactSecrets', () => {
     ['a variable that is not a secret', 'MAX_TOKENS=400'],
     ['a variable named in a sentence', 'replaced by a read of DEEPSEEK_API_KEY: revoke the key'],
     ['a value already redacted', 'OPENAI_API_KEY="sk-proj-***"'],
+    ['a setting read from the environment in code', '-  OPENAI_API_KEY: process.env.OPENAI_API_KEY,'],
+    ['a setting computed by a call', '  SERVICE_TOKEN: getToken(),'],
   ])('keeps %s', (_name, input) => {
     expect(redactSecrets(input)).toBe(input);
   });

@@ -1,6 +1,6 @@
 import { isOpenAIKey } from '../../core/redact.js';
-import type { ArgumentInfo, Edit, Finding, ManualAction } from '../../core/types.js';
-import { baseUrlCode, keyCode, type MigrationTarget } from '../target.js';
+import type { ArgumentInfo, Edit, Finding, ManualAction, ValueInfo } from '../../core/types.js';
+import { baseUrlCode, describeBaseUrl, keyCode, type MigrationTarget } from '../target.js';
 import { edit, manual, NOTHING, result, type Rule, type RuleContext, type RuleResult } from './types.js';
 
 /** Options that only mean something to OpenAI's own platform. */
@@ -15,6 +15,8 @@ interface WantedOption {
   /** Leave a value the user already set (`apiVersion`). */
   keepsExisting?: boolean;
   isKey?: boolean;
+  /** A base URL: only OpenAI's own URL (literal or variable) is replaced. */
+  isUrl?: boolean;
   /** Options set inside this one, an object (LangChain's `configuration: { baseURL }`). */
   nested?: WantedOption[];
 }
@@ -52,7 +54,7 @@ export const planClient: Rule = (finding, ctx) => {
     case 'LangChainOpenAI':
       return configureClient(finding, ctx, [
         { name: 'apiKey', code: keyCode(target, ctx.quote), replaces: 'openAIApiKey', isKey: true },
-        { name: 'configuration', code: '', nested: [{ name: 'baseURL', code: baseUrlCode(target, ctx.quote) }] },
+        { name: 'configuration', code: '', nested: [{ name: 'baseURL', code: baseUrlCode(target, ctx.quote), isUrl: true }] },
       ]);
     case 'AzureOpenAI':
     case 'AzureChatOpenAI':
@@ -68,7 +70,7 @@ export const planClient: Rule = (finding, ctx) => {
 
 function openAIOptions(ctx: RuleContext, urlOption: string): WantedOption[] {
   return [
-    { name: urlOption, code: baseUrlCode(ctx.target, ctx.quote) },
+    { name: urlOption, code: baseUrlCode(ctx.target, ctx.quote), isUrl: true },
     { name: 'apiKey', code: keyCode(ctx.target, ctx.quote), isKey: true },
   ];
 }
@@ -87,6 +89,12 @@ function switchToAzureClient(finding: Finding, ctx: RuleContext, azure: NonNulla
     { name: 'apiVersion', code: `${ctx.quote}${azure.apiVersion}${ctx.quote}`, keepsExisting: true },
   ]);
   return result([edit(finding, callee, 'AzureOpenAI', "Azure's dated API client"), ...configured.edits], configured.manual);
+}
+
+/** OpenAI's URL as a literal, or the variables the SDKs read it from. */
+function isOpenAIUrl(value: ValueInfo): boolean {
+  if (value.kind === 'string') return /api\.openai\.com/.test(value.value);
+  return value.kind === 'env' && /OPENAI_(?:BASE_URL|API_BASE)$/.test(value.name);
 }
 
 /** `name: code`, or `name: { a: …, b: … }` for an option with nested options. */
@@ -126,10 +134,15 @@ function configureClient(finding: Finding, ctx: RuleContext, wanted: WantedOptio
       continue;
     }
     if (value.text === option.code || option.keepsExisting) continue;
-    if (!option.isKey || value.kind === 'env' || (value.kind === 'string' && isOpenAIKey(value.value))) {
-      edits.push(edit(finding, value.range, option.code, reason));
+    const described = value.kind === 'string' ? 'a string literal' : `\`${value.text}\``;
+    if (option.isKey && !(value.kind === 'env' || (value.kind === 'string' && isOpenAIKey(value.value)))) {
+      actions.push(manual(finding, 'warning', 'custom-api-key', `apiKey comes from ${described}; make it supply the ${provider} key (${ctx.target.keyVar})`));
+    } else if (option.isUrl && !isOpenAIUrl(value)) {
+      // A gateway or proxy the user set up on purpose is theirs to repoint.
+      actions.push(manual(finding, 'warning', 'custom-base-url', `${option.name} comes from ${described}, not OpenAI's URL; point it at ${describeBaseUrl(ctx.target)} if it should reach ${provider}`));
     } else {
-      actions.push(manual(finding, 'warning', 'custom-api-key', `apiKey comes from \`${value.text}\`; make it supply the ${provider} key (${ctx.target.keyVar})`));
+      // `{ baseURL }` shorthand: the name is the value, so the whole property is replaced.
+      edits.push(existing.isShorthand ? edit(finding, existing.range, optionText(option), reason) : edit(finding, value.range, option.code, reason));
     }
   }
 
@@ -145,7 +158,7 @@ function configureClient(finding: Finding, ctx: RuleContext, wanted: WantedOptio
 /** Adds properties after the last one, in the object's own layout (one line or one per line). */
 function appendProperties(finding: Finding, object: Extract<ArgumentInfo, { kind: 'object' }>, properties: string[], ctx: RuleContext, reason: string): Edit {
   if (object.lastElementEnd === null) return edit(finding, object.range, `{ ${properties.join(', ')} }`, reason);
-  const afterComma = object.hasTrailingComma ? ctx.text.indexOf(',', object.lastElementEnd) + 1 : object.lastElementEnd;
+  const afterComma = object.hasTrailingComma ? object.listEnd : object.lastElementEnd;
   const at = { start: afterComma, end: afterComma };
   if (object.propertyIndent !== null) {
     const lines = properties.map((property) => `${ctx.eol}${object.propertyIndent}${property}`);

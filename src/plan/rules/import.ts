@@ -7,7 +7,7 @@ import { edit, manual, NOTHING, result, type Rule } from './types.js';
  */
 export const planImport: Rule = (finding, ctx) => {
   if (ctx.target.azureClient === undefined || finding.api !== 'openai') return NOTHING;
-  const valueImports = ctx.fileFindings.filter((f) => f.kind === 'import' && f.api === 'openai' && !f.detail?.isTypeOnly && f.detail?.importedNames?.length);
+  const valueImports = ctx.fileFindings.filter((f) => f.kind === 'import' && f.api === 'openai' && !f.detail?.isTypeOnly && !f.detail?.isReExport && f.detail?.importedNames?.length);
   if (valueImports[0] !== finding) return NOTHING;
   if (valueImports.some((f) => f.detail?.importedNames?.some((n) => n.name === 'AzureOpenAI'))) return NOTHING;
   const needsClass = ctx.fileFindings.some((f) => f.kind === 'client' && f.symbol === 'OpenAI' && f.detail?.binding === 'import');
@@ -38,7 +38,7 @@ export const planFramework: Rule = (finding, ctx) => {
     if (provider === undefined) return NOTHING;
     // A file that already imports createOpenAI is left to the user (the name would clash).
     const importsFactory = ctx.fileFindings.some((f) => f.api === module && f.detail?.importedNames?.some((name) => name.name === 'createOpenAI'));
-    if (provider.local !== undefined && provider.specifier !== undefined && !importsFactory) {
+    if (provider.local !== undefined && provider.specifier !== undefined && !importsFactory && !finding.detail?.isReExport) {
       const options = `{ baseURL: ${baseUrlCode(ctx.target, ctx.quote)}, apiKey: ${keyCode(ctx.target, ctx.quote)} }`;
       const semicolon = ctx.text[finding.span.end - 1] === ';' ? ';' : '';
       const reason = `an AI SDK provider for ${ctx.target.provider.name}`;

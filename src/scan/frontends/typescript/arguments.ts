@@ -39,7 +39,7 @@ function describeObject(ctx: FileContext, object: ts.ObjectLiteralExpression): E
     if (ts.isPropertyAssignment(property)) {
       properties.push({ name, range: ctx.rangeOf(property), value: describeValue(ctx, property.initializer) });
     } else if (ts.isShorthandPropertyAssignment(property)) {
-      properties.push({ name, range: ctx.rangeOf(property), value: describeValue(ctx, property.name) });
+      properties.push({ name, isShorthand: true, range: ctx.rangeOf(property), value: describeValue(ctx, property.name) });
     } else {
       properties.push({ name, range: ctx.rangeOf(property), value: { kind: 'other', range: ctx.rangeOf(property), text: '' } });
     }
@@ -60,6 +60,7 @@ function describeObject(ctx: FileContext, object: ts.ObjectLiteralExpression): E
     propertyIndent,
     hasTrailingComma: object.properties.hasTrailingComma,
     lastElementEnd: object.properties.length > 0 ? object.properties[object.properties.length - 1]!.getEnd() : null,
+    listEnd: object.properties.end,
     isOpen,
   };
 }

@@ -79,7 +79,9 @@ export function collectImports(ctx: FileContext): { bindings: Bindings; reExport
 
   const report = (specifier: string, node: ts.Node, names: ImportedName[], isTypeOnly = false) => {
     const kind = isOpenAIModule(specifier) ? 'import' : FRAMEWORK_MODULES.has(specifier) ? 'framework' : undefined;
-    if (kind) ctx.add(kind, ctx.rangeOf(node), { api: specifier, detail: { importedNames: names, importsEnd, ...(isTypeOnly ? { isTypeOnly } : {}) } });
+    const isReExport = ts.isExportDeclaration(node);
+    const flags = { ...(isTypeOnly ? { isTypeOnly } : {}), ...(isReExport ? { isReExport } : {}) };
+    if (kind) ctx.add(kind, ctx.rangeOf(node), { api: specifier, detail: { importedNames: names, importsEnd, ...flags } });
   };
 
   const bindImported = (specifier: string, imported: string, local: string) => {

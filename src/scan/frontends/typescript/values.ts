@@ -59,13 +59,17 @@ export function resolveStrings(
   return result;
 }
 
-/** The object literal an expression is or names (`{…}`, or a constant initialised with one). */
+/**
+ * The object literal an expression is or names (`{…}`, or a variable initialised with one).
+ * Parameter defaults do not count: callers usually pass their own object, which an edit to
+ * the default would never reach.
+ */
 export function resolveObjectLiteral(expression: ts.Expression, depth = 0): ts.ObjectLiteralExpression | undefined {
   if (depth > MAX_DEPTH) return undefined;
   const inner = unwrap(expression);
   if (ts.isObjectLiteralExpression(inner)) return inner;
   if (ts.isIdentifier(inner)) {
-    const value = findValue(inner);
+    const value = findValue(inner, false);
     return value ? resolveObjectLiteral(value, depth + 1) : undefined;
   }
   return undefined;
@@ -84,7 +88,7 @@ function memberValue(object: ts.ObjectLiteralExpression, name: string): ts.Expre
  * The expression a name is initialised with, found by walking outwards through the scopes
  * that enclose the use: variable declarations (with destructuring defaults) and parameters.
  */
-export function findValue(identifier: ts.Identifier): ts.Expression | undefined {
+export function findValue(identifier: ts.Identifier, includeParameters = true): ts.Expression | undefined {
   const name = identifier.text;
   for (let scope: ts.Node | undefined = identifier.parent; scope; scope = scope.parent) {
     if (ts.isSourceFile(scope) || ts.isBlock(scope) || ts.isModuleBlock(scope) || ts.isCaseClause(scope) || ts.isDefaultClause(scope)) {
@@ -98,7 +102,7 @@ export function findValue(identifier: ts.Identifier): ts.Expression | undefined 
     } else if (ts.isFunctionLike(scope)) {
       for (const parameter of scope.parameters) {
         const found = valueInBinding(parameter.name, parameter.initializer, name, identifier);
-        if (found !== undefined) return found ?? undefined;
+        if (found !== undefined) return includeParameters ? (found ?? undefined) : undefined;
       }
     }
   }
