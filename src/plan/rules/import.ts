@@ -13,8 +13,13 @@ export const planImport: Rule = (finding, ctx) => {
   const needsClass = ctx.fileFindings.some((f) => f.kind === 'client' && f.symbol === 'OpenAI' && f.detail?.binding === 'import');
   if (!needsClass) return NOTHING;
   const names = finding.detail!.importedNames!;
-  const firstNamed = names.find((n) => n.name !== 'default');
   const reason = "Azure's dated API client";
+  // `import OpenAI, * as sdk from 'openai'` has no room for a named import: add a declaration.
+  if (names.some((n) => n.name === '*')) {
+    const at = { start: finding.span.end, end: finding.span.end };
+    return result([edit(finding, at, `${ctx.eol}import { AzureOpenAI } from ${ctx.quote}openai${ctx.quote};`, reason)]);
+  }
+  const firstNamed = names.find((n) => n.name !== 'default');
   if (firstNamed) return result([edit(finding, { start: firstNamed.range.start, end: firstNamed.range.start }, 'AzureOpenAI, ', reason)]);
   const defaultName = names.find((n) => n.name === 'default')!;
   return result([edit(finding, { start: defaultName.range.end, end: defaultName.range.end }, ', { AzureOpenAI }', reason)]);

@@ -124,6 +124,8 @@ export function collectImports(ctx: FileContext): { bindings: Bindings; reExport
         names.push({ name: nameText(imported) ?? '', range: ctx.rangeOf(imported), local: nameText(child.name) ?? '', specifier: ctx.rangeOf(child) });
       } else if (ts.isImportClause(child) && child.name) {
         names.push({ name: 'default', range: ctx.rangeOf(child.name) });
+      } else if (ts.isNamespaceImport(child)) {
+        names.push({ name: '*', range: ctx.rangeOf(child), local: child.name.text });
       } else if (ts.isBindingElement(child)) {
         const imported = child.propertyName ?? child.name;
         names.push({ name: nameText(imported) ?? '', range: ctx.rangeOf(imported) });
