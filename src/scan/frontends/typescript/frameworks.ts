@@ -37,7 +37,9 @@ export function collectFrameworkUsage(ctx: FileContext, bindings: Bindings): Fra
   const usage: FrameworkUsage = { models, exportedProviders: [], pending: [] };
   if (bindings.frameworks.size === 0 && bindings.relative.size === 0) return usage;
   const providers = new Set<string>();
-  for (const [local, { symbol }] of bindings.frameworks) if (symbol === 'ai-sdk-openai') providers.add(local);
+  // The ready-made provider is only migrated where an ESM import can be rewritten; its calls
+  // elsewhere (`require`) are left alone too, so no target model id is sent to OpenAI.
+  for (const [local, { symbol, isEsm }] of bindings.frameworks) if (symbol === 'ai-sdk-openai' && isEsm) providers.add(local);
 
   const addModels = (expression: ts.Expression | undefined) => {
     if (expression === undefined) return undefined;

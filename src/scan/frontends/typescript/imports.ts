@@ -61,7 +61,7 @@ export interface Bindings {
   /** Local class names bound by an ESM import declaration (as opposed to `require`). */
   esmClasses: Set<string>;
   /** Local name → framework export, with the module it came from. */
-  frameworks: Map<string, { symbol: FrameworkSymbol; module: string }>;
+  frameworks: Map<string, { symbol: FrameworkSymbol; module: string; isEsm: boolean }>;
 }
 
 export interface ReExport {
@@ -84,7 +84,7 @@ export function collectImports(ctx: FileContext): { bindings: Bindings; reExport
     if (kind) ctx.add(kind, ctx.rangeOf(node), { api: specifier, detail: { importedNames: names, importsEnd, ...flags } });
   };
 
-  const bindImported = (specifier: string, imported: string, local: string) => {
+  const bindImported = (specifier: string, imported: string, local: string, isEsm = false) => {
     if (isOpenAIModule(specifier)) {
       const cls = imported === 'default' ? 'OpenAI' : imported;
       if (SDK_CLASSES.has(cls)) bindings.classes.set(local, cls as SdkClass);
@@ -92,7 +92,7 @@ export function collectImports(ctx: FileContext): { bindings: Bindings; reExport
       bindings.relative.set(local, { from: specifier, imported });
     } else {
       const symbol = FRAMEWORK_EXPORTS[specifier]?.[imported];
-      if (symbol) bindings.frameworks.set(local, { symbol, module: specifier });
+      if (symbol) bindings.frameworks.set(local, { symbol, module: specifier, isEsm });
     }
   };
 
@@ -143,14 +143,14 @@ export function collectImports(ctx: FileContext): { bindings: Bindings; reExport
       const clause = node.importClause;
       report(specifier, node, namesOf(node), clause?.isTypeOnly === true);
       const before = new Set(bindings.classes.keys());
-      if (clause?.name) bindImported(specifier, 'default', clause.name.text);
+      if (clause?.name) bindImported(specifier, 'default', clause.name.text, true);
       const named = clause?.namedBindings;
       if (named && ts.isNamespaceImport(named)) {
         if (isOpenAIModule(specifier)) bindings.namespaces.add(named.name.text);
         else if (isRelative(specifier)) bindings.relative.set(named.name.text, { from: specifier, imported: '*' });
       } else if (named) {
         for (const element of named.elements) {
-          bindImported(specifier, nameText(element.propertyName ?? element.name) ?? '', element.name.text);
+          bindImported(specifier, nameText(element.propertyName ?? element.name) ?? '', element.name.text, true);
         }
       }
       for (const local of bindings.classes.keys()) if (!before.has(local)) bindings.esmClasses.add(local);
