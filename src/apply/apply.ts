@@ -1,3 +1,4 @@
+import { compareStrings } from '../core/compare.js';
 import path from 'node:path';
 import { InputError } from '../core/errors.js';
 import type { Edit } from '../core/types.js';
@@ -64,7 +65,7 @@ export async function applyFiles(files: FileToWrite[], options: ApplyOptions): P
   for (const write of pending) {
     outcomes.push(await writeOne(root, write, options.dryRun === true));
   }
-  return outcomes.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return outcomes.sort((a, b) => compareStrings(a.file, b.file));
 }
 
 async function writeOne(root: string, write: PendingWrite, isDryRun: boolean): Promise<FileOutcome> {

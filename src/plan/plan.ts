@@ -1,3 +1,4 @@
+import { compareStrings } from '../core/compare.js';
 import type { Edit, Finding, FindingResolution, ManualAction, Plan } from '../core/types.js';
 import type { Provider } from '../providers/types.js';
 import { rules } from './rules/index.js';
@@ -40,7 +41,7 @@ export function planMigration(input: PlanInput, provider: Provider, options: Pla
     target: provider.id,
     edits,
     manual: dedupeManual(manual).sort(
-      (a, b) => compare(a.file, b.file) || a.line - b.line || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || compare(a.code, b.code) || compare(a.message, b.message),
+      (a, b) => compareStrings(a.file, b.file) || a.line - b.line || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || compareStrings(a.code, b.code) || compareStrings(a.message, b.message),
     ),
     resolutions: input.findings.map((finding) => resolved.get(finding) ?? { status: 'unchanged' }),
   };
@@ -108,6 +109,3 @@ function dedupeManual(actions: ManualAction[]): ManualAction[] {
   });
 }
 
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

@@ -1,3 +1,4 @@
+import { compareStrings } from '../core/compare.js';
 import { applyEdits, groupEditsByFile } from '../apply/splice.js';
 import type { Plan } from '../core/types.js';
 
@@ -17,5 +18,5 @@ export function previewChanges(plan: Plan, texts: ReadonlyMap<string, string>): 
     const after = applyEdits(before, edits);
     if (after !== before) changes.push({ file, before, after, edits: edits.length });
   }
-  return changes.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return changes.sort((a, b) => compareStrings(a.file, b.file));
 }

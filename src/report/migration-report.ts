@@ -1,3 +1,4 @@
+import { compareStrings } from '../core/compare.js';
 import type { CapabilityGap, Finding, FindingKind, FindingResolution, ManualAction, Severity, SkippedFile } from '../core/types.js';
 import { count } from '../core/plural.js';
 import { unifiedDiff } from './diff.js';
@@ -164,7 +165,7 @@ function modelRows(findings: readonly Finding[], resolutionOf: (index: number) =
     existing.uses++;
     rows.set(key, existing);
   });
-  return [...rows.values()].sort((a, b) => compare(a.openai, b.openai) || compare(a.status, b.status));
+  return [...rows.values()].sort((a, b) => compareStrings(a.openai, b.openai) || compareStrings(a.status, b.status));
 }
 
 function gapRows(resolutions: readonly FindingResolution[]): GapRow[] {
@@ -176,7 +177,7 @@ function gapRows(resolutions: readonly FindingResolution[]): GapRow[] {
     rows.set(key, row);
   }
   return [...rows.values()].sort(
-    (a, b) => SUPPORT_ORDER[a.support] - SUPPORT_ORDER[b.support] || compare(a.kind, b.kind) || compare(a.name, b.name),
+    (a, b) => SUPPORT_ORDER[a.support] - SUPPORT_ORDER[b.support] || compareStrings(a.kind, b.kind) || compareStrings(a.name, b.name),
   );
 }
 
@@ -186,6 +187,3 @@ function countBy(values: readonly string[]): Map<string, number> {
   return counts;
 }
 
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

@@ -1,3 +1,4 @@
+import { compareStrings } from '../core/compare.js';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import fg from 'fast-glob';
@@ -339,12 +340,9 @@ class FoundFiles {
 function sortByPath<T>(items: T[], key: (item: T) => string): T[] {
   // The native string order is UTF-16's, which agrees with UTF-8's below U+D800.
   const isPlain = items.every((item) => !/[\uD800-\uFFFF]/.test(key(item)));
-  return items.sort((a, b) => (isPlain ? comparePlain(key(a), key(b)) : compareUtf8(key(a), key(b))));
+  return items.sort((a, b) => (isPlain ? compareStrings(key(a), key(b)) : compareUtf8(key(a), key(b))));
 }
 
-function comparePlain(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 /**
  * Orders strings by their UTF-8 bytes, as `LC_ALL=C sort` does. UTF-16 order differs only

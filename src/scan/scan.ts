@@ -1,3 +1,4 @@
+import { compareStrings } from '../core/compare.js';
 import type { Finding, ScanResult, SkippedFile } from '../core/types.js';
 import { discoverFiles } from './discover.js';
 import { frontends, frontendFor } from './frontends/index.js';
@@ -72,7 +73,7 @@ export async function scanProject(options: ScanOptions): Promise<ScanResult> {
   }
 
   for (const [frontend, files] of factsByFrontend) {
-    if (frontend.link) findings.push(...frontend.link(files.sort((a, b) => compare(a.path, b.path))));
+    if (frontend.link) findings.push(...frontend.link(files.sort((a, b) => compareStrings(a.path, b.path))));
   }
 
   const kept = dedupe(findings).sort(compareFindings);
@@ -81,7 +82,7 @@ export async function scanProject(options: ScanOptions): Promise<ScanResult> {
   return {
     root: options.root,
     findings: kept,
-    skipped: skipped.sort((a, b) => compare(a.file, b.file)),
+    skipped: skipped.sort((a, b) => compareStrings(a.file, b.file)),
     stats: { discovered: discovered.files.length, candidates: tasks.length, parsed, skipped: skipped.length },
     texts,
   };
@@ -104,10 +105,7 @@ function isBetter(candidate: Finding, current: Finding): boolean {
   return candidate.model !== undefined && current.model === undefined;
 }
 
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 export function compareFindings(a: Finding, b: Finding): number {
-  return compare(a.file, b.file) || a.span.start - b.span.start || a.span.end - b.span.end || compare(a.kind, b.kind);
+  return compareStrings(a.file, b.file) || a.span.start - b.span.start || a.span.end - b.span.end || compareStrings(a.kind, b.kind);
 }
