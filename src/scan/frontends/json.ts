@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from './typescript/ts.js';
 import { LineIndex } from '../../core/span.js';
 import type { Range } from '../../core/types.js';
 import { isLockFile, SettingsCollector, verbatimRange, type SettingValue } from './settings.js';

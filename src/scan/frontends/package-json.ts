@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { ts } from 'ts-morph';
+import { ts } from './typescript/ts.js';
 import type { FindingKind } from '../../core/types.js';
 import { collectJsonEntries, jsonKey, jsonString, parseJson, verifyJson } from './json.js';
 import { SettingsCollector } from './settings.js';

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from './ts.js';
 import type { ArgumentInfo, PropertyInfo, ValueInfo } from '../../../core/types.js';
 import type { FileContext } from './context.js';
 import { envNameOf } from './env-access.js';

@@ -1,4 +1,4 @@
-import type { ts } from 'ts-morph';
+import type { ts } from './ts.js';
 import { LineIndex } from '../../../core/span.js';
 import { redactSecrets } from '../../../core/redact.js';
 import type { Finding, FindingKind, Range } from '../../../core/types.js';

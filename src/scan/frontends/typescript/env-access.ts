@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from './ts.js';
 import type { Range } from '../../../core/types.js';
 import type { FileContext } from './context.js';
 import { isPlainString, nameText, unwrap } from './syntax.js';

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from './ts.js';
 import type { Finding } from '../../../core/types.js';
 import { describeArgument } from './arguments.js';
 import type { FileContext } from './context.js';

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from './ts.js';
 import type { Range } from '../../../core/types.js';
 import type { FileContext } from './context.js';
 import { dynamicImportModule, isPlainString, nameText, requiredModule, unwrap } from './syntax.js';

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from './ts.js';
 import type { Finding } from '../../../core/types.js';
 import type { FileScan, Frontend, SourceText } from '../types.js';
 import { collectApiCalls, type PendingCall } from './api-calls.js';

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from './ts.js';
 import { isDistinctiveModelId, isModelId } from '../../../core/model-ids.js';
 import { OPENAI_KEY_PATTERN } from '../../../core/redact.js';
 import type { Confidence, Range } from '../../../core/types.js';

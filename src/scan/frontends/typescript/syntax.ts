@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from './ts.js';
 
 /** Strips parentheses, `as`, `satisfies`, `!` and type assertions, which do not change a value. */
 export function unwrap(node: ts.Expression): ts.Expression {

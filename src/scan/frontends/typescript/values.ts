@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from './ts.js';
 import { isPlainString, nameText, unwrap } from './syntax.js';
 
 type PlainString = ts.StringLiteral | ts.NoSubstitutionTemplateLiteral;
