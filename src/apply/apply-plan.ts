@@ -1,14 +1,14 @@
 import type { Plan, ScanResult } from '../core/types.js';
 import { frontendFor } from '../scan/frontends/index.js';
 import { applyFiles, type FileOutcome } from './apply.js';
-import { groupEditsByFile } from './splice.js';
+import { groupByFile } from '../core/group.js';
 
 /**
  * Writes a plan: every edited file is spliced, parsed again by its own frontend, checked
  * against the disk, and written atomically. Files the plan does not edit are not touched.
  */
 export async function applyPlan(scan: ScanResult, plan: Plan, options: { dryRun?: boolean } = {}): Promise<FileOutcome[]> {
-  const files = [...groupEditsByFile(plan.edits)].map(([file, edits]) => ({ file, original: scan.texts.get(file) ?? '', edits }));
+  const files = [...groupByFile(plan.edits)].map(([file, edits]) => ({ file, original: scan.texts.get(file) ?? '', edits }));
   return applyFiles(files, {
     root: scan.root,
     dryRun: options.dryRun,

@@ -72,17 +72,6 @@ export function applyEdits(text: string, edits: readonly Edit[]): string {
   return parts.join('');
 }
 
-/** Edits keyed by file, files in order of first appearance, each file's edits in the given order. */
-export function groupEditsByFile(edits: readonly Edit[]): Map<string, Edit[]> {
-  const byFile = new Map<string, Edit[]>();
-  for (const edit of edits) {
-    const group = byFile.get(edit.file);
-    if (group === undefined) byFile.set(edit.file, [edit]);
-    else group.push(edit);
-  }
-  return byFile;
-}
-
 function isInRange(edit: Edit, length: number): boolean {
   return (
     Number.isInteger(edit.start) &&

@@ -1,3 +1,4 @@
+import { groupByFile } from '../core/group.js';
 import { compareStrings } from '../core/compare.js';
 import type { Edit, Finding, FindingResolution, ManualAction, Plan } from '../core/types.js';
 import type { Provider } from '../providers/types.js';
@@ -62,16 +63,6 @@ function resolveFinding(finding: Finding, planned: RuleResult, kept: readonly Ed
   const hasManual = planned.manual.length > 0 || (!isReplaced && client !== undefined && client[1].manual.length > 0);
   const status = hasManual ? 'manual' : planned.edits.length > 0 || isReplaced ? 'rewritten' : 'unchanged';
   return { status, ...(planned.model ? { model: planned.model } : {}), ...(planned.gaps ? { gaps: planned.gaps } : {}) };
-}
-
-function groupByFile(findings: readonly Finding[]): Map<string, Finding[]> {
-  const groups = new Map<string, Finding[]>();
-  for (const finding of findings) {
-    const group = groups.get(finding.file) ?? [];
-    group.push(finding);
-    groups.set(finding.file, group);
-  }
-  return groups;
 }
 
 /**

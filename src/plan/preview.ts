@@ -1,5 +1,6 @@
 import { compareStrings } from '../core/compare.js';
-import { applyEdits, groupEditsByFile } from '../apply/splice.js';
+import { applyEdits } from '../apply/splice.js';
+import { groupByFile } from '../core/group.js';
 import type { Plan } from '../core/types.js';
 
 /** One file as the plan would leave it. */
@@ -13,7 +14,7 @@ export interface FileChange {
 /** Applies the plan in memory, for diffs and summaries; files the plan does not touch are absent. */
 export function previewChanges(plan: Plan, texts: ReadonlyMap<string, string>): FileChange[] {
   const changes: FileChange[] = [];
-  for (const [file, edits] of groupEditsByFile(plan.edits)) {
+  for (const [file, edits] of groupByFile(plan.edits)) {
     const before = texts.get(file) ?? '';
     const after = applyEdits(before, edits);
     if (after !== before) changes.push({ file, before, after, edits: edits.length });

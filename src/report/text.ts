@@ -1,3 +1,4 @@
+import { groupByFile } from '../core/group.js';
 import { Chalk, type ChalkInstance } from 'chalk';
 import { count } from '../core/plural.js';
 import { redactSecrets } from '../core/redact.js';
@@ -144,16 +145,6 @@ export function colorDiff(diff: string, c: ChalkInstance): string[] {
     if (line.startsWith('-')) return c.red(line);
     return line;
   });
-}
-
-function groupByFile(findings: readonly Finding[]): Map<string, Finding[]> {
-  const groups = new Map<string, Finding[]>();
-  for (const finding of findings) {
-    const group = groups.get(finding.file);
-    if (group) group.push(finding);
-    else groups.set(finding.file, [finding]);
-  }
-  return groups;
 }
 
 function describe(finding: Finding, c: ChalkInstance): string {

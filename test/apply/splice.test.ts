@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   applyEdits,
-  groupEditsByFile,
   InvalidEditError,
   OverlappingEditsError,
 } from '../../src/apply/splice.js';
@@ -121,21 +120,5 @@ describe('applyEdits', () => {
 
   it('keeps a leading BOM when an insertion lands right after it', () => {
     expect(applyEdits('\uFEFFx', [edit(1, 1, '// migrated\n')])).toBe('\uFEFF// migrated\nx');
-  });
-});
-
-describe('groupEditsByFile', () => {
-  it('groups edits by file in first-seen order and keeps each file’s edit order', () => {
-    const a1 = edit(5, 6, 'a1', 'r', 'a.ts');
-    const b1 = edit(0, 1, 'b1', 'r', 'b.ts');
-    const a2 = edit(0, 1, 'a2', 'r', 'a.ts');
-    const grouped = groupEditsByFile([a1, b1, a2]);
-    expect([...grouped.keys()]).toEqual(['a.ts', 'b.ts']);
-    expect(grouped.get('a.ts')).toEqual([a1, a2]);
-    expect(grouped.get('b.ts')).toEqual([b1]);
-  });
-
-  it('returns an empty map for no edits', () => {
-    expect(groupEditsByFile([]).size).toBe(0);
   });
 });
