@@ -1,6 +1,6 @@
 import { compareStrings } from '../core/compare.js';
 import path from 'node:path';
-import { InputError } from '../core/errors.js';
+import { firstLine, InputError } from '../core/errors.js';
 import type { Edit } from '../core/types.js';
 import { applyEdits, InvalidEditError } from './splice.js';
 import { assertWritableInside, hasChangedSince, writeFileAtomic } from './write.js';
@@ -74,7 +74,7 @@ async function writeOne(root: string, write: PendingWrite, isDryRun: boolean): P
     await assertWritableInside(root, absolute);
   } catch (error) {
     if (error instanceof InputError) return skip(write.file, 'outside-root', error.message);
-    return skip(write.file, 'write-failed', toOneLine(error));
+    return skip(write.file, 'write-failed', firstLine(error));
   }
   try {
     if (await hasChangedSince(absolute, write.original)) {
@@ -82,7 +82,7 @@ async function writeOne(root: string, write: PendingWrite, isDryRun: boolean): P
     }
     if (!isDryRun) await writeFileAtomic(absolute, write.text);
   } catch (error) {
-    return skip(write.file, 'write-failed', toOneLine(error));
+    return skip(write.file, 'write-failed', firstLine(error));
   }
   return { file: write.file, status: 'changed', edits: write.edits, text: write.text };
 }
@@ -97,9 +97,4 @@ function checkEditsBelongTo(entry: FileToWrite): Edit[] {
 
 function skip(file: string, reason: ApplySkipReason, message: string): FileOutcome {
   return { file, status: 'skipped', reason, message };
-}
-
-function toOneLine(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return message.split('\n')[0] ?? message;
 }

@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { InputError } from '../core/errors.js';
+import { describeError, InputError } from '../core/errors.js';
 import { reporters, type Format } from '../report/index.js';
 import type { ReportInput } from '../report/types.js';
 import { colorLevel, type CliContext } from './context.js';
@@ -32,6 +32,6 @@ export async function writeTextFile(ctx: CliContext, file: string, text: string)
   try {
     await writeFile(path.resolve(ctx.cwd, file), text);
   } catch (error) {
-    throw new InputError(`cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw new InputError(`cannot write ${file}: ${describeError(error)}`);
   }
 }

@@ -1,6 +1,6 @@
 import { appendFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { InputError } from '../core/errors.js';
+import { describeError, InputError } from '../core/errors.js';
 import type { Format } from '../report/index.js';
 import { renderMarkdownReport } from '../report/markdown.js';
 import { buildMigrationReport } from '../report/migration-report.js';
@@ -29,6 +29,6 @@ export async function appendStepSummary(ctx: CliContext, input: ReportInput, for
   try {
     await appendFile(target, markdown);
   } catch (error) {
-    throw new InputError(`cannot write GITHUB_STEP_SUMMARY (${file}): ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw new InputError(`cannot write GITHUB_STEP_SUMMARY (${file}): ${describeError(error)}`);
   }
 }

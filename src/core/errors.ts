@@ -28,3 +28,15 @@ export class InputError extends UserError {}
 export function isUserError(error: unknown): error is UserError {
   return error instanceof UserError;
 }
+
+/** The first line of an error's message, for one-line reports. */
+export function firstLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split('\n', 1)[0] ?? message;
+}
+
+/** An I/O error in a few words: its code (EACCES, EISDIR …) when it has one, else its first line. */
+export function describeError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return typeof code === 'string' ? code : firstLine(error);
+}

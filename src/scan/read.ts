@@ -1,3 +1,4 @@
+import { describeError } from '../core/errors.js';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { SkipReason, SkippedFile } from '../core/types.js';
 import type { DiscoveredFile } from './discover.js';
@@ -86,12 +87,4 @@ function closeQuietly(fd: number): void {
 
 function hasUtf16Bom(bytes: Buffer): boolean {
   return bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
-}
-
-/** The error code (EACCES, EISDIR …) when there is one, else the first line of the message. */
-function describeError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (typeof code === 'string') return code;
-  const message = error instanceof Error ? error.message : String(error);
-  return message.split('\n', 1)[0] ?? 'unknown error';
 }
