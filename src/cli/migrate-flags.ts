@@ -4,12 +4,15 @@ import { configExcludes } from '../config/files.js';
 import { loadConfig } from '../config/load.js';
 import { resolveProviders } from '../config/providers.js';
 import { mergeSettings } from '../config/settings.js';
-import type { Severity } from '../core/types.js';
 import { getProviderOrThrow } from '../providers/index.js';
 import type { Provider } from '../providers/types.js';
 import type { PlanOptions } from '../plan/target.js';
 import type { ScanOptions } from '../scan/scan.js';
 import type { CliContext } from './context.js';
+import type { FailOn } from './gate.js';
+import { addScopeOptions, resolveScope, type ScopeFlags } from './scope.js';
+import type { ProjectPlan } from '../plan/plan-project.js';
+import type { Scope } from '../scope/limit.js';
 import {
   baseUrlOption,
   configOption,
@@ -29,18 +32,18 @@ import type { Format } from '../report/index.js';
 import type { OutputFlags } from './output.js';
 
 /** Flags shared by `plan`, `apply` and `report`. */
-export interface MigrateFlags extends PathOptions, OutputFlags {
+export interface MigrateFlags extends PathOptions, OutputFlags, ScopeFlags {
   to?: string;
   region?: string;
   baseUrl?: string;
   model?: string[];
   config?: string;
   /** Only `plan` and `report` have `--fail-on`; the configuration file's `failOn` fills it in. */
-  failOn?: Severity;
+  failOn?: FailOn;
 }
 
 export function addMigrateOptions(command: Command, formats: Format[], defaultFormat: Format = 'text'): Command {
-  return command
+  command
     .argument('[paths...]', 'files or folders to migrate (default: the current folder)')
     .addOption(toOption())
     .addOption(regionOption())
@@ -51,8 +54,8 @@ export function addMigrateOptions(command: Command, formats: Format[], defaultFo
     .addOption(includeOption())
     .addOption(excludeOption())
     .addOption(rootOption())
-    .addOption(configOption())
-    .option('--no-color', 'never colour the output');
+    .addOption(configOption());
+  return addScopeOptions(command).option('--no-color', 'never colour the output');
 }
 
 export interface MigrateSettings {
@@ -60,7 +63,9 @@ export interface MigrateSettings {
   provider: Provider;
   planOptions: PlanOptions;
   /** `--fail-on`, else the configuration file's `failOn`. */
-  failOn?: Severity;
+  failOn?: FailOn;
+  /** `--changed-since` and `--baseline`. */
+  scope?: Scope;
 }
 
 /**
@@ -75,6 +80,7 @@ export async function resolveMigrateFlags(ctx: CliContext, paths: string[], flag
   for (const note of settings.notes) ctx.stderr.write(`note: ${note}\n`);
   const provider = getProviderOrThrow(settings.target ?? (await askProvider(ctx, list)), list);
   const onProgress = createScanProgress(ctx);
+  const scope = await resolveScope(ctx, root, flags);
   return {
     scanOptions: {
       root,
@@ -86,5 +92,15 @@ export async function resolveMigrateFlags(ctx: CliContext, paths: string[], flag
     provider,
     planOptions: settings.planOptions,
     ...(settings.failOn !== undefined ? { failOn: settings.failOn } : {}),
+    ...(scope !== undefined ? { scope } : {}),
   };
+}
+
+/** Scans and plans the project (modules loaded on first use), limited to the scope of the flags. */
+export async function planInScope({ scanOptions, provider, planOptions, scope }: MigrateSettings): Promise<ProjectPlan> {
+  const { planProject } = await import('../plan/plan-project.js');
+  const project = await planProject(scanOptions, provider, planOptions);
+  if (scope === undefined) return project;
+  const { limitPlan } = await import('../scope/limit.js');
+  return limitPlan(project, scope);
 }

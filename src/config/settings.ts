@@ -11,7 +11,8 @@ export interface FlagSettings {
   models?: Record<string, string>;
   include?: string[];
   exclude?: string[];
-  failOn?: Severity;
+  /** `none` replaces the file's `failOn` with no gate. */
+  failOn?: Severity | 'none';
 }
 
 /** The settings of one run. */
@@ -21,7 +22,7 @@ export interface RunSettings {
   planOptions: PlanOptions;
   include?: string[];
   exclude?: string[];
-  failOn?: Severity;
+  failOn?: Severity | 'none';
   /** What the user should know about how the two sources combined (stderr notes). */
   notes: string[];
 }

@@ -103,6 +103,11 @@ export interface Finding {
   /** The source line, secrets redacted. */
   snippet: string;
   confidence: Confidence;
+  /**
+   * Set by `scan` on usage of the OpenAI SDK or a framework that already talks to this provider
+   * (a client pointed at its base URL with its key): it no longer counts as OpenAI usage.
+   */
+  migratedTo?: string;
   /** Planner input that is not part of the public output. */
   detail?: FindingDetail;
 }

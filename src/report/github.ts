@@ -21,7 +21,7 @@ function actionCommand(action: ManualAction): string {
 }
 
 function findingCommand(finding: Finding): string {
-  const command = finding.kind === 'api-key' ? 'error' : finding.confidence === 'possible' ? 'notice' : 'warning';
+  const command = finding.kind === 'api-key' ? 'error' : finding.confidence === 'possible' || finding.migratedTo !== undefined ? 'notice' : 'warning';
   const properties = { file: finding.file, line: String(finding.span.line), col: String(finding.span.column), title: `OpenAI ${finding.kind}` };
   return workflowCommand(command, properties, describeFinding(finding));
 }

@@ -25,6 +25,7 @@ function publicFinding(finding: Finding) {
     ...(finding.name !== undefined ? { name: finding.name } : {}),
     ...(finding.version !== undefined ? { version: finding.version } : {}),
     ...(finding.symbol !== undefined ? { symbol: finding.symbol } : {}),
+    ...(finding.migratedTo !== undefined ? { migratedTo: finding.migratedTo } : {}),
     snippet: finding.snippet,
   };
 }

@@ -169,7 +169,7 @@ function locateFindings(scan: ScanResult): Located[] {
 
 function findingLevel(finding: Finding): SarifLevel {
   if (finding.kind === 'api-key') return 'error';
-  return finding.confidence === 'possible' ? 'note' : 'warning';
+  return finding.confidence === 'possible' || finding.migratedTo !== undefined ? 'note' : 'warning';
 }
 
 /** Over the limit, the most severe results are kept, in their original order. */

@@ -7,8 +7,13 @@ export function countByKind(findings: readonly Finding[]): Record<FindingKind, n
   return counts;
 }
 
-/** What a finding is about, in a few words: the API, model, variable or class. */
+/** What a finding is about, in a few words: the API, model, variable or class; and where it already points. */
 export function describeFinding(finding: Finding): string {
+  const described = describeSubject(finding);
+  return finding.migratedTo === undefined ? described : `${described} (migrated to ${finding.migratedTo})`;
+}
+
+function describeSubject(finding: Finding): string {
   switch (finding.kind) {
     case 'import':
     case 'framework':

@@ -40,6 +40,12 @@ function scanLines(scan: ScanResult, c: ChalkInstance): string[] {
     .filter(([, count]) => count > 0)
     .map(([kind, count]) => `${count} ${kind}`);
   lines.push(scan.findings.length === 0 ? c.green('No OpenAI usage found') : `${c.bold(count(scan.findings.length, 'finding'))}: ${counts.join(', ')}`);
+  const migrated = scan.findings.filter((finding) => finding.migratedTo !== undefined).length;
+  if (migrated > 0) {
+    const remaining = scan.findings.length - migrated;
+    const status = `${migrated} already migrated (the SDK pointed at another provider), ${remaining} remaining`;
+    lines.push(remaining === 0 ? c.green(`No OpenAI usage remains: ${status}`) : status);
+  }
   return lines;
 }
 
@@ -150,6 +156,7 @@ export function colorDiff(diff: string, c: ChalkInstance): string[] {
 function describe(finding: Finding, c: ChalkInstance): string {
   const text = describeFinding(finding);
   if (finding.kind === 'api-key') return c.red(text);
+  if (finding.migratedTo !== undefined) return c.dim(text);
   return finding.confidence === 'certain' ? text : `${text} ${c.dim(`(${finding.confidence})`)}`;
 }
 

@@ -5,7 +5,7 @@ import type { ProjectPlan } from '../../plan/plan-project.js';
 import type { Provider } from '../../providers/types.js';
 import { PLAN_FORMATS } from '../../report/index.js';
 import type { CliContext } from '../context.js';
-import { addMigrateOptions, resolveMigrateFlags, type MigrateFlags } from '../migrate-flags.js';
+import { addMigrateOptions, planInScope, resolveMigrateFlags, type MigrateFlags } from '../migrate-flags.js';
 import { emitReport } from '../output.js';
 import { confirm } from '../prompt.js';
 import { keepFiles, reviewChanges } from '../review.js';
@@ -26,11 +26,12 @@ export function applyCommand(ctx: CliContext): Command {
     .addOption(new Option('-i, --interactive', "show each file's diff and choose which files to write").conflicts('yes'))
     .action(async (paths: string[], flags: ApplyFlags) => {
       if (flags.interactive && !ctx.stdinIsTTY) throw new UsageError('--interactive needs a terminal', 'review with `migrate-openai plan` instead');
-      const { scanOptions, provider, planOptions } = await resolveMigrateFlags(ctx, paths, flags);
-      if (!flags.dryRun && !flags.allowDirty) await assertCleanTree(ctx, scanOptions.root);
-      const [{ planProject }, { applyPlan }] = await Promise.all([import('../../plan/plan-project.js'), import('../../apply/apply-plan.js')]);
+      const settings = await resolveMigrateFlags(ctx, paths, flags);
+      const { provider } = settings;
+      if (!flags.dryRun && !flags.allowDirty) await assertCleanTree(ctx, settings.scanOptions.root);
+      const { applyPlan } = await import('../../apply/apply-plan.js');
       const started = ctx.now();
-      const project = await planProject(scanOptions, provider, planOptions);
+      const project = await planInScope(settings);
       const chosen = await chooseChanges(ctx, flags, provider, project);
       if (chosen === undefined) {
         ctx.stderr.write('Nothing written.\n');

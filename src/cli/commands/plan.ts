@@ -4,7 +4,7 @@ import { count } from '../../core/plural.js';
 import { PLAN_FORMATS, reporters } from '../../report/index.js';
 import type { CliContext } from '../context.js';
 import { checkFailOn, failOnOption } from '../gate.js';
-import { addMigrateOptions, resolveMigrateFlags, type MigrateFlags } from '../migrate-flags.js';
+import { addMigrateOptions, planInScope, resolveMigrateFlags, type MigrateFlags } from '../migrate-flags.js';
 import { emitReport, writeTextFile } from '../output.js';
 import { appendStepSummary } from '../step-summary.js';
 
@@ -20,10 +20,10 @@ export function planCommand(ctx: CliContext): Command {
     .option('--diff <file>', 'also write the changes as a patch that `git apply` accepts')
     .addOption(failOnOption())
     .action(async (paths: string[], flags: PlanFlags) => {
-      const { scanOptions, provider, planOptions, failOn } = await resolveMigrateFlags(ctx, paths, flags);
-      const { planProject } = await import('../../plan/plan-project.js');
+      const settings = await resolveMigrateFlags(ctx, paths, flags);
+      const { provider, failOn } = settings;
       const started = ctx.now();
-      const { scan, plan, changes } = await planProject(scanOptions, provider, planOptions);
+      const { scan, plan, changes } = await planInScope(settings);
       const input = { scan, plan: { plan, providerName: provider.name, changes } };
       await emitReport(ctx, input, flags, started);
       await appendStepSummary(ctx, input, flags.format);

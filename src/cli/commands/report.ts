@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import { REPORT_FORMATS } from '../../report/index.js';
 import type { CliContext } from '../context.js';
 import { checkFailOn, failOnOption } from '../gate.js';
-import { addMigrateOptions, resolveMigrateFlags, type MigrateFlags } from '../migrate-flags.js';
+import { addMigrateOptions, planInScope, resolveMigrateFlags, type MigrateFlags } from '../migrate-flags.js';
 import { emitReport } from '../output.js';
 import { appendStepSummary } from '../step-summary.js';
 
@@ -13,10 +13,10 @@ export function reportCommand(ctx: CliContext): Command {
   return addMigrateOptions(command, REPORT_FORMATS, 'markdown')
     .addOption(failOnOption())
     .action(async (paths: string[], flags: MigrateFlags) => {
-      const { scanOptions, provider, planOptions, failOn } = await resolveMigrateFlags(ctx, paths, flags);
-      const { planProject } = await import('../../plan/plan-project.js');
+      const settings = await resolveMigrateFlags(ctx, paths, flags);
+      const { provider, failOn } = settings;
       const started = ctx.now();
-      const { scan, plan, changes } = await planProject(scanOptions, provider, planOptions);
+      const { scan, plan, changes } = await planInScope(settings);
       const input = { scan, plan: { plan, providerName: provider.name, changes }, isReport: true };
       await emitReport(ctx, input, flags, started);
       await appendStepSummary(ctx, input, flags.format);

@@ -7,34 +7,41 @@ import type { CliContext } from '../context.js';
 import { configOption, excludeOption, includeOption, resolveTargets, rootOption, type PathOptions } from '../options.js';
 import { emitReport, type OutputFlags } from '../output.js';
 import { createScanProgress } from '../progress.js';
+import { addScopeOptions, resolveScope, type ScopeFlags } from '../scope.js';
+import { resolveProviders } from '../../config/providers.js';
 
-interface ScanFlags extends PathOptions, OutputFlags {
+interface ScanFlags extends PathOptions, OutputFlags, ScopeFlags {
   failOnFindings?: boolean;
   config?: string;
 }
 
 export function scanCommand(ctx: CliContext): Command {
-  return new Command('scan')
+  const command = new Command('scan')
     .description('list every place the code depends on OpenAI (changes nothing)')
     .argument('[paths...]', 'files or folders to scan (default: the current folder)')
     .addOption(new Option('--format <format>', 'output format').choices(SCAN_FORMATS).default('text'))
     .option('--out <file>', 'write the report to a file instead of standard output')
-    .option('--fail-on-findings', 'exit with 1 when any finding remains (a CI gate)')
+    .option('--fail-on-findings', 'exit with 1 while OpenAI usage remains (not counting SDK use already migrated; a CI gate)')
     .addOption(includeOption())
     .addOption(excludeOption())
     .addOption(rootOption())
-    .addOption(configOption())
+    .addOption(configOption());
+  return addScopeOptions(command)
     .option('--no-color', 'never colour the output')
     .action(async (paths: string[], flags: ScanFlags) => {
       const { root, paths: targets } = resolveTargets(ctx.cwd, paths, flags.root);
-      const { scanProject } = await import('../../scan/scan.js');
+      const [{ scanProject }, { markMigrated }] = await Promise.all([import('../../scan/scan.js'), import('../../scan/migrated.js')]);
       const started = ctx.now();
       // Only the file's include/exclude concern a scan; flags replace them.
       const { config, file } = await loadConfig({ cwd: ctx.cwd, root, file: flags.config });
       const include = flags.include ?? config.include;
       const exclude = [...(flags.exclude ?? config.exclude ?? []), ...configExcludes(root, file, ctx.cwd)];
-      const scan = await scanProject({ root, paths: targets, include, exclude, onProgress: createScanProgress(ctx) });
+      const scope = await resolveScope(ctx, root, flags);
+      const scanned = await scanProject({ root, paths: targets, include, exclude, onProgress: createScanProgress(ctx) });
+      const marked = { ...scanned, findings: markMigrated(scanned.findings, resolveProviders(config, file)) };
+      const scan = scope === undefined ? marked : (await import('../../scope/limit.js')).limitScan(marked, scope);
       await emitReport(ctx, { scan }, flags, started);
-      if (flags.failOnFindings && scan.findings.length > 0) ctx.exitCode = EXIT.gate;
+      const remaining = scan.findings.filter((finding) => finding.migratedTo === undefined).length;
+      if (flags.failOnFindings && remaining > 0) ctx.exitCode = EXIT.gate;
     });
 }
