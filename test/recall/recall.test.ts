@@ -1,0 +1,31 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { listApps, measureApp } from '../../scripts/recall-measure.mjs';
+import { scanProject } from '../../src/scan/scan.js';
+
+/**
+ * The realistic apps in fixtures/apps/ were labelled before the scanner was run on them:
+ * what a migration must find there, and the hard negatives it must not report. These
+ * floors only go up; `npm run recall -- --verbose` lists what is missed or wrongly found.
+ */
+const APPS = path.resolve(import.meta.dirname, '../../fixtures/apps');
+
+const EXPECTED: Record<string, { found: number; falsePositives: number; hardNegatives: number }> = {
+  'assistants-express': { found: 24, falsePositives: 8, hardNegatives: 8 },
+  'nextjs-chat': { found: 21, falsePositives: 3, hardNegatives: 3 },
+  'vue-chatgpt-web': { found: 26, falsePositives: 15, hardNegatives: 12 },
+};
+
+describe('recall on realistic apps', () => {
+  it('has an expectation for every app', () => {
+    expect(listApps(APPS)).toEqual(Object.keys(EXPECTED).sort());
+  });
+
+  it.each(Object.keys(EXPECTED))('%s: finds at least the recorded share of the labelled places', async (app) => {
+    const result = await measureApp(scanProject, path.join(APPS, app));
+    const expected = EXPECTED[app]!;
+    expect(result.found, result.missed.join('\n')).toBeGreaterThanOrEqual(expected.found);
+    expect(result.falsePositives.length, result.falsePositives.join('\n')).toBeLessThanOrEqual(expected.falsePositives);
+    expect(result.hardNegatives.length, result.hardNegatives.join('\n')).toBeLessThanOrEqual(expected.hardNegatives);
+  });
+});
