@@ -4,7 +4,7 @@ import type { Edit, Finding, FindingResolution, ManualAction, Plan } from '../co
 import type { Provider } from '../providers/types.js';
 import { rules } from './rules/index.js';
 import type { RuleResult } from './rules/types.js';
-import { preferredQuote } from './style.js';
+import { syntaxFor } from './syntax/index.js';
 import { resolveTarget, type PlanOptions } from './target.js';
 
 export interface PlanInput {
@@ -23,7 +23,7 @@ export function planMigration(input: PlanInput, provider: Provider, options: Pla
   const resolved = new Map<Finding, FindingResolution>();
   for (const [file, findings] of groupByFile(input.findings)) {
     const text = input.texts.get(file) ?? '';
-    const ctx = { target, fileFindings: findings, projectFindings: input.findings, text, quote: preferredQuote(text), eol: text.includes('\r\n') ? ('\r\n' as const) : ('\n' as const) };
+    const ctx = { target, fileFindings: findings, projectFindings: input.findings, text, syntax: syntaxFor(findings[0]!.language, text), eol: text.includes('\r\n') ? ('\r\n' as const) : ('\n' as const) };
     const fileEdits: Edit[] = [];
     const results: [Finding, RuleResult][] = [];
     for (const finding of findings) {

@@ -1,5 +1,6 @@
 import { UsageError } from '../core/errors.js';
 import type { Provider } from '../providers/types.js';
+import type { StringPart, Syntax } from './syntax/index.js';
 
 export interface PlanOptions {
   /** A key of the provider's `baseUrls`; its default region otherwise. */
@@ -53,20 +54,23 @@ export function resolveTarget(provider: Provider, options: PlanOptions = {}): Mi
   };
 }
 
-/** Source code for the base URL: a plain string, or a template that reads its placeholders from env. */
-export function baseUrlCode(target: MigrationTarget, quote: string): string {
+/** The base URL as pieces: its text, and the env variable that fills each placeholder at run time. */
+export function baseUrlParts(target: MigrationTarget): StringPart[] {
   const variables = target.provider.urlVariables ?? {};
-  if (!/\{\w+\}/.test(target.baseUrl)) return `${quote}${target.baseUrl}${quote}`;
-  const template = target.baseUrl.replace(/\{(\w+)\}/g, (_, name: string) => `\${process.env.${variables[name] ?? name.toUpperCase()}}`);
-  return `\`${template}\``;
+  return target.baseUrl.split(/\{(\w+)\}/).map((piece, i) => (i % 2 === 0 ? piece : { env: variables[piece] ?? piece.toUpperCase() })).filter((part) => part !== '');
+}
+
+/** Source code for the base URL: a plain string, or one that reads its placeholders from env. */
+export function baseUrlCode(target: MigrationTarget, syntax: Syntax): string {
+  return syntax.interpolate(baseUrlParts(target));
 }
 
 /**
- * The key as migrated code reads it. `?? ''` matters: with `apiKey: undefined` the OpenAI SDK
- * falls back to OPENAI_API_KEY and would send the OpenAI key to the new provider.
+ * The key as migrated code reads it. The empty fallback matters: with `apiKey: undefined` the
+ * OpenAI SDK falls back to OPENAI_API_KEY and would send the OpenAI key to the new provider.
  */
-export function keyCode(target: MigrationTarget, quote: string): string {
-  return `process.env.${target.keyVar} ?? ${quote}${quote}`;
+export function keyCode(target: MigrationTarget, syntax: Syntax): string {
+  return syntax.envOr(target.keyVar, '');
 }
 
 /** The base URL for a message: placeholders named with the variable that fills them. */

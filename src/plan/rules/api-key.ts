@@ -9,7 +9,7 @@ import { edit, manual, result, type Rule } from './types.js';
 export const planApiKey: Rule = (finding, ctx) => {
   if (finding.detail?.entry) return planKeyValue(finding, finding.detail.entry, ctx);
   const expression = finding.detail?.expression;
-  const code = keyCode(ctx.target, ctx.quote);
+  const code = keyCode(ctx.target, ctx.syntax);
   const revoke = manual(
     finding,
     'error',

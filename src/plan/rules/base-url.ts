@@ -40,7 +40,8 @@ export const planBaseUrl: Rule = (finding, ctx) => {
     ]);
   }
   const range = { start: finding.span.start, end: finding.span.start + prefix[0].length };
-  return withSupportCheck(result([edit(finding, range, target.baseUrl, `${target.provider.name} endpoint`)]), url.slice(prefix[0].length + 1), finding, ctx);
+  const rewritten = ctx.syntax.replaceInLiteral(finding.detail?.literal ?? range, range, target.baseUrl);
+  return withSupportCheck(result([edit(finding, rewritten.range, rewritten.text, `${target.provider.name} endpoint`)]), url.slice(prefix[0].length + 1), finding, ctx);
 };
 
 /** A raw request to an API the target lacks is reported like an SDK call to it. */

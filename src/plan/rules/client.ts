@@ -53,15 +53,15 @@ export const planClient: Rule = (finding, ctx) => {
     case 'OpenAIEmbeddings':
     case 'LangChainOpenAI':
       return configureClient(finding, ctx, [
-        { name: 'apiKey', code: keyCode(target, ctx.quote), replaces: 'openAIApiKey', isKey: true },
-        { name: 'configuration', code: '', nested: [{ name: 'baseURL', code: baseUrlCode(target, ctx.quote), isUrl: true }] },
+        { name: 'apiKey', code: keyCode(target, ctx.syntax), replaces: 'openAIApiKey', isKey: true },
+        { name: 'configuration', code: '', nested: [{ name: 'baseURL', code: baseUrlCode(target, ctx.syntax), isUrl: true }] },
       ]);
     case 'AzureOpenAI':
     case 'AzureChatOpenAI':
     case 'AzureOpenAIEmbeddings':
       if (target.provider.clientStyle === 'azure') return NOTHING;
       return result([], [
-        manual(finding, 'warning', 'azure-client', `${finding.symbol} client: replace it with \`new OpenAI({ baseURL: ${baseUrlCode(target, ctx.quote)}, apiKey: ${keyCode(target, ctx.quote)} })\` for ${name}`),
+        manual(finding, 'warning', 'azure-client', `${finding.symbol} client: replace it with \`new OpenAI(${ctx.syntax.arguments(openAIOptions(ctx, 'baseURL').map((option) => optionText(option, ctx)))})\` for ${name}`),
       ]);
     default:
       return NOTHING;
@@ -70,8 +70,8 @@ export const planClient: Rule = (finding, ctx) => {
 
 function openAIOptions(ctx: RuleContext, urlOption: string): WantedOption[] {
   return [
-    { name: urlOption, code: baseUrlCode(ctx.target, ctx.quote), isUrl: true },
-    { name: 'apiKey', code: keyCode(ctx.target, ctx.quote), isKey: true },
+    { name: urlOption, code: baseUrlCode(ctx.target, ctx.syntax), isUrl: true },
+    { name: 'apiKey', code: keyCode(ctx.target, ctx.syntax), isKey: true },
   ];
 }
 
@@ -84,9 +84,9 @@ function switchToAzureClient(finding: Finding, ctx: RuleContext, azure: NonNulla
     ]);
   }
   const configured = configureClient(finding, ctx, [
-    { name: 'endpoint', code: `process.env.${azure.endpointEnv}`, replaces: 'baseURL' },
-    { name: 'apiKey', code: keyCode(ctx.target, ctx.quote), isKey: true },
-    { name: 'apiVersion', code: `${ctx.quote}${azure.apiVersion}${ctx.quote}`, keepsExisting: true },
+    { name: 'endpoint', code: ctx.syntax.env(azure.endpointEnv), replaces: 'baseURL' },
+    { name: 'apiKey', code: keyCode(ctx.target, ctx.syntax), isKey: true },
+    { name: 'apiVersion', code: ctx.syntax.string(azure.apiVersion), keepsExisting: true },
   ]);
   return result([edit(finding, callee, 'AzureOpenAI', "Azure's dated API client"), ...configured.edits], configured.manual);
 }
@@ -98,16 +98,17 @@ function isOpenAIUrl(value: ValueInfo): boolean {
 }
 
 /** `name: code`, or `name: { a: …, b: … }` for an option with nested options. */
-function optionText(option: WantedOption): string {
-  return option.nested ? `${option.name}: { ${option.nested.map(optionText).join(', ')} }` : `${option.name}: ${option.code}`;
+function optionText(option: WantedOption, ctx: RuleContext): string {
+  const { syntax } = ctx;
+  return syntax.option(option.name, option.nested ? syntax.group(option.nested.map((inner) => optionText(inner, ctx))) : option.code);
 }
 
 function configureClient(finding: Finding, ctx: RuleContext, wanted: WantedOption[], argument = finding.detail?.argument): RuleResult {
   const provider = ctx.target.provider.name;
   const reason = `point the client at ${provider}`;
-  const listed = wanted.map(optionText);
+  const listed = wanted.map((option) => optionText(option, ctx));
   if (argument === undefined) return NOTHING;
-  if (argument.kind === 'none') return result([edit(finding, argument.range, `{ ${listed.join(', ')} }`, reason)]);
+  if (argument.kind === 'none') return result([edit(finding, argument.range, ctx.syntax.arguments(listed), reason)]);
   if (argument.kind === 'other') {
     return result([], [
       manual(finding, 'warning', 'client-options-not-literal', `client options come from \`${argument.text}\`; set ${listed.join(' and ')} where they are built`),
@@ -122,8 +123,8 @@ function configureClient(finding: Finding, ctx: RuleContext, wanted: WantedOptio
     const existing = byName.get(option.name);
     const replaced = option.replaces === undefined ? undefined : byName.get(option.replaces);
     if (existing === undefined) {
-      if (replaced) edits.push(edit(finding, replaced.range, optionText(option), reason));
-      else missing.push(optionText(option));
+      if (replaced) edits.push(edit(finding, replaced.range, optionText(option, ctx), reason));
+      else missing.push(optionText(option, ctx));
       continue;
     }
     const value = existing.value;
@@ -142,7 +143,7 @@ function configureClient(finding: Finding, ctx: RuleContext, wanted: WantedOptio
       actions.push(manual(finding, 'warning', 'custom-base-url', `${option.name} comes from ${described}, not OpenAI's URL; point it at ${describeBaseUrl(ctx.target)} if it should reach ${provider}`));
     } else {
       // `{ baseURL }` shorthand: the name is the value, so the whole property is replaced.
-      edits.push(existing.isShorthand ? edit(finding, existing.range, optionText(option), reason) : edit(finding, value.range, option.code, reason));
+      edits.push(existing.isShorthand ? edit(finding, existing.range, optionText(option, ctx), reason) : edit(finding, value.range, option.code, reason));
     }
   }
 
@@ -157,7 +158,7 @@ function configureClient(finding: Finding, ctx: RuleContext, wanted: WantedOptio
 
 /** Adds properties after the last one, in the object's own layout (one line or one per line). */
 function appendProperties(finding: Finding, object: Extract<ArgumentInfo, { kind: 'object' }>, properties: string[], ctx: RuleContext, reason: string): Edit {
-  if (object.lastElementEnd === null) return edit(finding, object.range, `{ ${properties.join(', ')} }`, reason);
+  if (object.lastElementEnd === null) return edit(finding, object.range, ctx.syntax.group(properties), reason);
   const afterComma = object.hasTrailingComma ? object.listEnd : object.lastElementEnd;
   const at = { start: afterComma, end: afterComma };
   if (object.propertyIndent !== null) {

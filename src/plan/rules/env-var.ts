@@ -30,7 +30,7 @@ export const planEnvVar: Rule = (finding, ctx) => {
   if (URL_VARIABLES.has(name)) {
     if (entry) return planUrlEntry(finding, entry, ctx);
     return result([], [
-      manual(finding, 'info', 'base-url-env', `${name} is read here; after migration requests go to ${baseUrlCode(target, ctx.quote)}: update or remove this read`),
+      manual(finding, 'info', 'base-url-env', `${name} is read here; after migration requests go to ${baseUrlCode(target, ctx.syntax)}: update or remove this read`),
     ]);
   }
   if (ACCOUNT_VARIABLES.has(name)) {

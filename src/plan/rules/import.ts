@@ -17,7 +17,7 @@ export const planImport: Rule = (finding, ctx) => {
   // `import OpenAI, * as sdk from 'openai'` has no room for a named import: add a declaration.
   if (names.some((n) => n.name === '*')) {
     const at = { start: finding.span.end, end: finding.span.end };
-    return result([edit(finding, at, `${ctx.eol}import { AzureOpenAI } from ${ctx.quote}openai${ctx.quote};`, reason)]);
+    return result([edit(finding, at, `${ctx.eol}${ctx.syntax.importNames(['AzureOpenAI'], 'openai')}`, reason)]);
   }
   const firstNamed = names.find((n) => n.name !== 'default');
   if (firstNamed) return result([edit(finding, { start: firstNamed.range.start, end: firstNamed.range.start }, 'AzureOpenAI, ', reason)]);
@@ -44,7 +44,8 @@ export const planFramework: Rule = (finding, ctx) => {
     // A file that already imports createOpenAI is left to the user (the name would clash).
     const importsFactory = ctx.fileFindings.some((f) => f.api === module && f.detail?.importedNames?.some((name) => name.name === 'createOpenAI'));
     if (provider.local !== undefined && provider.specifier !== undefined && !importsFactory && !finding.detail?.isReExport) {
-      const options = `{ baseURL: ${baseUrlCode(ctx.target, ctx.quote)}, apiKey: ${keyCode(ctx.target, ctx.quote)} }`;
+      const { syntax } = ctx;
+      const options = syntax.group([syntax.option('baseURL', baseUrlCode(ctx.target, syntax)), syntax.option('apiKey', keyCode(ctx.target, syntax))]);
       const semicolon = ctx.text[finding.span.end - 1] === ';' ? ';' : '';
       const reason = `an AI SDK provider for ${ctx.target.provider.name}`;
       // Declared after the file's last import, so the imports stay together.

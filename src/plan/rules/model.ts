@@ -43,7 +43,8 @@ export const planModel: Rule = (finding, ctx) => {
         ...facts,
       };
     case 'mapped': {
-      const edits = resolution.id === model ? [] : [edit(finding, literal, resolution.id, `${model} → ${resolution.id} on ${provider.name}`)];
+      const rewritten = ctx.syntax.replaceInLiteral(literal, literal, resolution.id);
+      const edits = resolution.id === model ? [] : [edit(finding, rewritten.range, rewritten.text, `${model} → ${resolution.id} on ${provider.name}`)];
       const actions = [];
       // A deployment named in the configuration exists already.
       if (provider.clientStyle === 'azure' && findModelOverride(ctx.target.deployments, model) === undefined) {

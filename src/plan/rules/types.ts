@@ -1,5 +1,6 @@
 import type { CapabilityGap, Edit, Finding, ManualAction, ModelResolution, Range, Severity } from '../../core/types.js';
 import type { ManualCode } from '../codes.js';
+import type { Syntax } from '../syntax/index.js';
 import type { MigrationTarget } from '../target.js';
 
 /** What a rule knows besides its finding: the target and the file's text and style. */
@@ -10,7 +11,8 @@ export interface RuleContext {
   /** Every finding of the run (the dependency rule compares the APIs called with the SDK version). */
   projectFindings: readonly Finding[];
   text: string;
-  quote: "'" | '"';
+  /** How code and values are written in this file's language and style. */
+  syntax: Syntax;
   eol: '\n' | '\r\n';
 }
 

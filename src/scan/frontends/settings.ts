@@ -95,7 +95,7 @@ export class SettingsCollector {
     this.addName(entry, valueKind);
     if (entry.value === undefined) return;
     this.addVariableReferences(entry.value.source, entry.path);
-    this.addUrls(entry.value.source);
+    this.addUrls(entry.value.source, entry.value.range);
     this.addLiteral(entry, valueKind);
   }
 
@@ -193,10 +193,13 @@ export class SettingsCollector {
     return { text: this.text.slice(start, stop), range, source: range, emptyText: '' };
   }
 
-  private addUrls(source: Range): void {
+  /** `literal`: the value's verbatim text, which an edit of a URL inside it must keep a valid value. */
+  private addUrls(source: Range, literal: Range | undefined): void {
     for (const match of this.text.slice(source.start, source.end).matchAll(OPENAI_HOST)) {
       const start = source.start + match.index;
-      this.add('base-url', { start, end: start + match[0].length }, 'certain', { api: match[0] });
+      const end = start + match[0].length;
+      const isInLiteral = literal !== undefined && literal.start <= start && end <= literal.end;
+      this.add('base-url', { start, end }, 'certain', { api: match[0], ...(isInLiteral ? { detail: { literal } } : {}) });
     }
   }
 

@@ -1,0 +1,52 @@
+import type { Range } from '../../core/types.js';
+import { commonEscape, escapeEach, unicodeUnits } from './escape.js';
+import type { StringPart, Syntax } from './types.js';
+
+type Delimiter = "'" | '"' | '`';
+
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+
+/** The content of a JS string or template literal delimited by `delimiter` that reads `value`. */
+export function escapeJs(value: string, delimiter: Delimiter): string {
+  return escapeEach(
+    value,
+    (char, next) => {
+      if (char === delimiter) return `\\${char}`;
+      // `${` would open a substitution; `$` before the text that follows might as well.
+      if (delimiter === '`' && char === '$' && (next === '{' || next === undefined)) return '\\$';
+      // `\0` before a digit reads as an octal escape: `\x00` never does.
+      if (char === '\0') return '\\x00';
+      return commonEscape(char);
+    },
+    unicodeUnits,
+  );
+}
+
+/**
+ * TypeScript and JavaScript: `process.env.X ?? ''`, `{ name: value }` option objects, ESM imports.
+ * `quote` is the file's preferred string quote.
+ */
+export function typescriptSyntax(text: string, quote: "'" | '"'): Syntax {
+  const string = (value: string): string => `${quote}${escapeJs(value, quote)}${quote}`;
+  const env = (name: string): string => (IDENTIFIER.test(name) ? `process.env.${name}` : `process.env[${string(name)}]`);
+  const key = (name: string): string => (IDENTIFIER.test(name) ? name : string(name));
+  return {
+    string,
+    interpolate(parts: readonly StringPart[]) {
+      if (parts.every((part) => typeof part === 'string')) return string(parts.join(''));
+      return `\`${parts.map((part) => (typeof part === 'string' ? escapeJs(part, '`') : `\${${env(part.env)}}`)).join('')}\``;
+    },
+    env,
+    envOr: (name, fallback) => `${env(name)} ?? ${string(fallback)}`,
+    option: (name, code) => `${key(name)}: ${code}`,
+    group: (options) => `{ ${options.join(', ')} }`,
+    arguments: (options) => `{ ${options.join(', ')} }`,
+    importNames: (names, module) => `import { ${names.join(', ')} } from ${string(module)};`,
+    replaceInLiteral(literal: Range, at: Range, value: string) {
+      // A template's middle and tail pieces start after the `}` of the substitution before them.
+      const before = text[literal.start - 1];
+      const delimiter: Delimiter = before === "'" || before === '"' ? before : '`';
+      return { range: at, text: escapeJs(value, delimiter) };
+    },
+  };
+}
