@@ -9,6 +9,11 @@ export interface CliContext {
   now: () => number;
   /** Set by a command when a gate fails (1); `main.ts` turns it into the process exit code. */
   exitCode: number;
+  /**
+   * Until `release`, Ctrl-C and SIGTERM abort `signal` instead of ending the process, so that
+   * a write in progress can stop cleanly. Absent: signals keep their default effect.
+   */
+  trapInterrupts?: () => { signal: AbortSignal; release(): void };
 }
 
 export function createProcessContext(): CliContext {
@@ -20,7 +25,16 @@ export function createProcessContext(): CliContext {
     stdinIsTTY: process.stdin.isTTY === true,
     now: () => performance.now(),
     exitCode: 0,
+    trapInterrupts,
   };
+}
+
+function trapInterrupts(): { signal: AbortSignal; release(): void } {
+  const controller = new AbortController();
+  const abort = () => controller.abort();
+  const signals = ['SIGINT', 'SIGTERM'] as const;
+  for (const name of signals) process.on(name, abort);
+  return { signal: controller.signal, release: () => signals.forEach((name) => process.off(name, abort)) };
 }
 
 /**

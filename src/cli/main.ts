@@ -1,5 +1,7 @@
 import { CommanderError } from 'commander';
-import { EXIT, isUserError } from '../core/errors.js';
+import { EXIT, firstLine, isUserError, UsageError } from '../core/errors.js';
+import { describeUnsafeCharacter, findUnsafeCharacter } from '../core/values.js';
+import { showable } from './showable.js';
 import { createProcessContext, type CliContext } from './context.js';
 import { createProgram } from './program.js';
 
@@ -8,6 +10,7 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
   const program = createProgram(ctx).exitOverride();
   for (const command of program.commands) command.exitOverride();
   try {
+    assertSafeArguments(argv);
     await program.parseAsync(argv, { from: 'user' });
     return ctx.exitCode;
   } catch (error) {
@@ -17,15 +20,23 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
     }
     if (isUserError(error)) {
       // A configuration file can have several problems: one line each.
-      for (const line of error.message.split('\n')) ctx.stderr.write(`error: ${line}\n`);
-      if (error.hint) ctx.stderr.write(`hint: ${error.hint}\n`);
+      for (const line of error.message.split('\n')) ctx.stderr.write(`error: ${showable(line)}\n`);
+      if (error.hint) ctx.stderr.write(`hint: ${showable(error.hint)}\n`);
       return error.exitCode;
     }
     const debug = argv.includes('--debug');
     const message = error instanceof Error ? error.message : String(error);
-    ctx.stderr.write(`internal error: ${message}; re-run with --debug for details\n`);
-    if (debug && error instanceof Error && error.stack) ctx.stderr.write(`${error.stack}\n`);
+    ctx.stderr.write(`internal error: ${showable(firstLine(message))}; re-run with --debug for details\n`);
+    if (debug && error instanceof Error && error.stack) ctx.stderr.write(`${showable(error.stack)}\n`);
     return EXIT.internal;
+  }
+}
+
+/** NUL and bidirectional control characters are refused in every argument, whatever it is for. */
+function assertSafeArguments(argv: string[]): void {
+  for (const argument of argv) {
+    const code = findUnsafeCharacter(argument);
+    if (code !== undefined) throw new UsageError(`the argument "${argument}" ${describeUnsafeCharacter(code)}`, 'retype it without hidden characters');
   }
 }
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Option } from 'commander';
 import { InputError, UsageError } from '../core/errors.js';
 import { isInside } from '../core/paths.js';
+import { checkHttpUrl, checkModelId, checkModelPattern } from '../core/values.js';
 import { CONFIG_FILE_NAME } from '../config/files.js';
 import { providers } from '../providers/index.js';
 
@@ -48,7 +49,7 @@ export function resolveTargets(cwd: string, paths: string[], rootFlag: string | 
 export const toOption = (canBeCustom = true) =>
   new Option('--to <provider>', `target provider (${providerIds().join(', ')}${canBeCustom ? ', or a custom one from the config file' : ''})`);
 export const regionOption = () => new Option('--region <region>', "the provider's region or API variant (see `providers <id>`)");
-export const baseUrlOption = () => new Option('--base-url <url>', "use this base URL instead of the region's");
+export const baseUrlOption = () => new Option('--base-url <url>', "use this base URL instead of the region's").argParser(parseBaseUrl);
 export const configOption = () => new Option('--config <file>', `the configuration file (default: ${CONFIG_FILE_NAME} in the root or a folder above it)`);
 export const modelOption = () =>
   new Option('--model <openai=target>', 'map one model id, e.g. --model gpt-4o=glm-4.6 (repeatable)').argParser(collect);
@@ -61,9 +62,20 @@ function providerIds(): string[] {
 export function parseModelOverrides(values: string[] | undefined): Record<string, string> {
   const overrides: Record<string, string> = {};
   for (const value of values ?? []) {
-    const match = /^([^=\s]+)=([^=\s]+)$/.exec(value);
+    const match = /^([^=]+)=([^=]+)$/.exec(value);
     if (match === null) throw new UsageError(`invalid --model "${value}"`, 'expected <openai-id>=<target-id>, e.g. --model gpt-4o=glm-4.6');
-    overrides[match[1]!] = match[2]!;
+    const [, from, to] = match as unknown as [string, string, string];
+    const problem = checkModelPattern(from) ?? checkModelId(to);
+    if (problem !== undefined) throw new UsageError(`invalid --model "${value}": expected ${checkModelPattern(from) === undefined ? 'the target id to be ' : ''}${problem}`);
+    if (Object.hasOwn(overrides, from) && overrides[from] !== to) throw new UsageError(`--model ${from} is given twice, as ${overrides[from]} and as ${to}`);
+    overrides[from] = to;
   }
   return overrides;
+}
+
+/** `--base-url`: an http(s) URL that is safe to write into source. */
+function parseBaseUrl(value: string): string {
+  const problem = checkHttpUrl(value);
+  if (problem !== undefined) throw new UsageError(`invalid --base-url "${value}": expected ${problem}`);
+  return value;
 }

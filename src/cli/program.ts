@@ -6,6 +6,7 @@ import { providersCommand } from './commands/providers.js';
 import { reportCommand } from './commands/report.js';
 import { scanCommand } from './commands/scan.js';
 import type { CliContext } from './context.js';
+import { showable } from './showable.js';
 import { packageVersion } from './version.js';
 
 /** Builds the whole CLI. Tests drive it in-process with `exitOverride()` and their own context. */
@@ -17,7 +18,7 @@ export function createProgram(ctx: CliContext): Command {
     .showSuggestionAfterError()
     .configureOutput({
       writeOut: (text) => ctx.stdout.write(text),
-      writeErr: (text) => ctx.stderr.write(text),
+      writeErr: (text) => ctx.stderr.write(showable(text)),
     });
   // Unlike `.command()`, `addCommand` copies no settings: without this, a subcommand's errors
   // and help would bypass `ctx` and go straight to the process streams.

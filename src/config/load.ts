@@ -4,6 +4,7 @@ import path from 'node:path';
 import { redactSecrets } from '../core/redact.js';
 import { ConfigError } from '../core/errors.js';
 import { isInside } from '../core/paths.js';
+import { describeUnsafeCharacter, findUnsafeStrings } from '../core/values.js';
 import { CONFIG_FILE_NAME } from './files.js';
 import type { ConfigFile } from './schema.js';
 
@@ -49,7 +50,11 @@ export async function parseConfig(text: string, file: string): Promise<ConfigFil
   } catch (error) {
     throw jsonSyntaxError(json, file, error as SyntaxError);
   }
-  const [{ configSchema }, { expectedMessage, formatIssues }] = await Promise.all([import('./schema.js'), import('./issues.js')]);
+  const [{ configSchema }, { expectedMessage, formatIssues, formatPath }] = await Promise.all([import('./schema.js'), import('./issues.js')]);
+  const unsafe = findUnsafeStrings(data);
+  if (unsafe.length > 0) {
+    throw new ConfigError(unsafe.map(({ path, code }) => `${file}: ${path.length > 0 ? `${formatPath(path)}: ` : ''}${describeUnsafeCharacter(code)}`).join('\n'));
+  }
   const result = configSchema.safeParse(data, { reportInput: true, error: expectedMessage });
   if (result.success) return result.data;
   // One problem per line; `main` prefixes each with "error: ".

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { providers } from '../providers/index.js';
 import { CAPABILITY_KEYS, type CapabilityKey } from '../providers/types.js';
 import { SINGLE_REGION } from './providers.js';
+import { checkHttpUrl, ENV_NAME, HTTP_URL, MODEL_ID, MODEL_PATTERN, PROVIDER_ID } from '../core/values.js';
 
 /**
  * The configuration file, `migrate-openai.config.json`. This schema is the one source of the
@@ -12,12 +13,6 @@ import { SINGLE_REGION } from './providers.js';
  * see `formatIssues`); the `custom` issues of `checkConsistency` are whole sentences.
  */
 
-const PROVIDER_ID = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
-const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-// `{name}` placeholders are allowed: migrated code fills them from `urlVariables`.
-const HTTP_URL = /^https?:\/\/[^\s/?#]+\S*$/;
-const NO_SPACE = /^\S+$/;
-const EXACT_MODEL = /^[^\s*]+$/;
 const API_VERSION = /^\d{4}-\d{2}-\d{2}(?:-preview)?$/;
 
 /** A string that must match `pattern`; `expected` says what in words. */
@@ -28,9 +23,14 @@ const globs = (description: string) =>
 
 const comment = z.string({ error: 'a string' }).meta({ description: 'A note for readers of the file; ignored by the tool.' });
 const providerId = text(PROVIDER_ID, 'a kebab-case provider id such as "zhipu" or "my-gateway"');
-const httpUrl = text(HTTP_URL, 'an http(s) URL such as "https://llm.example.com/v1"');
+// `{name}` placeholders are allowed: migrated code fills them from `urlVariables`.
+const httpUrl = text(HTTP_URL, 'an http(s) URL such as "https://llm.example.com/v1"').superRefine((value, ctx) => {
+  // A value the pattern refuses has been reported already.
+  const problem = HTTP_URL.test(value) ? checkHttpUrl(value) : undefined;
+  if (problem !== undefined) ctx.addIssue({ code: 'custom', message: `expected ${problem}, got ${JSON.stringify(value)}` });
+});
 const envName = text(ENV_NAME, 'an environment variable name such as "ACME_API_KEY"');
-const modelKey = text(NO_SPACE, 'an OpenAI model id or a pattern such as "gpt-4o*"');
+const modelKey = text(MODEL_PATTERN, 'an OpenAI model id or a pattern such as "gpt-4o*"');
 
 const capabilitySchema = z.strictObject(
   {
@@ -59,8 +59,8 @@ const customProviderObject = z.strictObject(
     docs: httpUrl.optional().meta({ description: 'Documentation link shown in manual actions; the base URL otherwise.' }),
     models: z
       .record(
-        text(EXACT_MODEL, 'an exact OpenAI model id (patterns such as "gpt-4o*" belong in the top-level "models")'),
-        z.union([text(NO_SPACE, 'a model id of the provider'), z.null()], { error: 'a model id of the provider, or null for no equivalent' }),
+        text(MODEL_ID, 'an exact OpenAI model id (patterns such as "gpt-4o*" belong in the top-level "models")'),
+        z.union([text(MODEL_ID, 'a model id of the provider'), z.null()], { error: 'a model id of the provider, or null for no equivalent' }),
         { error: 'an object of OpenAI model id → provider model id (or null)' },
       )
       .optional()
@@ -87,7 +87,7 @@ const configObject = z.strictObject(
     region: nonEmpty('a region name').optional().meta({ description: 'A region or API variant of the target (--region); `migrate-openai providers <id>` lists them.' }),
     baseURL: httpUrl.optional().meta({ description: "Use this base URL instead of the region's (--base-url)." }),
     models: z
-      .record(modelKey, text(NO_SPACE, 'a model id of the target'), { error: 'an object of OpenAI model id (or pattern) → target model id' })
+      .record(modelKey, text(MODEL_ID, 'a model id of the target'), { error: 'an object of OpenAI model id (or pattern) → target model id' })
       .optional()
       .meta({
         description:
@@ -95,7 +95,7 @@ const configObject = z.strictObject(
         examples: [{ 'gpt-4o': 'glm-4.6', 'gpt-4o-mini*': 'glm-4.5-air' }],
       }),
     deployments: z
-      .record(modelKey, text(NO_SPACE, 'an Azure deployment name'), { error: 'an object of OpenAI model id (or pattern) → Azure deployment name' })
+      .record(modelKey, text(MODEL_ID, 'an Azure deployment name'), { error: 'an object of OpenAI model id (or pattern) → Azure deployment name' })
       .optional()
       .meta({ description: 'Azure only: OpenAI model id (or pattern, as in "models") → deployment name. Beats "models".' }),
     apiVersion: text(API_VERSION, 'an Azure api-version such as "2024-10-21"')

@@ -1,5 +1,5 @@
 /** Process exit codes: the one table, documented in the README. */
-export const EXIT = { ok: 0, gate: 1, usage: 2, internal: 3, cancelled: 130 } as const;
+export const EXIT = { ok: 0, gate: 1, usage: 2, internal: 3, partlyApplied: 4, cancelled: 130 } as const;
 
 /**
  * Errors the user can fix. Each has a one-line message, an optional hint and exits with 2.

@@ -1,14 +1,20 @@
-import { chmod, chown, lstat, mkdir, readFile, readlink, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { chmod, chown, lstat, mkdir, readFile, readlink, realpath, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { assertWritableInside, hasChangedSince, writeFileAtomic } from '../../src/apply/write.js';
+import { assertWritableInside, ChangedOnDiskError, commitWrite, stageWrite } from '../../src/apply/write.js';
 import { InputError } from '../../src/core/errors.js';
 import { listTempFiles, useTempDirs } from './temp-dir.js';
 
 const makeTempDir = useTempDirs();
 const isRoot = process.getuid?.() === 0;
 
-describe('writeFileAtomic', () => {
+/** Replaces the file (through a symlink inside the root, as `applyFiles` does) with `text`. */
+async function writeFileAtomic(file: string, text: string): Promise<void> {
+  const target = await realpath(file);
+  await commitWrite(await stageWrite(target, text, await readFile(target, 'utf8')));
+}
+
+describe('stageWrite + commitWrite', () => {
   it('replaces the file content', async () => {
     const dir = await makeTempDir();
     const file = path.join(dir, 'client.ts');
@@ -48,14 +54,7 @@ describe('writeFileAtomic', () => {
     expect([stats.uid, stats.gid]).toEqual([1234, 2345]);
   });
 
-  it('creates the file when it does not exist yet', async () => {
-    const dir = await makeTempDir();
-    const file = path.join(dir, 'new.ts');
-    await writeFileAtomic(file, 'fresh');
-    expect(await readFile(file, 'utf8')).toBe('fresh');
-  });
-
-  it('rewrites the target of a symlink and leaves the link in place', async () => {
+  it('rewrites the target of a symlink resolved beforehand and leaves the link in place', async () => {
     const dir = await makeTempDir();
     await writeFile(path.join(dir, 'real.ts'), 'old');
     await symlink('real.ts', path.join(dir, 'link.ts'));
@@ -73,23 +72,19 @@ describe('writeFileAtomic', () => {
     expect(await listTempFiles(dir)).toEqual([]);
   });
 
-  it('removes its temp file and rethrows when the rename fails', async () => {
+  it('refuses a path that is a directory without creating anything', async () => {
     const dir = await makeTempDir();
-    // Renaming a file over a directory fails (EISDIR), after the temp file has been written.
-    const target = path.join(dir, 'target');
-    await mkdir(target);
-    await writeFile(path.join(dir, 'sibling.ts'), 'untouched');
-    await expect(writeFileAtomic(target, 'new')).rejects.toMatchObject({ code: 'EISDIR' });
+    await mkdir(path.join(dir, 'target'));
+    await expect(stageWrite(path.join(dir, 'target'), 'new', '')).rejects.toThrow(ChangedOnDiskError);
     expect(await listTempFiles(dir)).toEqual([]);
-    expect((await stat(target)).isDirectory()).toBe(true);
-    expect(await readFile(path.join(dir, 'sibling.ts'), 'utf8')).toBe('untouched');
+    expect((await stat(path.join(dir, 'target'))).isDirectory()).toBe(true);
   });
 
   it('rethrows without creating anything when the parent is a file', async () => {
     const dir = await makeTempDir();
     const parent = path.join(dir, 'not-a-dir');
     await writeFile(parent, 'file');
-    await expect(writeFileAtomic(path.join(parent, 'a.ts'), 'new')).rejects.toMatchObject({ code: 'ENOTDIR' });
+    await expect(stageWrite(path.join(parent, 'a.ts'), 'new', '')).rejects.toMatchObject({ code: 'ENOTDIR' });
     expect(await listTempFiles(dir)).toEqual([]);
     expect(await readFile(parent, 'utf8')).toBe('file');
   });
@@ -104,35 +99,39 @@ describe('writeFileAtomic', () => {
   });
 });
 
-describe('hasChangedSince', () => {
-  it('is false while the file still holds the text as read', async () => {
+describe('stageWrite refuses a file that is not the one read', () => {
+  it('stages a file that still holds the text as read, BOM and CRLF included', async () => {
     const dir = await makeTempDir();
     const file = path.join(dir, 'a.ts');
     await writeFile(file, '\uFEFFconst a = 1;\r\n');
-    expect(await hasChangedSince(file, '\uFEFFconst a = 1;\r\n')).toBe(false);
+    await expect(stageWrite(file, 'new', '\uFEFFconst a = 1;\r\n')).resolves.toMatchObject({ target: file });
   });
 
-  it('is true once the file has been edited', async () => {
+  it.each([
+    ['edited', 'const a = 2;\n', 'changed on disk after it was read'],
+    ['given other line endings', 'const a = 1;\r\n', 'changed on disk after it was read'],
+  ])('once it has been %s', async (_case, current, detail) => {
     const dir = await makeTempDir();
     const file = path.join(dir, 'a.ts');
-    await writeFile(file, 'const a = 1;\n');
-    await writeFile(file, 'const a = 2;\n');
-    expect(await hasChangedSince(file, 'const a = 1;\n')).toBe(true);
+    await writeFile(file, current);
+    await expect(stageWrite(file, 'new', 'const a = 1;\n')).rejects.toMatchObject({ detail });
+    expect(await listTempFiles(dir)).toEqual([]);
   });
 
-  it('is true when only the line endings changed', async () => {
-    const dir = await makeTempDir();
-    const file = path.join(dir, 'a.ts');
-    await writeFile(file, 'a\r\nb\r\n');
-    expect(await hasChangedSince(file, 'a\nb\n')).toBe(true);
-  });
-
-  it('is true when the file has been deleted', async () => {
+  it('once it has been deleted', async () => {
     const dir = await makeTempDir();
     const file = path.join(dir, 'a.ts');
     await writeFile(file, 'x');
     await rm(file);
-    expect(await hasChangedSince(file, 'x')).toBe(true);
+    await expect(stageWrite(file, 'new', 'x')).rejects.toMatchObject({ detail: 'was deleted after it was read' });
+  });
+
+  it('once it has become a symlink, even to a file with the same text', async () => {
+    const dir = await makeTempDir();
+    await writeFile(path.join(dir, 'other.ts'), 'x');
+    await symlink(path.join(dir, 'other.ts'), path.join(dir, 'a.ts'));
+    await expect(stageWrite(path.join(dir, 'a.ts'), 'new', 'x')).rejects.toMatchObject({ detail: 'was replaced by a symlink after it was read' });
+    expect(await readFile(path.join(dir, 'other.ts'), 'utf8')).toBe('x');
   });
 });
 
@@ -141,14 +140,14 @@ describe('assertWritableInside', () => {
     const root = await makeTempDir();
     await mkdir(path.join(root, 'src'));
     await writeFile(path.join(root, 'src', 'a.ts'), 'x');
-    await expect(assertWritableInside(root, path.join(root, 'src', 'a.ts'))).resolves.toBeUndefined();
+    await expect(assertWritableInside(root, path.join(root, 'src', 'a.ts'))).resolves.toEqual(expect.any(String));
   });
 
   it('accepts a symlink whose target is inside the root', async () => {
     const root = await makeTempDir();
     await writeFile(path.join(root, 'real.ts'), 'x');
     await symlink(path.join(root, 'real.ts'), path.join(root, 'link.ts'));
-    await expect(assertWritableInside(root, path.join(root, 'link.ts'))).resolves.toBeUndefined();
+    await expect(assertWritableInside(root, path.join(root, 'link.ts'))).resolves.toEqual(expect.any(String));
   });
 
   it('refuses a symlink whose target is outside the root, with a one-line InputError', async () => {
@@ -179,7 +178,7 @@ describe('assertWritableInside', () => {
 
   it('accepts a file that does not exist yet inside the root', async () => {
     const root = await makeTempDir();
-    await expect(assertWritableInside(root, path.join(root, 'new', 'a.ts'))).resolves.toBeUndefined();
+    await expect(assertWritableInside(root, path.join(root, 'new', 'a.ts'))).resolves.toEqual(expect.any(String));
   });
 
   it('accepts a root that is itself reached through a symlink', async () => {
@@ -188,6 +187,6 @@ describe('assertWritableInside', () => {
     await writeFile(path.join(base, 'real-root', 'a.ts'), 'x');
     await symlink(path.join(base, 'real-root'), path.join(base, 'root-link'));
     const root = path.join(base, 'root-link');
-    await expect(assertWritableInside(root, path.join(root, 'a.ts'))).resolves.toBeUndefined();
+    await expect(assertWritableInside(root, path.join(root, 'a.ts'))).resolves.toEqual(expect.any(String));
   });
 });

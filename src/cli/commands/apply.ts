@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import { EXIT, InputError, UsageError } from '../../core/errors.js';
 import { count } from '../../core/plural.js';
+import type { FileOutcome } from '../../apply/apply.js';
 import type { ProjectPlan } from '../../plan/plan-project.js';
 import type { Provider } from '../../providers/types.js';
 import { PLAN_FORMATS } from '../../report/index.js';
@@ -39,10 +40,17 @@ export function applyCommand(ctx: CliContext): Command {
       }
       const { scan } = project;
       const { plan, changes } = chosen;
-      const outcomes = await applyPlan(scan, plan, { dryRun: flags.dryRun });
+      const trap = ctx.trapInterrupts?.();
+      let outcomes: FileOutcome[];
+      try {
+        outcomes = await applyPlan(scan, plan, { dryRun: flags.dryRun, ...(trap ? { signal: trap.signal } : {}) });
+      } finally {
+        trap?.release();
+      }
       await emitReport(ctx, { scan, plan: { plan, providerName: provider.name, changes, outcomes, isDryRun: flags.dryRun } }, flags, started);
       // A file left unwritten (changed on disk, broken by the edit) means the migration is incomplete.
       if (outcomes.some((outcome) => outcome.status === 'skipped')) ctx.exitCode = EXIT.gate;
+      if (outcomes.some((outcome) => outcome.status === 'skipped' && outcome.reason === 'interrupted')) reportInterruption(ctx, outcomes, flags.dryRun === true);
     });
 }
 
@@ -61,6 +69,19 @@ async function chooseChanges(ctx: CliContext, flags: ApplyFlags, provider: Provi
   if (flags.dryRun) return { plan, changes };
   const message = `Apply ${count(plan.edits.length, 'edit')} to ${count(changes.length, 'file')} for ${provider.name}? (${count(plan.manual.length, 'manual action')} ${plan.manual.length === 1 ? 'remains' : 'remain'})`;
   return (await confirm(message)) ? { plan, changes } : undefined;
+}
+
+/** Interrupted: what was written, and an exit code that says whether anything was. */
+function reportInterruption(ctx: CliContext, outcomes: FileOutcome[], isDryRun: boolean): void {
+  const written = isDryRun ? [] : outcomes.filter((outcome) => outcome.status === 'changed').map((outcome) => outcome.file);
+  const left = outcomes.filter((outcome) => outcome.status === 'skipped' && outcome.reason === 'interrupted').length;
+  if (written.length === 0) {
+    ctx.stderr.write('Interrupted: nothing was written.\n');
+    ctx.exitCode = EXIT.cancelled;
+    return;
+  }
+  ctx.stderr.write(`Interrupted: partly applied. Written: ${written.join(', ')}. ${count(left, 'file')} left as ${left === 1 ? 'it was' : 'they were'}; run apply again to finish.\n`);
+  ctx.exitCode = EXIT.partlyApplied;
 }
 
 async function assertCleanTree(ctx: CliContext, root: string): Promise<void> {
