@@ -108,6 +108,8 @@ export interface Finding {
    * (a client pointed at its base URL with its key): it no longer counts as OpenAI usage.
    */
   migratedTo?: string;
+  /** For findings in a Jupyter notebook: the cell (1-based among all cells) and the line in that cell. */
+  cell?: { index: number; line: number };
   /** Planner input that is not part of the public output. */
   detail?: FindingDetail;
 }
@@ -143,6 +145,14 @@ export interface FindingDetail {
   entry?: SettingEntry;
   /** For dependencies declared in package.json. */
   dependency?: DependencyInfo;
+  /** For Python import findings: the modules the file imports whole at top level (`import os` → 'os'). */
+  moduleImports?: string[];
+  /** For Python `AsyncOpenAI` / `AsyncAzureOpenAI` clients. */
+  isAsync?: boolean;
+  /** For Python module-level client settings (`openai.api_key = …`): the attribute and its value. */
+  setting?: { name: string; value: ValueInfo };
+  /** For Python v0 module calls (`openai.ChatCompletion.create(…)`), which v1 removed. */
+  isLegacy?: boolean;
 }
 
 /**

@@ -27,7 +27,8 @@ export function planMigration(input: PlanInput, provider: Provider, options: Pla
     const fileEdits: Edit[] = [];
     const results: [Finding, RuleResult][] = [];
     for (const finding of findings) {
-      const rule = rules[finding.kind];
+      // Python findings are reported; the rules write TypeScript syntax, so they are not planned yet.
+      const rule = finding.language === 'python' ? undefined : rules[finding.kind];
       if (rule === undefined) continue;
       const planned = rule(finding, ctx);
       results.push([finding, planned]);

@@ -26,6 +26,7 @@ function publicFinding(finding: Finding) {
     ...(finding.version !== undefined ? { version: finding.version } : {}),
     ...(finding.symbol !== undefined ? { symbol: finding.symbol } : {}),
     ...(finding.migratedTo !== undefined ? { migratedTo: finding.migratedTo } : {}),
+    ...(finding.cell !== undefined ? { cell: finding.cell } : {}),
     snippet: finding.snippet,
   };
 }

@@ -9,7 +9,8 @@ export function countByKind(findings: readonly Finding[]): Record<FindingKind, n
 
 /** What a finding is about, in a few words: the API, model, variable or class; and where it already points. */
 export function describeFinding(finding: Finding): string {
-  const described = describeSubject(finding);
+  const cell = finding.cell === undefined ? '' : ` (cell ${finding.cell.index}, line ${finding.cell.line})`;
+  const described = describeSubject(finding) + cell;
   return finding.migratedTo === undefined ? described : `${described} (migrated to ${finding.migratedTo})`;
 }
 
@@ -19,7 +20,8 @@ function describeSubject(finding: Finding): string {
     case 'framework':
       return finding.version !== undefined ? `${finding.api} ${finding.version}` : (finding.api ?? '');
     case 'client':
-      return `new ${finding.symbol ?? 'OpenAI'}(…)`;
+      if (finding.detail?.setting !== undefined) return `openai.${finding.detail.setting.name} = …`;
+      return finding.language === 'python' ? `${finding.symbol ?? 'OpenAI'}(…)` : `new ${finding.symbol ?? 'OpenAI'}(…)`;
     case 'api-call':
       return finding.model ? `${finding.api} (model ${finding.model})` : (finding.api ?? '');
     case 'model':

@@ -2,6 +2,7 @@ import { dotenvFrontend } from './dotenv.js';
 import { jsonFrontend } from './json.js';
 import { packageJsonFrontend } from './package-json.js';
 import type { Frontend } from './types.js';
+import { pythonFrontend } from './python/index.js';
 import { typescriptFrontend } from './typescript/index.js';
 import { yamlFrontend } from './yaml.js';
 
@@ -11,6 +12,7 @@ import { yamlFrontend } from './yaml.js';
  */
 export const frontends: readonly Frontend[] = [
   typescriptFrontend as Frontend,
+  pythonFrontend as Frontend,
   packageJsonFrontend as Frontend,
   jsonFrontend as Frontend,
   yamlFrontend as Frontend,

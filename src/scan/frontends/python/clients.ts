@@ -1,0 +1,215 @@
+import type { SyntaxNode } from '@lezer/common';
+import { describeArguments, describeValue } from './arguments.js';
+import type { PyContext } from './context.js';
+import type { PyBindings, PyImportedRef, PySdkClass } from './imports.js';
+import { flattenAccess, childrenOf, is, textOf, unwrap } from './syntax.js';
+import { assignmentOf } from './values.js';
+
+/** A client: built here from a known class, or obtained from a name another module exports. */
+export type ClientSource = { cls: PySdkClass } | { ref: PyImportedRef };
+
+/** The names through which this file reaches an `openai` client. */
+export interface PyClientRefs {
+  /** Variables and parameters holding a client (by name, file-wide). */
+  variables: Map<string, ClientSource>;
+  /** `self.<field>` attributes and class-level fields holding a client. */
+  fields: Map<string, ClientSource>;
+  /** Functions returning a client (`def get_client(): return OpenAI()`). */
+  factories: Map<string, ClientSource>;
+}
+
+/** Module-level settings of the `openai` module client (v0 and v1). */
+const MODULE_SETTINGS = new Set([
+  'api_key', 'api_base', 'base_url', 'api_type', 'api_version', 'organization', 'project', 'azure_endpoint', 'azure_ad_token', 'azure_ad_token_provider',
+]);
+
+const SYMBOLS: Record<PySdkClass, 'OpenAI' | 'AzureOpenAI'> = { OpenAI: 'OpenAI', AsyncOpenAI: 'OpenAI', AzureOpenAI: 'AzureOpenAI', AsyncAzureOpenAI: 'AzureOpenAI' };
+
+/** The SDK class a callee names: `OpenAI`, an alias of it, or `openai.OpenAI`. */
+export function sdkClassOf(ctx: PyContext, callee: SyntaxNode, bindings: PyBindings): { cls: PySdkClass; name: SyntaxNode; binding: 'import' | 'member' } | undefined {
+  if (is(callee, 'VariableName')) {
+    const cls = bindings.classes.get(ctx.textOf(callee));
+    return cls ? { cls, name: callee, binding: 'import' } : undefined;
+  }
+  const { root, names } = flattenAccess(callee, ctx.text);
+  if (names.length === 1 && is(root, 'VariableName') && bindings.modules.has(ctx.textOf(root)) && names[0]! in SYMBOLS) {
+    return { cls: names[0] as PySdkClass, name: callee.lastChild!, binding: 'member' };
+  }
+  return undefined;
+}
+
+/** The client an expression evaluates to, if the file can tell. */
+export function clientOf(ctx: PyContext, node: SyntaxNode, bindings: PyBindings, refs: PyClientRefs): ClientSource | undefined {
+  const inner = unwrap(is(node, 'AwaitExpression') ? node.lastChild! : node);
+  if (is(inner, 'VariableName')) {
+    const name = ctx.textOf(inner);
+    return refs.variables.get(name) ?? importedClient(bindings, name);
+  }
+  if (is(inner, 'MemberExpression')) {
+    const { root, names } = flattenAccess(inner, ctx.text);
+    if (names.length === 1 && is(root, 'VariableName') && ['self', 'cls'].includes(ctx.textOf(root))) return refs.fields.get(names[0]!);
+    // `llm.client` with `from app import llm`.
+    if (names.length === 1 && is(root, 'VariableName')) {
+      const module = moduleRef(bindings, ctx.textOf(root));
+      if (module) return { ref: { from: module, imported: names[0]! } };
+    }
+    return undefined;
+  }
+  if (!is(inner, 'CallExpression')) return undefined;
+  const callee = inner.firstChild!;
+  const argList = inner.getChild('ArgList');
+  const sdk = sdkClassOf(ctx, callee, bindings);
+  if (sdk) return { cls: sdk.cls };
+  const calleeText = textOf(callee, ctx.text);
+  // instructor.from_openai(OpenAI()) and instructor.patch(…) return the same client, wrapped.
+  if (isInstructorWrapper(ctx, callee, bindings) && argList) {
+    const first = childrenOf(argList).find((child) => !is(child, '(', ')', ','));
+    return (first && clientOf(ctx, first, bindings, refs)) ?? { cls: 'OpenAI' };
+  }
+  const { root, names } = flattenAccess(callee, ctx.text);
+  if (names.length === 1 && names[0] === 'with_options') return clientOf(ctx, root, bindings, refs);
+  if (is(callee, 'VariableName')) return refs.factories.get(calleeText) ?? importedClient(bindings, calleeText);
+  return undefined;
+}
+
+function importedClient(bindings: PyBindings, name: string): ClientSource | undefined {
+  const ref = bindings.imported.get(name);
+  return ref ? { ref } : undefined;
+}
+
+/** The module a local name stands for: `from app import llm` / `import app.llm as llm`. */
+function moduleRef(bindings: PyBindings, name: string): string | undefined {
+  const imported = bindings.imported.get(name);
+  if (imported) return `${imported.from}${imported.from.endsWith('.') ? '' : '.'}${imported.imported}`;
+  return bindings.importedModules.get(name);
+}
+
+function isInstructorWrapper(ctx: PyContext, callee: SyntaxNode, bindings: PyBindings): boolean {
+  if (is(callee, 'VariableName')) return bindings.instructor.wrappers.has(ctx.textOf(callee));
+  const { root, names } = flattenAccess(callee, ctx.text);
+  return names.length === 1 && ['from_openai', 'patch'].includes(names[0]!) && is(root, 'VariableName') && bindings.instructor.modules.has(ctx.textOf(root));
+}
+
+/** Client constructions and module-level settings, as findings; returns the names clients are stored under. */
+export function collectClients(ctx: PyContext, bindings: PyBindings): PyClientRefs {
+  const refs: PyClientRefs = { variables: new Map(), fields: new Map(), factories: new Map() };
+  const hasSources = bindings.classes.size > 0 || bindings.modules.size > 0 || bindings.imported.size > 0 || bindings.importedModules.size > 0;
+  if (!hasSources) return refs;
+
+  for (const node of ctx.nodes) {
+    if (is(node, 'CallExpression')) {
+      const sdk = sdkClassOf(ctx, node.firstChild!, bindings);
+      const argList = node.getChild('ArgList');
+      if (sdk === undefined || argList === null) continue;
+      ctx.add('client', ctx.rangeOf(node), {
+        symbol: SYMBOLS[sdk.cls],
+        detail: {
+          callee: ctx.rangeOf(sdk.name),
+          binding: sdk.binding,
+          argument: describeArguments(ctx, argList),
+          ...(sdk.cls.startsWith('Async') ? { isAsync: true } : {}),
+        },
+      });
+    } else if (is(node, 'AssignStatement')) {
+      collectModuleSetting(ctx, node, bindings);
+    }
+  }
+
+  // Names are bound in any order (a function may use a client defined below it): repeat until stable.
+  for (let round = 0; round < 4; round++) {
+    const before = refs.variables.size + refs.fields.size + refs.factories.size;
+    bindNames(ctx, bindings, refs);
+    if (refs.variables.size + refs.fields.size + refs.factories.size === before) break;
+  }
+  return refs;
+}
+
+/** `openai.api_key = …`, `openai.api_base = …`: the module-level client's settings. */
+function collectModuleSetting(ctx: PyContext, node: SyntaxNode, bindings: PyBindings): void {
+  const assignment = assignmentOf(node);
+  if (assignment === undefined) return;
+  const { root, names } = flattenAccess(assignment.target, ctx.text);
+  if (names.length !== 1 || !is(root, 'VariableName') || !bindings.modules.has(ctx.textOf(root)) || !MODULE_SETTINGS.has(names[0]!)) return;
+  ctx.add('client', ctx.rangeOf(node), {
+    symbol: 'OpenAIModule',
+    detail: { setting: { name: names[0]!, value: describeValue(ctx, assignment.value) } },
+  });
+}
+
+function bindNames(ctx: PyContext, bindings: PyBindings, refs: PyClientRefs): void {
+  for (const node of ctx.nodes) {
+    const assignment = assignmentOf(node);
+    if (assignment) {
+      const source = clientOf(ctx, assignment.value, bindings, refs);
+      if (source) bindTarget(ctx, assignment.target, source, refs);
+      // A typed field without a value is handled below.
+      continue;
+    }
+    if (is(node, 'ReturnStatement')) {
+      const value = node.lastChild;
+      const fn = enclosingFunction(node);
+      if (value && !is(value, 'return') && fn) {
+        const source = clientOf(ctx, value, bindings, refs);
+        const name = fn.getChild('VariableName');
+        if (source && name) refs.factories.set(ctx.textOf(name), source);
+      }
+      continue;
+    }
+    // `client: OpenAI` (parameter, dataclass field, annotated attribute) binds by type.
+    if (is(node, 'TypeDef')) {
+      const type = node.lastChild;
+      const owner = node.prevSibling;
+      if (!type || !owner) continue;
+      const cls = sdkClassOf(ctx, unwrap(type), bindings);
+      if (cls === undefined) continue;
+      if (is(owner, 'ParamList')) {
+        // `def get_client() -> OpenAI:`
+        const name = is(node.parent, 'FunctionDefinition') ? node.parent.getChild('VariableName') : null;
+        if (name) refs.factories.set(ctx.textOf(name), { cls: cls.cls });
+      } else {
+        bindTarget(ctx, owner, { cls: cls.cls }, refs);
+      }
+    } else if (is(node, 'WithStatement')) {
+      // `with OpenAI() as client:` / `async with AsyncOpenAI() as client:`.
+      const children = childrenOf(node);
+      const asAt = children.findIndex((child) => is(child, 'as'));
+      if (asAt > 0 && children[asAt + 1]) {
+        const source = clientOf(ctx, children[asAt - 1]!, bindings, refs);
+        if (source) bindTarget(ctx, children[asAt + 1]!, source, refs);
+      }
+    }
+  }
+}
+
+function bindTarget(ctx: PyContext, target: SyntaxNode, source: ClientSource, refs: PyClientRefs): void {
+  if (is(target, 'VariableName')) {
+    const name = ctx.textOf(target);
+    // A class-body assignment is a field, reached through `self.`.
+    if (is(target.parent?.parent, 'Body') && is(target.parent?.parent?.parent, 'ClassDefinition')) refs.fields.set(name, source);
+    else refs.variables.set(name, source);
+    return;
+  }
+  const { root, names } = flattenAccess(target, ctx.text);
+  if (names.length === 1 && is(root, 'VariableName') && ['self', 'cls'].includes(ctx.textOf(root))) refs.fields.set(names[0]!, source);
+}
+
+function enclosingFunction(node: SyntaxNode): SyntaxNode | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (is(current, 'FunctionDefinition')) return current;
+    if (is(current, 'ClassDefinition', 'LambdaExpression')) return undefined;
+  }
+  return undefined;
+}
+
+/** Module-level names other modules may import as clients. */
+export function exportedClients(ctx: PyContext, refs: PyClientRefs): { names: string[]; factories: string[] } {
+  const names: string[] = [];
+  for (const node of ctx.nodes) {
+    const assignment = is(node.parent, 'Script') ? assignmentOf(node) : undefined;
+    if (assignment && is(assignment.target, 'VariableName')) {
+      const name = ctx.textOf(assignment.target);
+      if (refs.variables.has(name)) names.push(name);
+    }
+  }
+  return { names: [...new Set(names)], factories: [...refs.factories.keys()] };
+}
