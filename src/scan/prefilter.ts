@@ -33,6 +33,8 @@ const ALTERNATIVES = [
   '\\.(fineTuning|fine_tuning)\\.',
   '\\.batches\\.create',
   '\\.vectorStores\\.',
+  // The `chatgpt` wrapper package, whose files may not name OpenAI at all.
+  '["\'`]chatgpt["\'`]',
   // openai v3 SDK methods. The end boundary keeps DOM/canvas `createImageBitmap`/`createImageData` out.
   'create(ChatCompletion|Completion|Embedding|Image|ImageEdit|ImageVariation|Transcription|Translation|Moderation)([^A-Za-z0-9_]|$)',
 ];

@@ -13,6 +13,7 @@ const OPENAI_PACKAGES: Record<string, FindingKind> = {
   '@ai-sdk/azure': 'framework',
   '@llamaindex/openai': 'framework',
   langchain: 'framework',
+  chatgpt: 'framework',
 };
 
 const DEPENDENCY_SECTIONS = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'];

@@ -3,7 +3,7 @@ import type { Finding } from '../../../core/types.js';
 import { describeArgument } from './arguments.js';
 import type { FileContext } from './context.js';
 import type { Bindings, SdkClass } from './imports.js';
-import { flattenAccess, hasExportModifier, thisFieldName, unwrap } from './syntax.js';
+import { flattenAccess, thisFieldName, unwrap } from './syntax.js';
 
 /** The names through which this file reaches an SDK client. */
 export interface ClientRefs {
@@ -11,8 +11,6 @@ export interface ClientRefs {
   variables: Map<string, SdkClass>;
   /** `this.<field>` members holding a client. */
   fields: Map<string, SdkClass>;
-  /** Exported names (and 'default') that are clients, for other files to import. */
-  exported: Set<string>;
   /** Client constructor findings, in source order. */
   constructions: Finding[];
 }
@@ -31,16 +29,16 @@ export function sdkClassOf(node: ts.Node, bindings: Bindings): SdkClass | undefi
   return undefined;
 }
 
+const ASSIGNMENTS = new Set([ts.SyntaxKind.EqualsToken, ts.SyntaxKind.QuestionQuestionEqualsToken, ts.SyntaxKind.BarBarEqualsToken]);
+
 /** Finds client constructions and every name a client is stored under. */
 export function collectClients(ctx: FileContext, bindings: Bindings): ClientRefs {
-  const refs: ClientRefs = { variables: new Map(), fields: new Map(), exported: new Set(), constructions: [] };
-  if (bindings.classes.size === 0 && bindings.namespaces.size === 0 && bindings.relative.size === 0) return refs;
-  const exportedLocals = new Set<string>();
+  const refs: ClientRefs = { variables: new Map(), fields: new Map(), constructions: [] };
+  if (bindings.classes.size === 0 && bindings.namespaces.size === 0) return refs;
 
-  const record = (target: ts.Node, cls: SdkClass, exported: boolean) => {
+  const record = (target: ts.Node, cls: SdkClass) => {
     if (ts.isIdentifier(target)) {
       refs.variables.set(target.text, cls);
-      if (exported) refs.exported.add(target.text);
     } else if (ts.isPropertyDeclaration(target) || ts.isParameter(target)) {
       if (ts.isIdentifier(target.name)) {
         const isField = ts.isPropertyDeclaration(target) || ts.getModifiers(target)?.length;
@@ -52,7 +50,7 @@ export function collectClients(ctx: FileContext, bindings: Bindings): ClientRefs
     }
   };
 
-  /** Where the value of `node` ends up: `const x = …`, `this.x = …`, `x: … = …`. */
+  /** Where the value of `node` ends up: `const x = …`, `this.x = …`, `x ??= …`, `x: … = …`. */
   const storeTarget = (node: ts.Node, cls: SdkClass) => {
     let current = node;
     while (ts.isParenthesizedExpression(current.parent) || ts.isAsExpression(current.parent) || ts.isSatisfiesExpression(current.parent)) {
@@ -60,14 +58,11 @@ export function collectClients(ctx: FileContext, bindings: Bindings): ClientRefs
     }
     const parent = current.parent;
     if (ts.isVariableDeclaration(parent) && parent.initializer === current) {
-      const statement = parent.parent.parent;
-      record(parent.name, cls, ts.isVariableStatement(statement) && hasExportModifier(statement));
+      record(parent.name, cls);
     } else if (ts.isPropertyDeclaration(parent) && parent.initializer === current) {
-      record(parent, cls, false);
-    } else if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && parent.right === current) {
-      record(parent.left, cls, false);
-    } else if (ts.isExportAssignment(parent)) {
-      refs.exported.add('default');
+      record(parent, cls);
+    } else if (ts.isBinaryExpression(parent) && ASSIGNMENTS.has(parent.operatorToken.kind) && parent.right === current) {
+      record(parent.left, cls);
     }
   };
 
@@ -94,7 +89,7 @@ export function collectClients(ctx: FileContext, bindings: Bindings): ClientRefs
       const type = node.type;
       if (type && ts.isTypeReferenceNode(type)) {
         const cls = sdkClassOf(type.typeName, bindings);
-        if (cls && cls !== 'Configuration') record(ts.isVariableDeclaration(node) ? node.name : node, cls, false);
+        if (cls && cls !== 'Configuration') record(ts.isVariableDeclaration(node) ? node.name : node, cls);
       }
     } else if (ts.isCallExpression(node)) {
       // `client.withOptions({...})` returns another client.
@@ -103,22 +98,9 @@ export function collectClients(ctx: FileContext, bindings: Bindings): ClientRefs
         const cls = clientClassOf(root, refs);
         if (cls) storeTarget(node, cls);
       }
-    } else if (ts.isExportAssignment(node) && ts.isIdentifier(node.expression)) {
-      if (refs.variables.has(node.expression.text)) refs.exported.add('default');
-    } else if (ts.isExportSpecifier(node) && !node.parent.parent.moduleSpecifier) {
-      exportedLocals.add(`${nameText(node.propertyName) ?? node.name.text}\u0000${node.name.text}`);
     }
   });
-
-  for (const pair of exportedLocals) {
-    const [local, exported] = pair.split('\u0000') as [string, string];
-    if (refs.variables.has(local)) refs.exported.add(exported);
-  }
   return refs;
-}
-
-function nameText(node: ts.ModuleExportName | undefined): string | undefined {
-  return node === undefined ? undefined : node.text;
 }
 
 /** The SDK class of a client expression (`client`, `this.client`, `new OpenAI()`), if it is one. */

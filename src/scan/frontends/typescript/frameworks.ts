@@ -2,14 +2,14 @@ import { ts } from './ts.js';
 import type { Finding } from '../../../core/types.js';
 import { describeArgument } from './arguments.js';
 import type { FileContext } from './context.js';
-import type { Bindings } from './imports.js';
-import { hasExportModifier, isPlainString, nameText, unwrap } from './syntax.js';
+import type { Bindings, FrameworkSymbol } from './imports.js';
+import { hasExportModifier, isPlainString, nameText, thisFieldName, unwrap } from './syntax.js';
 import { resolveObjectLiteral, resolveStrings, type ImportedRef } from './values.js';
 import type { PendingCall } from './api-calls.js';
 import { isModelId } from '../../../core/model-ids.js';
 
 /** Option names that carry the model in framework constructors. */
-const MODEL_OPTIONS = new Set(['model', 'modelName']);
+const MODEL_OPTIONS = ['model', 'modelName'];
 
 /** AI SDK provider methods → the API path used for capability checks (`ai-sdk:<method>`). */
 const AI_SDK_METHODS = new Set([
@@ -51,14 +51,16 @@ export function collectFrameworkUsage(ctx: FileContext, bindings: Bindings): Fra
     return first;
   };
 
+  const wrappers = new WrapperInstances(bindings);
   ctx.nodes.forEach((node) => {
+    wrappers.visit(node);
     if (ts.isNewExpression(node) && ts.isIdentifier(unwrap(node.expression))) {
       const framework = bindings.frameworks.get((unwrap(node.expression) as ts.Identifier).text);
       if (framework === undefined || framework.symbol === 'createOpenAI' || framework.symbol === 'ai-sdk-openai') return;
       const args = node.arguments ?? ts.factory.createNodeArray<ts.Expression>();
       // LangChain also takes the model as a first positional string: new ChatOpenAI('gpt-4o', {...}).
       const positional = args[0] !== undefined && isPlainString(unwrap(args[0])) ? args[0] : undefined;
-      addModels(positional ?? modelOption(args));
+      addModels(positional ?? modelOption(args, framework.symbol === 'ChatGPTAPI' ? ['completionParams', 'model'] : undefined));
       ctx.add('client', ctx.rangeOf(node), {
         symbol: framework.symbol,
         api: framework.module,
@@ -106,7 +108,63 @@ export function collectFrameworkUsage(ctx: FileContext, bindings: Bindings): Fra
     });
     ctx.findings.push(finding);
   });
+  for (const call of wrappers.calls()) ctx.add('api-call', ctx.rangeOf(call), { api: 'chatgpt:sendMessage', detail: { argument: describeArgument(ctx, call, call.arguments) } });
   return usage;
+}
+
+const WRAPPER_CLASSES = new Set<FrameworkSymbol>(['ChatGPTAPI', 'ChatGPTUnofficialProxyAPI']);
+
+/**
+ * Instances of the `chatgpt` package's classes: names they are stored under (or typed as, in
+ * `let api: ChatGPTAPI | ChatGPTUnofficialProxyAPI`), and the `sendMessage` calls on them.
+ */
+class WrapperInstances {
+  private readonly names = new Set<string>();
+  private readonly candidates: { call: ts.CallExpression; name: string }[] = [];
+
+  constructor(private readonly bindings: Bindings) {}
+
+  visit(node: ts.Node): void {
+    if (ts.isNewExpression(node) && this.isWrapperClass(unwrap(node.expression))) {
+      const name = storedName(node);
+      if (name !== undefined) this.names.add(name);
+    } else if ((ts.isVariableDeclaration(node) || ts.isPropertyDeclaration(node) || ts.isParameter(node)) && node.type && this.mentionsWrapper(node.type)) {
+      const name = nameText(node.name);
+      if (name !== undefined) this.names.add(name);
+    } else if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'sendMessage') {
+      const receiver = unwrap(node.expression.expression);
+      const name = ts.isIdentifier(receiver) ? receiver.text : thisFieldName(receiver);
+      if (name !== undefined) this.candidates.push({ call: node, name });
+    }
+  }
+
+  calls(): ts.CallExpression[] {
+    return this.candidates.filter((candidate) => this.names.has(candidate.name)).map((candidate) => candidate.call);
+  }
+
+  private isWrapperClass(node: ts.Node): boolean {
+    if (!ts.isIdentifier(node)) return false;
+    const symbol = this.bindings.frameworks.get(node.text)?.symbol;
+    return symbol !== undefined && WRAPPER_CLASSES.has(symbol);
+  }
+
+  private mentionsWrapper(type: ts.TypeNode): boolean {
+    if (ts.isUnionTypeNode(type)) return type.types.some((member) => this.mentionsWrapper(member));
+    return ts.isTypeReferenceNode(type) && this.isWrapperClass(type.typeName);
+  }
+}
+
+/** `const x = new …`, `x = new …`, `this.x = new …`: the name the value is stored under. */
+function storedName(node: ts.Expression): string | undefined {
+  let current: ts.Node = node;
+  while (ts.isParenthesizedExpression(current.parent) || ts.isAsExpression(current.parent)) current = current.parent;
+  const parent = current.parent;
+  if ((ts.isVariableDeclaration(parent) || ts.isPropertyDeclaration(parent)) && parent.initializer === current) return nameText(parent.name);
+  if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && parent.right === current) {
+    const target = unwrap(parent.left);
+    return ts.isIdentifier(target) ? target.text : thisFieldName(target);
+  }
+  return undefined;
 }
 
 /** `gateway.chat('id')` where `gateway` is imported from a file of the project. */
@@ -127,14 +185,32 @@ function providerCall(callee: ts.Expression, providers: ReadonlySet<string>): { 
   return undefined;
 }
 
-function modelOption(args: ts.NodeArray<ts.Expression>): ts.Expression | undefined {
+/** The model option of a constructor: `model`/`modelName`, or the value at `path` (`completionParams.model`). */
+function modelOption(args: ts.NodeArray<ts.Expression>, path?: readonly string[]): ts.Expression | undefined {
   for (const arg of args) {
     const object = resolveObjectLiteral(arg);
-    for (const property of object?.properties ?? []) {
-      if (!MODEL_OPTIONS.has(nameText(property.name) ?? '')) continue;
-      if (ts.isPropertyAssignment(property)) return property.initializer;
-      if (ts.isShorthandPropertyAssignment(property)) return property.name;
+    if (object === undefined) continue;
+    const value = path ? valueAtPath(object, path) : MODEL_OPTIONS.map((name) => valueAtPath(object, [name])).find((v) => v !== undefined);
+    if (value !== undefined) return value;
+  }
+  return undefined;
+}
+
+/** A property's value, looking into nested object literals and spreads of them (`{ ...options }`). */
+function valueAtPath(object: ts.ObjectLiteralExpression, path: readonly string[], depth = 0): ts.Expression | undefined {
+  if (depth > 4) return undefined;
+  for (const property of object.properties) {
+    if (ts.isSpreadAssignment(property)) {
+      const spread = resolveObjectLiteral(property.expression);
+      const found = spread && valueAtPath(spread, path, depth + 1);
+      if (found) return found;
+      continue;
     }
+    if (nameText(property.name) !== path[0]) continue;
+    const value = ts.isPropertyAssignment(property) ? property.initializer : ts.isShorthandPropertyAssignment(property) ? property.name : undefined;
+    if (value === undefined || path.length === 1) return value;
+    const inner = resolveObjectLiteral(value);
+    return inner && valueAtPath(inner, path.slice(1), depth + 1);
   }
   return undefined;
 }

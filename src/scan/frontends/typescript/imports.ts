@@ -1,6 +1,7 @@
 import { ts } from './ts.js';
 import type { Range } from '../../../core/types.js';
 import type { FileContext } from './context.js';
+import { isProjectSpecifier } from './module-graph.js';
 import { dynamicImportModule, isPlainString, nameText, requiredModule, unwrap } from './syntax.js';
 
 /** The SDK classes a client is built from. v3: `Configuration` + `OpenAIApi`. */
@@ -8,8 +9,9 @@ export type SdkClass = 'OpenAI' | 'AzureOpenAI' | 'Configuration' | 'OpenAIApi';
 const SDK_CLASSES = new Set<string>(['OpenAI', 'AzureOpenAI', 'Configuration', 'OpenAIApi']);
 
 /**
- * What framework packages export that talks to OpenAI: classes built with `new`, the AI SDK's
- * `createOpenAI` factory and its ready-made `openai` provider. Keyed by module, then export.
+ * What framework and wrapper packages export that talks to OpenAI: classes built with `new`,
+ * the AI SDK's `createOpenAI` factory and its ready-made `openai` provider. Keyed by module,
+ * then export.
  */
 export type FrameworkSymbol =
   | 'ChatOpenAI'
@@ -20,7 +22,9 @@ export type FrameworkSymbol =
   | 'LlamaIndexOpenAI'
   | 'OpenAIEmbedding'
   | 'createOpenAI'
-  | 'ai-sdk-openai';
+  | 'ai-sdk-openai'
+  | 'ChatGPTAPI'
+  | 'ChatGPTUnofficialProxyAPI';
 
 const LANGCHAIN: Record<string, FrameworkSymbol> = {
   ChatOpenAI: 'ChatOpenAI',
@@ -37,6 +41,8 @@ const FRAMEWORK_EXPORTS: Record<string, Record<string, FrameworkSymbol>> = {
   '@llamaindex/openai': { OpenAI: 'LlamaIndexOpenAI', OpenAIEmbedding: 'OpenAIEmbedding' },
   '@ai-sdk/openai': { createOpenAI: 'createOpenAI', openai: 'ai-sdk-openai' },
   '@ai-sdk/azure': {},
+  // The `chatgpt` package wraps the chat-completions REST API (and, unofficially, the ChatGPT site).
+  chatgpt: { ChatGPTAPI: 'ChatGPTAPI', ChatGPTUnofficialProxyAPI: 'ChatGPTUnofficialProxyAPI' },
 };
 
 /** Packages that wrap OpenAI; their import is a `framework` finding. */
@@ -46,17 +52,13 @@ export function isOpenAIModule(specifier: string): boolean {
   return specifier === 'openai' || specifier.startsWith('openai/') || specifier === 'npm:openai' || specifier === 'jsr:@openai/openai';
 }
 
-function isRelative(specifier: string): boolean {
-  return specifier.startsWith('./') || specifier.startsWith('../');
-}
-
 /** What the file's local names refer to, as far as the syntax tells. */
 export interface Bindings {
   /** Local name → SDK class (`import { OpenAI as Client }` gives Client → OpenAI). */
   classes: Map<string, SdkClass>;
   /** Local names bound to the whole `openai` module (`import * as sdk`, CJS `require('openai')`). */
   namespaces: Set<string>;
-  /** Local name → the relative module and exported name it was imported from. */
+  /** Local name → the project module (relative or aliased: `@/lib/llm`) and exported name it was imported from. */
   relative: Map<string, { from: string; imported: string }>;
   /** Local class names bound by an ESM import declaration (as opposed to `require`). */
   esmClasses: Set<string>;
@@ -88,7 +90,7 @@ export function collectImports(ctx: FileContext): { bindings: Bindings; reExport
     if (isOpenAIModule(specifier)) {
       const cls = imported === 'default' ? 'OpenAI' : imported;
       if (SDK_CLASSES.has(cls)) bindings.classes.set(local, cls as SdkClass);
-    } else if (isRelative(specifier)) {
+    } else if (isProjectSpecifier(specifier)) {
       bindings.relative.set(local, { from: specifier, imported });
     } else {
       const symbol = FRAMEWORK_EXPORTS[specifier]?.[imported];
@@ -103,7 +105,7 @@ export function collectImports(ctx: FileContext): { bindings: Bindings; reExport
         bindings.namespaces.add(name.text);
         // The CommonJS build exports the client class itself as the module.
         if (isCommonJs) bindings.classes.set(name.text, 'OpenAI');
-      } else if (isRelative(specifier)) {
+      } else if (isProjectSpecifier(specifier)) {
         bindings.relative.set(name.text, { from: specifier, imported: '*' });
       }
       return;
@@ -147,7 +149,7 @@ export function collectImports(ctx: FileContext): { bindings: Bindings; reExport
       const named = clause?.namedBindings;
       if (named && ts.isNamespaceImport(named)) {
         if (isOpenAIModule(specifier)) bindings.namespaces.add(named.name.text);
-        else if (isRelative(specifier)) bindings.relative.set(named.name.text, { from: specifier, imported: '*' });
+        else if (isProjectSpecifier(specifier)) bindings.relative.set(named.name.text, { from: specifier, imported: '*' });
       } else if (named) {
         for (const element of named.elements) {
           bindImported(specifier, nameText(element.propertyName ?? element.name) ?? '', element.name.text, true);
@@ -170,7 +172,7 @@ export function collectImports(ctx: FileContext): { bindings: Bindings; reExport
     if (ts.isExportDeclaration(node) && node.moduleSpecifier && isPlainString(node.moduleSpecifier)) {
       const specifier = node.moduleSpecifier.text;
       report(specifier, node, namesOf(node));
-      if (isRelative(specifier)) {
+      if (isProjectSpecifier(specifier)) {
         const clause = node.exportClause;
         if (clause === undefined) reExports.push({ exported: '*', from: specifier, imported: '*' });
         else if (ts.isNamedExports(clause)) {

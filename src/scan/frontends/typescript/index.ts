@@ -1,28 +1,35 @@
 import { ts } from './ts.js';
 import type { Finding } from '../../../core/types.js';
 import type { FileScan, Frontend, SourceText } from '../types.js';
-import { collectApiCalls, type PendingCall } from './api-calls.js';
+import { collectApiCalls, type ApiCall, type PendingCall } from './api-calls.js';
 import { collectClients } from './clients.js';
 import { FileContext } from './context.js';
 import { collectEnvReads } from './env-access.js';
 import { collectFrameworkUsage } from './frameworks.js';
 import { collectImports, type ReExport } from './imports.js';
 import { linkFiles } from './link.js';
+import { classifyExports, collectExportedValues, type ExportedValue } from './module-exports.js';
+import { ClientResolver } from './origins.js';
 import { collectLiterals } from './literals.js';
 import { EXTENSIONS, extensionOf, languageOf, parseSource } from './parse.js';
-import { hasExportModifier } from './syntax.js';
 import { resolveStrings, type ImportedRef } from './values.js';
 import { isModelId } from '../../../core/model-ids.js';
 
 /** What other files may need from this one. */
 export interface TsFacts {
-  /** Exported names (and 'default') bound to a client. */
+  /** Exported names (and 'default'; `*` for a CommonJS module value) bound to a client. */
   exportedClients: string[];
+  /** Exported functions that return a client built in this file. */
+  exportedFactories: string[];
   /** Exported constants whose value is a model id, with the finding at the literal. */
   exportedModels: Record<string, Finding[]>;
   reExports: ReExport[];
   /** Calls on imported names that are API calls if the name is a client. */
   pending: PendingCall[];
+  /** Distinctive SDK chains on unknown receivers: `likely` API calls in a project that uses the SDK. */
+  unresolved: ApiCall[];
+  /** The file imports an OpenAI SDK module. */
+  importsOpenAI: boolean;
   /** Model values of this file's API calls that come from imported constants. */
   importedModels: { ref: ImportedRef; call: Finding }[];
 }
@@ -33,19 +40,26 @@ function scanTypeScript(file: SourceText): FileScan<TsFacts> {
   const ctx = new FileContext(file.path, languageOf(file.path), parsed.sourceFile);
 
   const { bindings, reExports } = collectImports(ctx);
+  const importsOpenAI = ctx.findings.some((finding) => finding.kind === 'import');
   const clients = collectClients(ctx, bindings);
-  const apiCalls = collectApiCalls(ctx, bindings, clients);
+  const resolver = new ClientResolver(bindings, clients, ctx.nodes);
+  const apiCalls = collectApiCalls(ctx, bindings, resolver, clients);
   ctx.findings.push(...apiCalls.calls.map((call) => call.finding));
   const frameworks = collectFrameworkUsage(ctx, bindings);
   collectEnvReads(ctx);
   markClientOptions(ctx.findings, ctx.findings.filter((finding) => finding.kind === 'client'));
   collectLiterals(ctx, new Set([...apiCalls.modelLiterals, ...frameworks.models]));
 
+  const exported = collectExportedValues(ctx);
+  const { clients: exportedClients, factories } = classifyExports(exported, resolver);
   const facts: TsFacts = {
-    exportedClients: [...clients.exported, ...frameworks.exportedProviders],
-    exportedModels: collectExportedModels(ctx, bindings.relative),
+    exportedClients: [...exportedClients, ...frameworks.exportedProviders],
+    exportedFactories: factories,
+    exportedModels: collectExportedModels(ctx, exported, bindings.relative),
     reExports,
     pending: [...apiCalls.pending, ...frameworks.pending],
+    unresolved: apiCalls.unresolved.map((call) => ({ ...call, finding: { ...call.finding, confidence: 'likely' as const } })),
+    importsOpenAI,
     importedModels: apiCalls.calls.flatMap((call) => call.importedModels.map((ref) => ({ ref, call: call.finding }))),
   };
   return { ok: true, findings: ctx.findings, facts };
@@ -68,24 +82,21 @@ function markClientOptions(findings: Finding[], constructions: Finding[]): void 
 }
 
 /** `export const CHAT_MODEL = process.env.X ?? 'gpt-4o'` → { CHAT_MODEL: [finding at 'gpt-4o'] }. */
-function collectExportedModels(ctx: FileContext, relative: ReadonlyMap<string, ImportedRef>): Record<string, Finding[]> {
-  const exported: Record<string, Finding[]> = {};
-  for (const statement of ctx.sourceFile.statements) {
-    if (!ts.isVariableStatement(statement) || !hasExportModifier(statement)) continue;
-    for (const declaration of statement.declarationList.declarations) {
-      if (!ts.isIdentifier(declaration.name) || declaration.initializer === undefined) continue;
-      const literals = resolveStrings(declaration.initializer, relative).literals.filter((literal) => isModelId(literal.text));
-      if (literals.length === 0) continue;
-      exported[declaration.name.text] = literals.map((literal) => {
-        const range = ctx.rangeOf(literal);
-        return ctx.createFinding('model', range, {
-          model: literal.text,
-          detail: { literal: { start: range.start + 1, end: range.end - 1 } },
-        });
+function collectExportedModels(ctx: FileContext, exported: readonly ExportedValue[], relative: ReadonlyMap<string, ImportedRef>): Record<string, Finding[]> {
+  const models: Record<string, Finding[]> = {};
+  for (const { name, value } of exported) {
+    if (!ts.isExpression(value as ts.Node) || ts.isFunctionLike(value)) continue;
+    const literals = resolveStrings(value as ts.Expression, relative).literals.filter((literal) => isModelId(literal.text));
+    if (literals.length === 0) continue;
+    models[name] = literals.map((literal) => {
+      const range = ctx.rangeOf(literal);
+      return ctx.createFinding('model', range, {
+        model: literal.text,
+        detail: { literal: { start: range.start + 1, end: range.end - 1 } },
       });
-    }
+    });
   }
-  return exported;
+  return models;
 }
 
 export const typescriptFrontend: Frontend<TsFacts> = {

@@ -1,77 +1,42 @@
-import path from 'node:path';
 import type { Finding } from '../../../core/types.js';
 import type { TsFacts } from './index.js';
+import { ModuleGraph } from './module-graph.js';
 import type { ImportedRef } from './values.js';
 
-/** `.js` in an import may name a `.ts` file (NodeNext style), and a folder its index. */
-const SOURCE_FOR: Record<string, string[]> = {
-  '.js': ['.ts', '.tsx', '.js', '.jsx'],
-  '.jsx': ['.tsx', '.jsx'],
-  '.mjs': ['.mts', '.mjs'],
-  '.cjs': ['.cts', '.cjs'],
-  '': ['.ts', '.tsx', '.js', '.jsx', '.mts', '.mjs', '.cts', '.cjs', '/index.ts', '/index.tsx', '/index.js', '/index.jsx'],
-};
-
-interface Target {
-  path: string;
-  facts: TsFacts;
-  name: string;
-}
-
-/** Follows imports between the scanned files to find clients and model constants defined elsewhere. */
+/**
+ * Follows imports between the scanned files to find clients, client factories and model
+ * constants defined elsewhere. Distinctive SDK chains nothing resolved count as `likely` API
+ * calls when some file of the project imports the SDK.
+ */
 export function linkFiles(files: { path: string; facts: TsFacts }[]): Finding[] {
-  const byPath = new Map(files.map((file) => [file.path, file.facts]));
+  const graph = new ModuleGraph(files);
   const found: Finding[] = [];
-
-  const resolveFile = (importer: string, specifier: string): string | undefined => {
-    const joined = path.posix.normalize(path.posix.join(path.posix.dirname(importer), specifier));
-    const extension = path.posix.extname(joined);
-    const known = SOURCE_FOR[extension];
-    const base = known ? joined.slice(0, joined.length - extension.length) : joined;
-    if (byPath.has(joined)) return joined;
-    for (const suffix of known ?? SOURCE_FOR['']!) {
-      if (byPath.has(base + suffix)) return base + suffix;
-    }
-    return undefined;
-  };
-
-  /** The file and name an import finally refers to, through `export … from` chains. */
-  const resolveExport = (importer: string, ref: ImportedRef, depth = 0): Target | undefined => {
-    const file = resolveFile(importer, ref.from);
-    const facts = file === undefined ? undefined : byPath.get(file);
-    if (file === undefined || facts === undefined || depth > 8) return undefined;
-    if (facts.exportedClients.includes(ref.imported) || ref.imported in facts.exportedModels) {
-      return { path: file, facts, name: ref.imported };
-    }
-    for (const reExport of facts.reExports) {
-      if (reExport.exported === ref.imported || reExport.exported === '*') {
-        const imported = reExport.exported === '*' ? ref.imported : reExport.imported;
-        const target = resolveExport(file, { from: reExport.from, imported }, depth + 1);
-        if (target) return target;
-      }
-    }
-    return undefined;
-  };
 
   const linkModels = (importer: string, call: Finding, refs: ImportedRef[]) => {
     let model = call.model;
     for (const ref of refs) {
-      const target = resolveExport(importer, ref);
+      const target = graph.resolveExport(importer, ref, 'model');
       for (const finding of target?.facts.exportedModels[target.name] ?? []) {
-        found.push(finding);
+        // A model is as sure as the call that sends it.
+        found.push(call.confidence === 'certain' ? finding : { ...finding, confidence: call.confidence });
         model ??= finding.model;
       }
     }
     if (model !== undefined && call.model === undefined) found.push({ ...call, model });
   };
 
+  const usesSdk = files.some((file) => file.facts.importsOpenAI);
   for (const { path: file, facts } of files) {
     for (const { call, ref } of facts.importedModels) linkModels(file, call, [ref]);
     for (const pending of facts.pending) {
-      const target = resolveExport(file, pending.client);
-      if (target === undefined || !target.facts.exportedClients.includes(target.name)) continue;
+      if (graph.resolveExport(file, pending.client, pending.isCall ? 'factory' : 'client') === undefined) continue;
       found.push(pending.finding, ...(pending.models ?? []));
       linkModels(file, pending.finding, pending.importedModels);
+    }
+    if (!usesSdk) continue;
+    for (const call of facts.unresolved) {
+      found.push(call.finding);
+      linkModels(file, call.finding, call.importedModels);
     }
   }
   return found;

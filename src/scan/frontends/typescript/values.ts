@@ -89,20 +89,62 @@ function memberValue(object: ts.ObjectLiteralExpression, name: string): ts.Expre
  * that enclose the use: variable declarations (with destructuring defaults) and parameters.
  */
 export function findValue(identifier: ts.Identifier, includeParameters = true): ts.Expression | undefined {
-  const name = identifier.text;
-  for (let scope: ts.Node | undefined = identifier.parent; scope; scope = scope.parent) {
+  const found = lookUp(identifier, (binding, initializer) => valueInBinding(binding, initializer, identifier.text, identifier));
+  if (found === undefined || found.value === null) return undefined;
+  return found.isParameter && !includeParameters ? undefined : found.value;
+}
+
+/**
+ * What a destructuring declaration takes a name from: `const { chat } = client` gives
+ * `client` and the path `['chat']`. Undefined for names not declared by destructuring.
+ */
+export function findDestructuredSource(identifier: ts.Identifier): { source: ts.Expression; path: string[] } | undefined {
+  const found = lookUp(identifier, (binding, initializer) => {
+    if (ts.isIdentifier(binding)) return binding.text === identifier.text && binding !== identifier ? null : undefined;
+    const path = pathInPattern(binding, identifier.text);
+    if (path === undefined) return undefined;
+    return path === null || initializer === undefined ? null : { source: initializer, path };
+  });
+  return found?.value ?? undefined;
+}
+
+/** The property path to `name` in a binding pattern; null when it is there but not by plain names. */
+function pathInPattern(pattern: ts.BindingPattern, name: string): string[] | null | undefined {
+  for (const element of pattern.elements) {
+    if (ts.isOmittedExpression(element)) continue;
+    const key = ts.isObjectBindingPattern(pattern) ? nameText(element.propertyName ?? element.name) : undefined;
+    if (ts.isIdentifier(element.name)) {
+      if (element.name.text !== name) continue;
+      return key === undefined || element.dotDotDotToken ? null : [key];
+    }
+    const inner = pathInPattern(element.name, name);
+    if (inner === undefined) continue;
+    return inner === null || key === undefined ? null : [key, ...inner];
+  }
+  return undefined;
+}
+
+/**
+ * Walks the scopes enclosing `use` outwards and asks `match` about every declaration and
+ * parameter: the first answer that is not undefined wins (null: declared here, value unknown).
+ */
+function lookUp<T>(
+  use: ts.Identifier,
+  match: (binding: ts.BindingName, initializer: ts.Expression | undefined) => T | null | undefined,
+): { value: T | null; isParameter: boolean } | undefined {
+  for (let scope: ts.Node | undefined = use.parent; scope; scope = scope.parent) {
     if (ts.isSourceFile(scope) || ts.isBlock(scope) || ts.isModuleBlock(scope) || ts.isCaseClause(scope) || ts.isDefaultClause(scope)) {
       for (const statement of scope.statements) {
         if (!ts.isVariableStatement(statement)) continue;
         for (const declaration of statement.declarationList.declarations) {
-          const found = valueInBinding(declaration.name, declaration.initializer, name, identifier);
-          if (found !== undefined) return found ?? undefined;
+          const found = match(declaration.name, declaration.initializer);
+          if (found !== undefined) return { value: found, isParameter: false };
         }
       }
     } else if (ts.isFunctionLike(scope)) {
       for (const parameter of scope.parameters) {
-        const found = valueInBinding(parameter.name, parameter.initializer, name, identifier);
-        if (found !== undefined) return includeParameters ? (found ?? undefined) : undefined;
+        const found = match(parameter.name, parameter.initializer);
+        if (found !== undefined) return { value: found, isParameter: true };
       }
     }
   }
