@@ -28,7 +28,8 @@ describe('fixture coverage', () => {
     const codes = new Set(
       expectedFiles('.manual.json').flatMap((file) => (JSON.parse(readFileSync(file, 'utf8')) as { code: string }[]).map((a) => a.code)),
     );
-    expect(Object.keys(MANUAL_CODES).filter((code) => !codes.has(code))).toEqual([]);
+    // `verify-failed` comes from a live `verify` run, which fixtures cannot hold; test/verify covers it.
+    expect(Object.keys(MANUAL_CODES).filter((code) => !codes.has(code) && code !== 'verify-failed')).toEqual([]);
     expect([...codes].filter((code) => !(code in MANUAL_CODES))).toEqual([]);
   });
 

@@ -5,6 +5,7 @@ import { planCommand } from './commands/plan.js';
 import { providersCommand } from './commands/providers.js';
 import { reportCommand } from './commands/report.js';
 import { scanCommand } from './commands/scan.js';
+import { verifyCommand } from './commands/verify.js';
 import type { CliContext } from './context.js';
 import { showable } from './showable.js';
 import { packageVersion } from './version.js';
@@ -22,7 +23,7 @@ export function createProgram(ctx: CliContext): Command {
     });
   // Unlike `.command()`, `addCommand` copies no settings: without this, a subcommand's errors
   // and help would bypass `ctx` and go straight to the process streams.
-  for (const command of [scanCommand(ctx), planCommand(ctx), applyCommand(ctx), reportCommand(ctx), providersCommand(ctx), initCommand(ctx)]) {
+  for (const command of [scanCommand(ctx), planCommand(ctx), applyCommand(ctx), reportCommand(ctx), verifyCommand(ctx), providersCommand(ctx), initCommand(ctx)]) {
     program.addCommand(command.copyInheritedSettings(program));
   }
   return program;

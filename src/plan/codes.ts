@@ -26,6 +26,7 @@ export const MANUAL_CODES = {
   'base-url-env': 'A base-URL variable read outside the client',
   'base-url-unmapped': 'An OpenAI URL that cannot be rewritten in place',
   'framework-not-migrated': 'A framework package this version does not rewrite',
+  'verify-failed': 'The target refused a request this call depends on (from `verify`)',
 } as const;
 
 export type ManualCode = keyof typeof MANUAL_CODES;

@@ -1,16 +1,19 @@
 import { LineIndex } from '../core/span.js';
 import type { Edit, Finding, ScanResult } from '../core/types.js';
 import { redactSecrets } from '../core/redact.js';
+import { requestFeatures } from '../plan/request-features.js';
 import { buildMigrationReport, type MigrationReport } from './migration-report.js';
 import { summarizePlan } from './plan-summary.js';
 import { countByKind } from './summary.js';
 import type { PlanView, ReportInput, Reporter } from './types.js';
+import { verificationJson } from './verify.js';
 
 /** Bump on any change a consumer could notice; documented in the README. */
 export const SCHEMA_VERSION = 1;
 
 /** The public shape of a finding: no planner detail, fields in a fixed order. */
 function publicFinding(finding: Finding) {
+  const uses = finding.kind === 'api-call' ? requestFeatures(finding) : [];
   return {
     file: finding.file,
     line: finding.span.line,
@@ -27,6 +30,7 @@ function publicFinding(finding: Finding) {
     ...(finding.symbol !== undefined ? { symbol: finding.symbol } : {}),
     ...(finding.migratedTo !== undefined ? { migratedTo: finding.migratedTo } : {}),
     ...(finding.cell !== undefined ? { cell: finding.cell } : {}),
+    ...(uses.length > 0 ? { uses } : {}),
     snippet: finding.snippet,
   };
 }
@@ -72,6 +76,7 @@ export const renderJson: Reporter = (input, ctx) => {
     ...scanSection(input.scan),
     ...(input.plan ? planSection(input, input.plan) : {}),
     ...(input.plan && input.isReport ? { report: reportSection(buildMigrationReport(input)) } : {}),
+    ...(input.verification ? { verification: verificationJson(input.verification) } : {}),
   };
   return redactSecrets(`${JSON.stringify(document, null, 2)}\n`);
 };

@@ -12,7 +12,9 @@ import {
   type MigrationReport,
   type ModelRow,
 } from './migration-report.js';
+import { code, oneLine, row } from './markdown-text.js';
 import type { Reporter } from './types.js';
+import { verificationMarkdown } from './verify.js';
 
 export interface MarkdownOptions {
   version: string;
@@ -21,7 +23,8 @@ export interface MarkdownOptions {
 }
 
 /** The migration report as GitHub-flavoured Markdown: for a pull request, an issue or a job summary. */
-export const renderMarkdown: Reporter = (input, ctx) => renderMarkdownReport(buildMigrationReport(input), { version: ctx.version });
+export const renderMarkdown: Reporter = (input, ctx) =>
+  renderMarkdownReport(buildMigrationReport(input), { version: ctx.version }) + (input.verification ? `\n${verificationMarkdown(input.verification, 2)}` : '');
 
 export function renderMarkdownReport(report: MigrationReport, options: MarkdownOptions): string {
   const lines = [
@@ -124,23 +127,6 @@ function skippedLines({ skipped }: MigrationReport): string[] {
   const lines = ['## Skipped files', '', row('File', 'Reason', 'Message'), '|---|---|---|'];
   for (const skip of skipped) lines.push(row(code(skip.file), skip.reason, skip.message));
   return [...lines, ''];
-}
-
-/** An inline code span that survives backticks in the text (CommonMark: a longer backtick run). */
-function code(text: string): string {
-  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
-  const ticks = '`'.repeat(longest + 1);
-  const pad = longest > 0 ? ' ' : '';
-  return `${ticks}${pad}${oneLine(text)}${pad}${ticks}`;
-}
-
-/** A table row; GFM reads `\|` as a pipe inside a cell, code spans included. */
-function row(...cells: string[]): string {
-  return `| ${cells.map((text) => oneLine(text).replace(/\|/g, '\\|')).join(' | ')} |`;
-}
-
-function oneLine(text: string): string {
-  return text.replace(/\s*[\r\n]+\s*/g, ' ');
 }
 
 /** A code fence longer than any backtick run inside the block, so the block cannot end early. */

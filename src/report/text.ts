@@ -8,6 +8,7 @@ import { buildMigrationReport, describeReadiness, RESOLUTION_LABELS, SUPPORT_LAB
 import { summarizePlan } from './plan-summary.js';
 import { countByKind, describeFinding } from './summary.js';
 import type { PlanView, ReportInput, Reporter } from './types.js';
+import { verificationText } from './verify.js';
 
 // The longest value plus two spaces, so that `framework` and `warning` keep a two-space gap.
 const KIND_WIDTH = 'framework'.length + 2;
@@ -17,6 +18,7 @@ const SEVERITY_WIDTH = 'warning'.length + 2;
 export const renderText: Reporter = (input, ctx) => {
   const c = new Chalk({ level: ctx.color });
   const lines = input.plan ? (input.isReport ? reportLines(buildMigrationReport(input), c) : planLines(input, input.plan, c)) : scanLines(input.scan, c);
+  if (input.verification) lines.push('', ...verificationText(input.verification, c));
   lines.push(c.dim(`Done in ${formatDuration(ctx.elapsedMs)}`));
   return redactSecrets(`${lines.join('\n')}\n`);
 };

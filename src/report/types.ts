@@ -1,6 +1,7 @@
 import type { FileOutcome } from '../apply/apply.js';
 import type { Plan, ScanResult } from '../core/types.js';
 import type { FileChange } from '../plan/preview.js';
+import type { VerifyResult } from '../verify/types.js';
 
 /** A plan with what it does to the files; `outcomes` only after `apply`. */
 export interface PlanView {
@@ -17,6 +18,8 @@ export interface ReportInput {
   plan?: PlanView;
   /** `report`: text and JSON show the migration report (readiness, models, gaps, files) too. */
   isReport?: boolean;
+  /** `report --verified`: what `verify` found with the user's key. */
+  verification?: VerifyResult;
 }
 
 export interface ReportContext {

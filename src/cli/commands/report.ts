@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { compareStrings } from '../../core/compare.js';
 import { REPORT_FORMATS } from '../../report/index.js';
 import type { CliContext } from '../context.js';
 import { checkFailOn, failOnOption } from '../gate.js';
@@ -6,18 +7,33 @@ import { addMigrateOptions, planInScope, resolveMigrateFlags, type MigrateFlags 
 import { emitReport } from '../output.js';
 import { appendStepSummary } from '../step-summary.js';
 
+interface ReportFlags extends MigrateFlags {
+  verified?: string;
+}
+
+async function readVerification(ctx: CliContext, file: string, providerId: string) {
+  const { readVerifyResult } = await import('../../verify/saved-result.js');
+  return readVerifyResult(ctx.cwd, file, providerId);
+}
+
 export function reportCommand(ctx: CliContext): Command {
   const command = new Command('report').description(
     'write a migration report for a target: readiness, models, capability gaps, per-file diffs and a to-do list (changes nothing)',
   );
   return addMigrateOptions(command, REPORT_FORMATS, 'markdown')
     .addOption(failOnOption())
-    .action(async (paths: string[], flags: MigrateFlags) => {
+    .option('--verified <file>', 'include what `verify --format json` found: its failures become errors at their call sites')
+    .action(async (paths: string[], flags: ReportFlags) => {
       const settings = await resolveMigrateFlags(ctx, paths, flags);
       const { provider, failOn } = settings;
       const started = ctx.now();
       const { scan, plan, changes } = await planInScope(settings);
-      const input = { scan, plan: { plan, providerName: provider.name, changes }, isReport: true };
+      const verification = flags.verified === undefined ? undefined : await readVerification(ctx, flags.verified, provider.id);
+      if (verification) {
+        const { verificationActions } = await import('../../verify/saved-result.js');
+        plan.manual = [...plan.manual, ...verificationActions(verification)].sort((a, b) => compareStrings(a.file, b.file) || a.line - b.line);
+      }
+      const input = { scan, plan: { plan, providerName: provider.name, changes }, isReport: true, ...(verification ? { verification } : {}) };
       await emitReport(ctx, input, flags, started);
       await appendStepSummary(ctx, input, flags.format);
       checkFailOn(ctx, plan.manual, failOn);
