@@ -173,10 +173,12 @@ export interface SettingEntry {
   emptyText: string;
 }
 
-/** A package.json dependency (its version range is the finding's `version`). */
+/** A declared dependency (its version range is the finding's `version`). */
 export interface DependencyInfo {
-  /** `dependencies`, `devDependencies`, `peerDependencies` or `optionalDependencies`. */
+  /** `dependencies`, `devDependencies`, `peerDependencies` or `optionalDependencies`; for Python manifests the table or list (`project.dependencies`, `tool.poetry.dependencies`, `requirements`). */
   section: string;
+  /** `pypi` for Python manifests (requirements files, pyproject.toml, Pipfile, setup.cfg); npm otherwise. */
+  ecosystem?: 'pypi';
 }
 
 /** A file the scan looked at but could not read or parse. */

@@ -2,6 +2,7 @@ import { groupByFile } from '../core/group.js';
 import { compareStrings } from '../core/compare.js';
 import type { Edit, Finding, FindingResolution, ManualAction, Plan } from '../core/types.js';
 import type { Provider } from '../providers/types.js';
+import { isNotebook, toNotebookEdits } from '../scan/frontends/python/notebook-edits.js';
 import { rules } from './rules/index.js';
 import type { RuleResult } from './rules/types.js';
 import { syntaxFor } from './syntax/index.js';
@@ -36,7 +37,8 @@ export function planMigration(input: PlanInput, provider: Provider, options: Pla
       manual.push(...planned.manual);
     }
     const kept = dropNestedEdits(fileEdits);
-    edits.push(...kept);
+    // A notebook's cells are Python inside JSON strings: the edits' Python text is written as JSON.
+    edits.push(...(isNotebook(file) ? toNotebookEdits(text, kept) : kept));
     for (const [finding, planned] of results) resolved.set(finding, resolveFinding(finding, planned, kept, results));
   }
   return {

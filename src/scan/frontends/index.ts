@@ -3,6 +3,7 @@ import { jsonFrontend } from './json.js';
 import { packageJsonFrontend } from './package-json.js';
 import type { Frontend } from './types.js';
 import { pythonFrontend } from './python/index.js';
+import { pythonManifestFrontend } from './python-manifest.js';
 import { typescriptFrontend } from './typescript/index.js';
 import { yamlFrontend } from './yaml.js';
 
@@ -13,6 +14,7 @@ import { yamlFrontend } from './yaml.js';
 export const frontends: readonly Frontend[] = [
   typescriptFrontend as Frontend,
   pythonFrontend as Frontend,
+  pythonManifestFrontend as Frontend,
   packageJsonFrontend as Frontend,
   jsonFrontend as Frontend,
   yamlFrontend as Frontend,

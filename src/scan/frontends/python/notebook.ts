@@ -1,6 +1,6 @@
 import { ts } from '../typescript/ts.js';
 import { LineIndex } from '../../../core/span.js';
-import type { Edit, Finding } from '../../../core/types.js';
+import type { Finding } from '../../../core/types.js';
 import { jsonKey, parseJson } from '../json.js';
 import type { FileScan, SourceText } from '../types.js';
 
@@ -11,9 +11,7 @@ import type { FileScan, SourceText } from '../types.js';
  * changed source strings differ (see `toNotebookEdits`).
  */
 
-export function isNotebook(path: string): boolean {
-  return /\.ipynb$/i.test(path);
-}
+export { isNotebook } from './notebook-edits.js';
 
 /** One code cell: its Python text and, per Python offset (and one past the end), the JSON offset. */
 interface CodeCell {
@@ -178,20 +176,4 @@ export function verifyNotebook(path: string, text: string, parse: (text: string)
     if (message !== null) return `cell ${cell.index}: ${message}`;
   }
   return null;
-}
-
-/**
- * Edits computed on the cells' Python text, at offsets already mapped into the JSON, get
- * their text written as JSON string content: escaped, and each line break ending the current
- * element of the `source` list and opening the next one, indented like its siblings. A
- * notebook whose source is one string gets `\n` escapes only.
- */
-export function toNotebookEdits(text: string, edits: readonly Edit[]): Edit[] {
-  return edits.map((edit) => {
-    const lineStartAt = text.lastIndexOf('\n', edit.start - 1) + 1;
-    const before = text.slice(lineStartAt, edit.start);
-    const element = /^(\s*)"(?:[^"\\]|\\.)*$/.exec(before);
-    const newline = element ? `\\n",\n${element[1]}"` : '\\n';
-    return { ...edit, text: edit.text.split('\n').map((line) => JSON.stringify(line).slice(1, -1)).join(newline) };
-  });
 }
