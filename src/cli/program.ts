@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { applyCommand } from './commands/apply.js';
+import { completionCommand } from './commands/completion.js';
 import { initCommand } from './commands/init.js';
 import { planCommand } from './commands/plan.js';
 import { providersCommand } from './commands/providers.js';
@@ -14,7 +15,7 @@ import { packageVersion } from './version.js';
 export function createProgram(ctx: CliContext): Command {
   const program = new Command('migrate-openai')
     .description('Find OpenAI usage in a codebase and migrate it to another provider.')
-    .version(packageVersion(), '-v, --version')
+    .version(packageVersion(), '-v, --version', 'print the version')
     .option('--debug', 'show the stack trace of an internal error')
     .showSuggestionAfterError()
     .configureOutput({
@@ -23,7 +24,7 @@ export function createProgram(ctx: CliContext): Command {
     });
   // Unlike `.command()`, `addCommand` copies no settings: without this, a subcommand's errors
   // and help would bypass `ctx` and go straight to the process streams.
-  for (const command of [scanCommand(ctx), planCommand(ctx), applyCommand(ctx), reportCommand(ctx), verifyCommand(ctx), providersCommand(ctx), initCommand(ctx)]) {
+  for (const command of [scanCommand(ctx), planCommand(ctx), applyCommand(ctx), reportCommand(ctx), verifyCommand(ctx), providersCommand(ctx), initCommand(ctx), completionCommand(ctx)]) {
     program.addCommand(command.copyInheritedSettings(program));
   }
   return program;
