@@ -38,6 +38,7 @@ export interface MigrateFlags extends PathOptions, OutputFlags, ScopeFlags {
   baseUrl?: string;
   model?: string[];
   config?: string;
+  includeTests?: boolean;
   /** Only `plan` and `report` have `--fail-on`; the configuration file's `failOn` fills it in. */
   failOn?: FailOn;
 }
@@ -54,7 +55,8 @@ export function addMigrateOptions(command: Command, formats: Format[], defaultFo
     .addOption(includeOption())
     .addOption(excludeOption())
     .addOption(rootOption())
-    .addOption(configOption());
+    .addOption(configOption())
+    .option('--include-tests', 'also migrate test files, mocks and fixtures (left as written by default)');
   return addScopeOptions(command).option('--no-color', 'never colour the output');
 }
 
@@ -90,7 +92,7 @@ export async function resolveMigrateFlags(ctx: CliContext, paths: string[], flag
       ...(onProgress ? { onProgress } : {}),
     },
     provider,
-    planOptions: settings.planOptions,
+    planOptions: { ...settings.planOptions, ...(flags.includeTests ? { includeTests: true } : {}) },
     ...(settings.failOn !== undefined ? { failOn: settings.failOn } : {}),
     ...(scope !== undefined ? { scope } : {}),
   };

@@ -27,6 +27,9 @@ export const MANUAL_CODES = {
   'base-url-unmapped': 'An OpenAI URL that cannot be rewritten in place',
   'framework-not-migrated': 'A framework package this version does not rewrite',
   'verify-failed': 'The target refused a request this call depends on (from `verify`)',
+  'model-for-unserved-api': 'A model for an API the target does not serve, left as written',
+  'no-fine-tunable-model': 'The target cannot fine-tune this base model',
+  'test-file-not-edited': 'Test code left as written (pass --include-tests)',
 } as const;
 
 export type ManualCode = keyof typeof MANUAL_CODES;

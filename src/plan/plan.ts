@@ -7,6 +7,7 @@ import { rules } from './rules/index.js';
 import type { RuleResult } from './rules/types.js';
 import { syntaxFor } from './syntax/index.js';
 import { resolveTarget, type PlanOptions } from './target.js';
+import { setAsideTests } from './test-files.js';
 
 export interface PlanInput {
   findings: readonly Finding[];
@@ -22,9 +23,11 @@ export function planMigration(input: PlanInput, provider: Provider, options: Pla
   const edits: Edit[] = [];
   const manual: ManualAction[] = [];
   const resolved = new Map<Finding, FindingResolution>();
-  for (const [file, findings] of groupByFile(input.findings)) {
+  const { planned, notes } = setAsideTests(input.findings, options.includeTests ?? false);
+  manual.push(...notes);
+  for (const [file, findings] of groupByFile(planned)) {
     const text = input.texts.get(file) ?? '';
-    const ctx = { target, fileFindings: findings, projectFindings: input.findings, text, syntax: syntaxFor(findings[0]!.language, text), eol: text.includes('\r\n') ? ('\r\n' as const) : ('\n' as const) };
+    const ctx = { target, fileFindings: findings, projectFindings: planned, text, syntax: syntaxFor(findings[0]!.language, text), eol: text.includes('\r\n') ? ('\r\n' as const) : ('\n' as const) };
     const fileEdits: Edit[] = [];
     const results: [Finding, RuleResult][] = [];
     for (const finding of findings) {

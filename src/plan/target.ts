@@ -13,6 +13,8 @@ export interface PlanOptions {
   deployments?: Record<string, string>;
   /** Azure's dated API only: the `apiVersion` given to `AzureOpenAI`. */
   apiVersion?: string;
+  /** Migrate test files, mocks and fixtures too (left as they are by default). */
+  includeTests?: boolean;
 }
 
 /** The provider with the choices of one run resolved: which URL, which key variable. */

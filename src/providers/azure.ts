@@ -24,6 +24,7 @@ export const azure = {
     'openai/openai-node:src/azure.ts',
     'https://learn.microsoft.com/en-us/azure/ai-foundry/openai/concepts/legacy-models',
     'https://community.openai.com/t/migration-guide-for-assistants-api-to-responses-api-is-now-available/1354626',
+    'https://learn.microsoft.com/azure/ai-foundry/openai/how-to/fine-tuning',
   ],
   // Values are default deployment names; customers name their deployments themselves.
   models: {
@@ -57,6 +58,22 @@ export const azure = {
     'tts-1-hd': 'tts-hd',
     'omni-moderation-latest': null,
     'text-moderation-latest': null,
+  },
+  // Base models of the fine-tuning how-to (learn.microsoft.com …/openai/how-to/fine-tuning), Azure spelling.
+  fineTunableModels: {
+    'gpt-4.1': 'gpt-4.1-2025-04-14',
+    'gpt-4.1-2025-04-14': 'gpt-4.1-2025-04-14',
+    'gpt-4.1-mini': 'gpt-4.1-mini-2025-04-14',
+    'gpt-4.1-mini-2025-04-14': 'gpt-4.1-mini-2025-04-14',
+    'gpt-4.1-nano': 'gpt-4.1-nano-2025-04-14',
+    'gpt-4.1-nano-2025-04-14': 'gpt-4.1-nano-2025-04-14',
+    'gpt-4o': 'gpt-4o-2024-08-06',
+    'gpt-4o-2024-08-06': 'gpt-4o-2024-08-06',
+    'gpt-4o-mini': 'gpt-4o-mini-2024-07-18',
+    'gpt-4o-mini-2024-07-18': 'gpt-4o-mini-2024-07-18',
+    'o4-mini': 'o4-mini-2025-04-16',
+    'o4-mini-2025-04-16': 'o4-mini-2025-04-16',
+    'gpt-3.5-turbo-0125': 'gpt-35-turbo-0125',
   },
   capabilities: {
     'chat.completions': {

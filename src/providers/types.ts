@@ -105,6 +105,11 @@ export interface Provider {
    * no equivalent, which the planner reports instead of guessing.
    */
   models: Record<string, string | null>;
+  /**
+   * Base models a fine-tuning job may start from: OpenAI base model (dated, or its undated
+   * family) → the target's base model. Absent: no fine-tunable model is known.
+   */
+  fineTunableModels?: Record<string, string>;
   /** Everything not listed is treated as 'unknown'. */
   capabilities: Partial<Record<CapabilityKey, Capability>>;
   /** Only for a custom provider: the configuration file that defines it. */

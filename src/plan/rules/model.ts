@@ -1,8 +1,10 @@
 import type { ModelResolution } from '../../core/types.js';
-import { mapModel } from '../../providers/index.js';
+import { mapModel, snapshotFamily } from '../../providers/index.js';
 import { findModelOverride } from '../model-overrides.js';
 import type { MigrationTarget } from '../target.js';
-import { edit, manual, NOTHING, result, type Rule } from './types.js';
+import { enclosingApi, isForUnservedApi } from './model-context.js';
+import { edit, manual, NOTHING, result, type Rule, type RuleResult } from './types.js';
+import type { Finding } from '../../core/types.js';
 
 /** The target id for an OpenAI model: the run's deployments (Azure), then its overrides, then the provider's map. */
 export function resolveModel(target: MigrationTarget, model: string): ModelResolution {
@@ -26,6 +28,14 @@ export const planModel: Rule = (finding, ctx) => {
   // Gateway ids (`openai/gpt-4o`) name OpenAI on purpose; a framework decides where they go.
   if (/^openai[/:]/.test(model)) return NOTHING;
   const { provider } = ctx.target;
+  const api = enclosingApi(finding, ctx.fileFindings);
+  if (isForUnservedApi(model, api, provider)) {
+    // Inside the call, the API-call rule reports it; elsewhere (a session object) say why it stays.
+    return api !== undefined
+      ? NOTHING
+      : result([], [manual(finding, 'info', 'model-for-unserved-api', `${model} is only used by OpenAI's Realtime API, which ${provider.name} does not serve: left as written; keep this session on OpenAI or move it to ${provider.name}'s own realtime product`)]);
+  }
+  if (api === 'fine-tuning') return planFineTuneBase(finding, model, literal, ctx.target);
   const resolution = resolveModel(ctx.target, model);
   // Only the kind and id: `mapModel` also says which map key matched, which reports do not need.
   const facts = { model: resolution.kind === 'mapped' ? { kind: resolution.kind, id: resolution.id } : { kind: resolution.kind } };
@@ -57,3 +67,23 @@ export const planModel: Rule = (finding, ctx) => {
     }
   }
 };
+
+/**
+ * A fine-tuning job's base model is not a deployment or a chat model: it must be one the
+ * target fine-tunes. The run's own mapping wins; otherwise the provider's fine-tunable list.
+ */
+function planFineTuneBase(finding: Finding, model: string, literal: { start: number; end: number }, target: MigrationTarget): RuleResult {
+  const { provider } = target;
+  const tunable = provider.fineTunableModels ?? {};
+  const family = snapshotFamily(model);
+  const listed = [model, family].find((key) => key !== undefined && Object.hasOwn(tunable, key));
+  const id = findModelOverride(target.models, model) ?? (listed === undefined ? undefined : tunable[listed]);
+  if (id === undefined) {
+    const known = Object.values(tunable);
+    const choice = known.length > 0 ? `fine-tunable base models: ${[...new Set(known)].join(', ')}` : `no fine-tunable base model of ${provider.name} is known`;
+    return result([], [
+      manual(finding, 'error', 'no-fine-tunable-model', `fine-tuning job on ${model}: ${provider.name} cannot fine-tune it (${choice}); choose a base model with --model ${model}=<id>, and retrain: OpenAI fine-tunes do not carry over`, provider.docs),
+    ]);
+  }
+  return result(id === model ? [] : [edit(finding, literal, id, `${model} → ${id}, a base model ${provider.name} fine-tunes`)]);
+}
