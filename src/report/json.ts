@@ -76,7 +76,7 @@ export const renderJson: Reporter = (input, ctx) => {
     ...scanSection(input.scan),
     ...(input.plan ? planSection(input, input.plan) : {}),
     ...(input.plan && input.isReport ? { report: reportSection(buildMigrationReport(input)) } : {}),
-    ...(input.verification ? { verification: verificationJson(input.verification) } : {}),
+    ...(input.verification ? { verification: verificationJson(input.verification, ctx.version) } : {}),
   };
   return redactSecrets(`${JSON.stringify(document, null, 2)}\n`);
 };

@@ -6,10 +6,15 @@ import { code, row } from './markdown-text.js';
 
 /** `verify --format`: each renders the same result; every one passes through the redactor. */
 export const verifyReporters = {
-  text: (result: VerifyResult, color: 0 | 1 | 2 | 3) => redactSecrets(`${verificationText(result, new Chalk({ level: color })).join('\n')}\n`),
-  json: (result: VerifyResult) => redactSecrets(`${JSON.stringify(verificationJson(result), null, 2)}\n`),
+  text: (result: VerifyResult, ctx: VerifyReportContext) => redactSecrets(`${verificationText(result, new Chalk({ level: ctx.color })).join('\n')}\n`),
+  json: (result: VerifyResult, ctx: VerifyReportContext) => redactSecrets(`${JSON.stringify(verificationJson(result, ctx.version), null, 2)}\n`),
   markdown: (result: VerifyResult) => redactSecrets(verificationMarkdown(result, 1)),
 };
+
+export interface VerifyReportContext {
+  color: 0 | 1 | 2 | 3;
+  version: string;
+}
 
 export type VerifyFormat = keyof typeof verifyReporters;
 
@@ -19,9 +24,10 @@ export const VERIFY_SCHEMA_VERSION = 1;
 const MARK: Record<CheckStatus, string> = { pass: '✓', fail: '✗', 'not-run': '–' };
 const API_LABEL = { 'chat.completions': 'chat', embeddings: 'embeddings' } as const;
 
-export function verificationJson(result: VerifyResult) {
+export function verificationJson(result: VerifyResult, version: string) {
   return {
     schemaVersion: VERIFY_SCHEMA_VERSION,
+    tool: { name: 'migrate-openai', version },
     provider: result.provider,
     baseUrl: result.baseUrl,
     keyVar: result.keyVar,

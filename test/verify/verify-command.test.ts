@@ -198,6 +198,9 @@ describe('verify without sending', () => {
     const cwd = await appDir();
     const env = { NO_COLOR: '1', ZAI_API_KEY: TARGET_KEY };
     expect((await runCli(['plan', '--to', 'zhipu', '--format', 'json', '--out', 'plan.json'], { cwd, env })).code).toBe(0);
+    // The saved plan names OpenAI models, but it is the tool's output, not the project's settings.
+    const rescan = JSON.parse((await runCli(['scan', '--format', 'json'], { cwd, env })).stdout) as { findings: { file: string }[] };
+    expect(rescan.findings.filter((f) => f.file === 'plan.json')).toEqual([]);
     const scanned = await runCli(['verify', '--to', 'zhipu', '--dry-run', '--format', 'json'], { cwd, env });
     const saved = await runCli(['verify', '--plan', 'plan.json', '--dry-run', '--format', 'json'], { cwd, env });
     expect(saved.code).toBe(0);

@@ -4,6 +4,7 @@ import { count } from '../../core/plural.js';
 import { colorLevel, type CliContext } from '../context.js';
 import { addMigrateOptions, resolveMigrateFlags, type MigrateFlags, type MigrateSettings } from '../migrate-flags.js';
 import { writeTextFile } from '../output.js';
+import { packageVersion } from '../version.js';
 
 interface VerifyFlags extends MigrateFlags {
   plan?: string;
@@ -50,7 +51,7 @@ export function verifyCommand(ctx: CliContext): Command {
       if (!dryRun && ctx.stderr.isTTY) ctx.stderr.write(`Sending up to ${count(requestCount(checks), 'request')} to ${new URL(endpoint.baseUrl).host}…\n`);
       const result = await runVerify(provider, endpoint, checks, { dryRun, timeoutMs });
       const format = flags.format as (typeof FORMATS)[number];
-      const text = format === 'text' ? verifyReporters.text(result, flags.out ? 0 : colorLevel(ctx.env, ctx.stdout.isTTY, flags.color)) : verifyReporters[format](result);
+      const text = verifyReporters[format](result, { color: flags.out ? 0 : colorLevel(ctx.env, ctx.stdout.isTTY, flags.color), version: packageVersion() });
       if (flags.out === undefined) ctx.stdout.write(text);
       else {
         await writeTextFile(ctx, flags.out, text);

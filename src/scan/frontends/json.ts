@@ -60,11 +60,24 @@ export function collectJsonEntries(collector: SettingsCollector, file: ts.JsonSo
   }
 }
 
+/**
+ * A report this tool wrote (`--format json --out plan.json`) names OpenAI models and keys
+ * because it describes them: it is not a settings file to migrate.
+ */
+function isOwnReport(root: ts.Expression | undefined, file: ts.JsonSourceFile): boolean {
+  if (root === undefined || !ts.isObjectLiteralExpression(root)) return false;
+  const tool = root.properties.find((p) => ts.isPropertyAssignment(p) && jsonKey(p.name, file)?.text === 'tool');
+  if (tool === undefined || !ts.isPropertyAssignment(tool) || !ts.isObjectLiteralExpression(tool.initializer)) return false;
+  return tool.initializer.properties.some(
+    (p) => ts.isPropertyAssignment(p) && jsonKey(p.name, file)?.text === 'name' && ts.isStringLiteral(p.initializer) && p.initializer.text === 'migrate-openai',
+  );
+}
+
 function scanJson(file: SourceText): FileScan<null> {
   const parsed = parseJson(file.path, file.text);
   if (!parsed.ok) return parsed;
   const collector = new SettingsCollector(file.path, 'json', file.text);
-  if (parsed.root) collectJsonEntries(collector, parsed.file, parsed.root);
+  if (parsed.root && !isOwnReport(parsed.root, parsed.file)) collectJsonEntries(collector, parsed.file, parsed.root);
   return { ok: true, findings: collector.finish(), facts: null };
 }
 

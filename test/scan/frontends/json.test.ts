@@ -11,6 +11,10 @@ describe('json frontend: files without OpenAI settings have no findings', () => 
     ['a model id inside a sentence', '{ "description": "built on gpt-4o" }\n'],
     ['an empty file', ''],
     ['an empty array', '[]\n'],
+    [
+      "this tool's own JSON output (plan.json, verify.json)",
+      '{ "schemaVersion": 1, "tool": { "name": "migrate-openai", "version": "0.1.0" }, "findings": [{ "model": "gpt-4o", "name": "OPENAI_API_KEY" }] }\n',
+    ],
   ])('%s', (_name, text) => {
     expectFindings(jsonFrontend, 'config.json', text, []);
   });
@@ -18,6 +22,7 @@ describe('json frontend: files without OpenAI settings have no findings', () => 
 
 describe('json frontend: findings', () => {
   it.each<[string, string, Expected[]]>([
+    ['another tool named in a "tool" object', '{ "tool": { "name": "other" }, "model": "gpt-4o" }\n', [{ kind: 'model', line: 1, column: 42, model: 'gpt-4o' }]],
     ['a key under an openai object', `{\n  "openai": { "apiKey": "${KEY}" }\n}\n`, [{ kind: 'api-key', line: 2, column: 26 }]],
     ['a variable read from the host (devcontainer)', '{ "containerEnv": { "OPENAI_API_KEY": "${localEnv:OPENAI_API_KEY}" } }\n', [
       { kind: 'env-var', line: 1, column: 22, name: 'OPENAI_API_KEY' },
