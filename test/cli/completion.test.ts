@@ -24,7 +24,7 @@ describe('completion', () => {
     expect(await completeBash(stdout, ['migrate-openai', 'pl'])).toEqual(['plan']);
     expect(await completeBash(stdout, ['migrate-openai', 'apply', '--to', 'd'])).toEqual(['dashscope', 'deepseek']);
     expect(await completeBash(stdout, ['migrate-openai', 'scan', '--format', ''])).toEqual(['text', 'json', 'sarif', 'github']);
-    expect(await completeBash(stdout, ['migrate-openai', 'apply', '--i'])).toEqual(['--include', '--interactive']);
+    expect(await completeBash(stdout, ['migrate-openai', 'apply', '--i'])).toEqual(['--include', '--include-tests', '--interactive']);
     expect(await completeBash(stdout, ['migrate-openai', 'plan', '--fail-on', 'n'])).toEqual(['none']);
   });
 
