@@ -20,7 +20,7 @@ export const MANUAL_CODES = {
   'openai-account-option': 'An OpenAI account setting the target does not use',
   'azure-client': 'An AzureOpenAI client to replace',
   'switch-to-azure-client': 'A client to switch to AzureOpenAI by hand',
-  'legacy-sdk': 'The openai v3 SDK should be upgraded',
+  'legacy-sdk': 'A legacy openai SDK (JavaScript v3, Python v0) should be upgraded',
   'outdated-sdk': 'The openai version range allows releases without an API the code calls',
   'rename-env-var': 'An OpenAI key variable to rename by hand',
   'base-url-env': 'A base-URL variable read outside the client',

@@ -5,7 +5,7 @@ import type { Provider } from '../providers/types.js';
 import { isNotebook, toNotebookEdits } from '../scan/frontends/python/notebook-edits.js';
 import { rules } from './rules/index.js';
 import type { RuleResult } from './rules/types.js';
-import { syntaxFor } from './syntax/index.js';
+import { syntaxFor, type Syntax } from './syntax/index.js';
 import { resolveTarget, type PlanOptions } from './target.js';
 import { setAsideTests } from './test-files.js';
 
@@ -27,12 +27,11 @@ export function planMigration(input: PlanInput, provider: Provider, options: Pla
   manual.push(...notes);
   for (const [file, findings] of groupByFile(planned)) {
     const text = input.texts.get(file) ?? '';
-    const ctx = { target, fileFindings: findings, projectFindings: planned, text, syntax: syntaxFor(findings[0]!.language, text), eol: text.includes('\r\n') ? ('\r\n' as const) : ('\n' as const) };
+    const ctx = { target, fileFindings: findings, projectFindings: planned, text, syntax: syntaxFor(findings[0]!.language, text, findings), eol: text.includes('\r\n') ? ('\r\n' as const) : ('\n' as const) };
     const fileEdits: Edit[] = [];
     const results: [Finding, RuleResult][] = [];
     for (const finding of findings) {
-      // Python findings are reported; the rules write TypeScript syntax, so they are not planned yet.
-      const rule = finding.language === 'python' ? undefined : rules[finding.kind];
+      const rule = rules[finding.kind];
       if (rule === undefined) continue;
       const planned = rule(finding, ctx);
       results.push([finding, planned]);
@@ -40,8 +39,10 @@ export function planMigration(input: PlanInput, provider: Provider, options: Pla
       manual.push(...planned.manual);
     }
     const kept = dropNestedEdits(fileEdits);
-    // A notebook's cells are Python inside JSON strings: the edits' Python text is written as JSON.
-    edits.push(...(isNotebook(file) ? toNotebookEdits(text, kept) : kept));
+    // Prerequisites first, so that an import inserted where another insertion goes comes before
+    // it. A notebook's cells are Python inside JSON strings: the edits' Python text is written as
+    // JSON, and where its imports go is for the notebook's cells to say.
+    edits.push(...(isNotebook(file) ? toNotebookEdits(text, kept) : [...prerequisiteEdits(file, kept, ctx.syntax), ...kept]));
     for (const [finding, planned] of results) resolved.set(finding, resolveFinding(finding, planned, kept, results));
   }
   return {
@@ -52,6 +53,11 @@ export function planMigration(input: PlanInput, provider: Provider, options: Pla
     ),
     resolutions: input.findings.map((finding) => resolved.get(finding) ?? { status: 'unchanged' }),
   };
+}
+
+/** What the file needs for the code the edits insert to run (Python's `import os`). */
+function prerequisiteEdits(file: string, edits: readonly Edit[], syntax: Syntax): Edit[] {
+  return syntax.prerequisites(edits.map((e) => e.text)).map(({ range, text }) => ({ file, start: range.start, end: range.end, text, reason: 'import what the migrated code uses' }));
 }
 
 /**

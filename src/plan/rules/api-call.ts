@@ -2,7 +2,7 @@ import type { PropertyInfo } from '../../core/types.js';
 import { capabilityFor } from '../../providers/index.js';
 import type { CapabilityKey, Provider } from '../../providers/types.js';
 import type { ManualCode } from '../codes.js';
-import { edit, manual, NOTHING, result, type Rule } from './types.js';
+import { edit, manual, NOTHING, result, type Rule, type RuleContext } from './types.js';
 import type { CapabilityGap, Edit, Finding, ManualAction, Severity } from '../../core/types.js';
 
 /** API paths (v4+ and v3 method names) → the capability they need. First match wins. */
@@ -20,8 +20,18 @@ const API_CAPABILITIES: [RegExp, CapabilityKey][] = [
   [/^batches\./, 'batches'],
   [/^(?:fineTuning|fine_tuning|fineTunes)\.|FineTune/, 'fine-tuning'],
   [/^beta\.(?:assistants|threads)\./, 'assistants'],
-  [/^(?:beta\.)?vectorStores\./, 'vector-stores'],
+  [/^(?:beta\.)?(?:vectorStores|vector_stores)\./, 'vector-stores'],
   [/^(?:beta\.)?realtime\./, 'realtime'],
+  // Python's v0 module API (`openai.ChatCompletion.create`, `acreate` for async).
+  [/^ChatCompletion\.a?create$/, 'chat.completions'],
+  [/^Completion\.a?create$/, 'completions'],
+  [/^Embedding\.a?create$/, 'embeddings'],
+  [/^Image\./, 'images'],
+  [/^Audio\.a?transcribe/, 'audio.transcriptions'],
+  [/^Audio\.a?translate/, 'audio.translations'],
+  [/^Moderation\./, 'moderations'],
+  [/^File\./, 'files'],
+  [/^FineTuningJob\./, 'fine-tuning'],
   // Vercel AI SDK provider methods (`openai.embedding(…)`); `default` is `openai(…)` itself.
   [/^ai-sdk:(?:default|chat|languageModel)$/, 'chat.completions'],
   [/^ai-sdk:responses$/, 'responses'],
@@ -95,9 +105,26 @@ export const planApiCall: Rule = (finding, ctx) => {
       );
     }
   }
+  const legacy = legacyModuleAction(finding, ctx);
+  if (legacy) actions.push(legacy);
   const edits = aiSdkChatEdit(finding);
   return gaps.length > 0 ? { ...result(edits, actions), gaps } : result(edits, actions);
 };
+
+/**
+ * Python's v0 module API (removed in openai 1.0) reaches an OpenAI-compatible target through
+ * the module settings the client rule writes, once per file; Azure's dated API it cannot reach.
+ */
+function legacyModuleAction(finding: Finding, ctx: RuleContext): ManualAction | undefined {
+  if (!finding.detail?.isLegacy) return undefined;
+  const { provider, azureClient } = ctx.target;
+  const docs = 'https://github.com/openai/openai-python/discussions/742';
+  if (azureClient) {
+    return manual(finding, 'error', 'legacy-sdk', `the openai v0 module API (${finding.api}) cannot use Azure's dated API as migrated: upgrade to openai>=1 and call an AzureOpenAI client`, docs);
+  }
+  if (ctx.fileFindings.find((f) => f.detail?.isLegacy) !== finding) return undefined;
+  return manual(finding, 'warning', 'legacy-sdk', `the openai v0 module API (${finding.api}) was removed in openai 1.0 and is unmaintained; it reaches ${provider.name} through openai.api_base and openai.api_key, but upgrade to openai>=1 to use it reliably`, docs);
+}
 
 /**
  * Since AI SDK 5, `openai('id')` calls the Responses API, which most targets lack; the

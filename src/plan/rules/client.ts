@@ -1,10 +1,8 @@
-import { isOpenAIKey } from '../../core/redact.js';
-import type { ArgumentInfo, Edit, Finding, ManualAction, ValueInfo } from '../../core/types.js';
-import { baseUrlCode, describeBaseUrl, keyCode, type MigrationTarget } from '../target.js';
+import type { ArgumentInfo, Edit, Finding, ManualAction } from '../../core/types.js';
+import { baseUrlCode, keyCode, type MigrationTarget } from '../target.js';
+import { ACCOUNT_OPTIONS, checkCustomValue } from './client-values.js';
+import { planModuleSetting } from './module-settings.js';
 import { edit, manual, NOTHING, result, type Rule, type RuleContext, type RuleResult } from './types.js';
-
-/** Options that only mean something to OpenAI's own platform. */
-const ACCOUNT_OPTIONS = ['organization', 'project'];
 
 /** An option the migrated client must have. */
 interface WantedOption {
@@ -27,11 +25,11 @@ interface WantedOption {
  * options are kept as they are.
  */
 export const planClient: Rule = (finding, ctx) => {
-  const { target } = ctx;
+  const { target, syntax } = ctx;
   const name = target.provider.name;
   switch (finding.symbol) {
     case 'OpenAI':
-      return target.azureClient ? switchToAzureClient(finding, ctx, target.azureClient) : configureClient(finding, ctx, openAIOptions(ctx, 'baseURL'));
+      return target.azureClient ? switchToAzureClient(finding, ctx, target.azureClient) : configureClient(finding, ctx, openAIOptions(ctx, syntax.sdk.baseUrl));
     case 'Configuration': {
       const configured = configureClient(finding, ctx, openAIOptions(ctx, 'basePath'));
       const upgrade = manual(
@@ -43,25 +41,30 @@ export const planClient: Rule = (finding, ctx) => {
       );
       return result(configured.edits, [...configured.manual, upgrade]);
     }
-    // LlamaIndex classes and the AI SDK's createOpenAI take baseURL and apiKey like the SDK.
+    case 'OpenAIModule':
+      return planModuleSetting(finding, ctx);
+    // LlamaIndex classes and the AI SDK's createOpenAI take a URL and a key like the SDK.
     case 'LlamaIndexOpenAI':
     case 'OpenAIEmbedding':
     case 'createOpenAI':
-      return configureClient(finding, ctx, openAIOptions(ctx, 'baseURL'));
-    // LangChain: the key is `apiKey` (formerly `openAIApiKey`), the URL sits in `configuration`.
+      return configureClient(finding, ctx, openAIOptions(ctx, syntax.sdk.llamaIndexUrl));
+    // LangChain: the key option was renamed; in JS the URL sits in `configuration`.
     case 'ChatOpenAI':
     case 'OpenAIEmbeddings':
-    case 'LangChainOpenAI':
+    case 'LangChainOpenAI': {
+      const { langchain } = syntax.sdk;
+      const url: WantedOption = { name: syntax.sdk.baseUrl, code: baseUrlCode(target, syntax), isUrl: true, ...(langchain.legacyUrl ? { replaces: langchain.legacyUrl } : {}) };
       return configureClient(finding, ctx, [
-        { name: 'apiKey', code: keyCode(target, ctx.syntax), replaces: 'openAIApiKey', isKey: true },
-        { name: 'configuration', code: '', nested: [{ name: 'baseURL', code: baseUrlCode(target, ctx.syntax), isUrl: true }] },
+        { name: syntax.sdk.apiKey, code: keyCode(target, syntax), replaces: langchain.legacyKey, isKey: true },
+        langchain.urlGroup ? { name: langchain.urlGroup, code: '', nested: [url] } : url,
       ]);
+    }
     case 'AzureOpenAI':
     case 'AzureChatOpenAI':
     case 'AzureOpenAIEmbeddings':
       if (target.provider.clientStyle === 'azure') return NOTHING;
       return result([], [
-        manual(finding, 'warning', 'azure-client', `${finding.symbol} client: replace it with \`new OpenAI(${ctx.syntax.arguments(openAIOptions(ctx, 'baseURL').map((option) => optionText(option, ctx)))})\` for ${name}`),
+        manual(finding, 'warning', 'azure-client', `${finding.symbol} client: replace it with \`${syntax.construct('OpenAI', openAIOptions(ctx, syntax.sdk.baseUrl).map((option) => optionText(option, ctx)))}\` for ${name}`),
       ]);
     default:
       return NOTHING;
@@ -71,30 +74,32 @@ export const planClient: Rule = (finding, ctx) => {
 function openAIOptions(ctx: RuleContext, urlOption: string): WantedOption[] {
   return [
     { name: urlOption, code: baseUrlCode(ctx.target, ctx.syntax), isUrl: true },
-    { name: 'apiKey', code: keyCode(ctx.target, ctx.syntax), isKey: true },
+    { name: ctx.syntax.sdk.apiKey, code: keyCode(ctx.target, ctx.syntax), isKey: true },
   ];
+}
+
+/** The class for Azure's dated API; `AsyncAzureOpenAI` for Python's async client. */
+export function azureClassFor(finding: Finding): string {
+  return finding.detail?.isAsync ? 'AsyncAzureOpenAI' : 'AzureOpenAI';
 }
 
 /** Azure's dated API: `new AzureOpenAI({ endpoint, apiKey, apiVersion })`; the import rule adds the import. */
 function switchToAzureClient(finding: Finding, ctx: RuleContext, azure: NonNullable<MigrationTarget['azureClient']>): RuleResult {
+  const { syntax } = ctx;
+  const className = azureClassFor(finding);
+  const wanted: WantedOption[] = [
+    { name: syntax.sdk.azureEndpoint, code: syntax.env(azure.endpointEnv), replaces: syntax.sdk.baseUrl },
+    { name: syntax.sdk.apiKey, code: keyCode(ctx.target, syntax), isKey: true },
+    { name: syntax.sdk.apiVersion, code: syntax.string(azure.apiVersion), keepsExisting: true },
+  ];
   const callee = finding.detail?.callee;
   if (callee === undefined || finding.detail?.binding === 'other') {
     return result([], [
-      manual(finding, 'warning', 'switch-to-azure-client', `construct \`AzureOpenAI\` from 'openai' here with endpoint: process.env.${azure.endpointEnv}, apiVersion: '${azure.apiVersion}' and apiKey: process.env.${ctx.target.keyVar}`),
+      manual(finding, 'warning', 'switch-to-azure-client', `construct \`${className}\` from 'openai' here: \`${syntax.construct(className, wanted.map((option) => optionText(option, ctx)))}\``),
     ]);
   }
-  const configured = configureClient(finding, ctx, [
-    { name: 'endpoint', code: ctx.syntax.env(azure.endpointEnv), replaces: 'baseURL' },
-    { name: 'apiKey', code: keyCode(ctx.target, ctx.syntax), isKey: true },
-    { name: 'apiVersion', code: ctx.syntax.string(azure.apiVersion), keepsExisting: true },
-  ]);
-  return result([edit(finding, callee, 'AzureOpenAI', "Azure's dated API client"), ...configured.edits], configured.manual);
-}
-
-/** OpenAI's URL as a literal, or the variables the SDKs read it from. */
-function isOpenAIUrl(value: ValueInfo): boolean {
-  if (value.kind === 'string') return /api\.openai\.com/.test(value.value);
-  return value.kind === 'env' && /OPENAI_(?:BASE_URL|API_BASE)$/.test(value.name);
+  const configured = configureClient(finding, ctx, wanted);
+  return result([edit(finding, callee, className, "Azure's dated API client"), ...configured.edits], configured.manual);
 }
 
 /** `name: code`, or `name: { a: …, b: … }` for an option with nested options. */
@@ -135,16 +140,10 @@ function configureClient(finding: Finding, ctx: RuleContext, wanted: WantedOptio
       continue;
     }
     if (value.text === option.code || option.keepsExisting) continue;
-    const described = value.kind === 'string' ? 'a string literal' : `\`${value.text}\``;
-    if (option.isKey && !(value.kind === 'env' || (value.kind === 'string' && isOpenAIKey(value.value)))) {
-      actions.push(manual(finding, 'warning', 'custom-api-key', `apiKey comes from ${described}; make it supply the ${provider} key (${ctx.target.keyVar})`));
-    } else if (option.isUrl && !isOpenAIUrl(value)) {
-      // A gateway or proxy the user set up on purpose is theirs to repoint.
-      actions.push(manual(finding, 'warning', 'custom-base-url', `${option.name} comes from ${described}, not OpenAI's URL; point it at ${describeBaseUrl(ctx.target)} if it should reach ${provider}`));
-    } else {
-      // `{ baseURL }` shorthand: the name is the value, so the whole property is replaced.
-      edits.push(existing.isShorthand ? edit(finding, existing.range, optionText(option, ctx), reason) : edit(finding, value.range, option.code, reason));
-    }
+    const custom = checkCustomValue(finding, ctx, option, value);
+    if (custom) actions.push(custom);
+    // `{ baseURL }` shorthand: the name is the value, so the whole property is replaced.
+    else edits.push(existing.isShorthand ? edit(finding, existing.range, optionText(option, ctx), reason) : edit(finding, value.range, option.code, reason));
   }
 
   for (const option of ACCOUNT_OPTIONS) {

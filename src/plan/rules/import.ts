@@ -1,32 +1,53 @@
 import { baseUrlCode, describeBaseUrl, keyCode } from '../target.js';
+import { azureClassFor } from './client.js';
+import { planLegacySetup } from './module-settings.js';
 import { edit, manual, NOTHING, result, type Rule } from './types.js';
 
 /**
- * For Azure's dated API the file's first value import of 'openai' gains `AzureOpenAI`, when a
- * client the client rule switches (one bound by an ESM import) needs it.
+ * For Azure's dated API the file's first value import of 'openai' gains `AzureOpenAI` (or
+ * Python's `AsyncAzureOpenAI`), when a client the client rule switches (one bound by an import) needs it.
  */
 export const planImport: Rule = (finding, ctx) => {
-  if (ctx.target.azureClient === undefined || finding.api !== 'openai') return NOTHING;
+  if (finding.api !== 'openai') return NOTHING;
+  if (ctx.target.azureClient === undefined) return planLegacySetup(finding, ctx);
   const valueImports = ctx.fileFindings.filter((f) => f.kind === 'import' && f.api === 'openai' && !f.detail?.isTypeOnly && !f.detail?.isReExport && f.detail?.importedNames?.length);
   if (valueImports[0] !== finding) return NOTHING;
-  if (valueImports.some((f) => f.detail?.importedNames?.some((n) => n.name === 'AzureOpenAI'))) return NOTHING;
-  const needsClass = ctx.fileFindings.some((f) => f.kind === 'client' && f.symbol === 'OpenAI' && f.detail?.binding === 'import');
-  if (!needsClass) return NOTHING;
+  const imported = new Set(valueImports.flatMap((f) => f.detail!.importedNames!.map((n) => n.name)));
+  const switched = ctx.fileFindings.filter((f) => f.kind === 'client' && f.symbol === 'OpenAI' && f.detail?.binding === 'import');
+  const needed = [...new Set(switched.map(azureClassFor))].filter((name) => !imported.has(name)).sort();
+  if (needed.length === 0) return NOTHING;
   const names = finding.detail!.importedNames!;
   const reason = "Azure's dated API client";
   // `import OpenAI, * as sdk from 'openai'` has no room for a named import: add a declaration.
   if (names.some((n) => n.name === '*')) {
     const at = { start: finding.span.end, end: finding.span.end };
-    return result([edit(finding, at, `${ctx.eol}${ctx.syntax.importNames(['AzureOpenAI'], 'openai')}`, reason)]);
+    return result([edit(finding, at, `${ctx.eol}${ctx.syntax.importNames(needed, 'openai')}`, reason)]);
   }
   const firstNamed = names.find((n) => n.name !== 'default');
-  if (firstNamed) return result([edit(finding, { start: firstNamed.range.start, end: firstNamed.range.start }, 'AzureOpenAI, ', reason)]);
+  if (firstNamed) return result([edit(finding, { start: firstNamed.range.start, end: firstNamed.range.start }, `${needed.join(', ')}, `, reason)]);
   const defaultName = names.find((n) => n.name === 'default')!;
-  return result([edit(finding, { start: defaultName.range.end, end: defaultName.range.end }, ', { AzureOpenAI }', reason)]);
+  return result([edit(finding, { start: defaultName.range.end, end: defaultName.range.end }, `, { ${needed.join(', ')} }`, reason)]);
 };
 
 /** Framework modules whose OpenAI classes the client rule rewrites where they are constructed. */
-const MIGRATED_FRAMEWORKS = new Set(['@langchain/openai', 'langchain/chat_models/openai', 'langchain/llms/openai', 'langchain/embeddings/openai', '@llamaindex/openai']);
+const MIGRATED_FRAMEWORKS = new Set([
+  '@langchain/openai',
+  'langchain/chat_models/openai',
+  'langchain/llms/openai',
+  'langchain/embeddings/openai',
+  '@llamaindex/openai',
+  'langchain_openai',
+  'langchain.chat_models',
+  'langchain.chat_models.openai',
+  'langchain_community.chat_models',
+  'langchain.embeddings',
+  'langchain.embeddings.openai',
+  'langchain_community.embeddings',
+  'langchain.llms',
+  'langchain_community.llms',
+  'llama_index.llms.openai',
+  'llama_index.embeddings.openai',
+]);
 
 /**
  * The AI SDK's ready-made `openai` provider always talks to OpenAI: its import becomes

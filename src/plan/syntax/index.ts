@@ -1,3 +1,5 @@
+import type { Finding } from '../../core/types.js';
+import { pythonSyntax } from './python.js';
 import { preferredQuote } from './quote.js';
 import { settingsSyntax } from './settings.js';
 import type { Syntax } from './types.js';
@@ -5,12 +7,14 @@ import { typescriptSyntax } from './typescript.js';
 
 export type { Replacement, StringPart, Syntax } from './types.js';
 
-/** The syntax of a file in `language` (a finding's `language`), in the style of its `text`. */
-export function syntaxFor(language: string, text: string): Syntax {
+/** The syntax of a file in `language` (its findings' `language`), in the style of its `text`. */
+export function syntaxFor(language: string, text: string, findings: readonly Finding[] = []): Syntax {
   switch (language) {
     case 'ts':
     case 'js':
       return typescriptSyntax(text, preferredQuote(text));
+    case 'python':
+      return pythonSyntax(text, preferredQuote(text), findings);
     default:
       return settingsSyntax(language, text);
   }

@@ -75,6 +75,9 @@ export function settingsSyntax(language: string, text: string): Syntax {
     throw new UsageError(`the value ${JSON.stringify(value)} cannot be written into a ${language} file`, 'use a value without quotes, backslashes or control characters');
   };
   return {
+    get sdk(): never {
+      return noCode();
+    },
     string: writeAnew,
     interpolate: noCode,
     env: noCode,
@@ -82,7 +85,9 @@ export function settingsSyntax(language: string, text: string): Syntax {
     option: noCode,
     group: noCode,
     arguments: noCode,
+    construct: noCode,
     importNames: noCode,
+    prerequisites: () => [],
     replaceInLiteral(literal: Range, at: Range, value: string): Replacement {
       const style = styles.byOpening(text[literal.start - 1]);
       const inPlace = style.write(value);

@@ -9,12 +9,27 @@ export interface Replacement {
   text: string;
 }
 
+/** How a language's OpenAI SDK and frameworks name the client options the planner sets. */
+export interface SdkNames {
+  baseUrl: string;
+  apiKey: string;
+  /** `AzureOpenAI`'s endpoint and API version options. */
+  azureEndpoint: string;
+  apiVersion: string;
+  /** LangChain: the older name of the key option, and of the URL option or the group holding it. */
+  langchain: { legacyKey: string; legacyUrl?: string; urlGroup?: string };
+  /** LlamaIndex's URL option. */
+  llamaIndexUrl: string;
+}
+
 /**
  * How one language writes the code and values the planner inserts. Rules stay language-neutral
  * and build source only through this object: every value becomes a literal of the file's quote
  * style with full escaping, never a template string of the rule's own.
  */
 export interface Syntax {
+  /** Option names of the language's SDKs. */
+  sdk: SdkNames;
   /** A string literal whose value is exactly `value`, in the file's preferred quotes. */
   string(value: string): string;
   /** A string expression joining literal text and environment reads; a plain literal without reads. */
@@ -29,6 +44,8 @@ export interface Syntax {
   group(options: readonly string[]): string;
   /** The argument text of a call that had none, passing `options`. */
   arguments(options: readonly string[]): string;
+  /** An expression constructing `className` with `options`. */
+  construct(className: string, options: readonly string[]): string;
   /** A statement importing `names` from `module`. */
   importNames(names: readonly string[], module: string): string;
   /**
@@ -37,4 +54,6 @@ export interface Syntax {
    * when its delimiters cannot hold the value.
    */
   replaceInLiteral(literal: Range, at: Range, value: string): Replacement;
+  /** Edits the file needs so that `inserted` code runs (Python's `import os`); none for most languages. */
+  prerequisites(inserted: readonly string[]): Replacement[];
 }

@@ -31,6 +31,14 @@ export function typescriptSyntax(text: string, quote: "'" | '"'): Syntax {
   const env = (name: string): string => (IDENTIFIER.test(name) ? `process.env.${name}` : `process.env[${string(name)}]`);
   const key = (name: string): string => (IDENTIFIER.test(name) ? name : string(name));
   return {
+    sdk: {
+      baseUrl: 'baseURL',
+      apiKey: 'apiKey',
+      azureEndpoint: 'endpoint',
+      apiVersion: 'apiVersion',
+      langchain: { legacyKey: 'openAIApiKey', urlGroup: 'configuration' },
+      llamaIndexUrl: 'baseURL',
+    },
     string,
     interpolate(parts: readonly StringPart[]) {
       if (parts.every((part) => typeof part === 'string')) return string(parts.join(''));
@@ -41,7 +49,9 @@ export function typescriptSyntax(text: string, quote: "'" | '"'): Syntax {
     option: (name, code) => `${key(name)}: ${code}`,
     group: (options) => `{ ${options.join(', ')} }`,
     arguments: (options) => `{ ${options.join(', ')} }`,
+    construct: (className, options) => `new ${className}({ ${options.join(', ')} })`,
     importNames: (names, module) => `import { ${names.join(', ')} } from ${string(module)};`,
+    prerequisites: () => [],
     replaceInLiteral(literal: Range, at: Range, value: string) {
       // A template's middle and tail pieces start after the `}` of the substitution before them.
       const before = text[literal.start - 1];
