@@ -4,7 +4,8 @@
  */
 const FAMILY = [
   String.raw`gpt-(?:3\.5|35|4(?:\.\d+|o)?|5(?:\.\d+)?|oss|image|audio|realtime|transcribe|live)(?:[-.][a-z0-9]+)*`,
-  String.raw`chatgpt-[a-z0-9.-]+`,
+  // `chatgpt-4o-latest`; not app names such as `chatgpt-web`.
+  String.raw`chatgpt-\d[a-z0-9.-]*`,
   String.raw`codex-mini-latest`,
   String.raw`o[1-9](?:-[a-z0-9]+)*`,
   String.raw`text-embedding-(?:ada-002|3-(?:small|large))`,

@@ -40,13 +40,19 @@ export function jsonKey(name: ts.PropertyName, file: ts.JsonSourceFile): { text:
   return undefined;
 }
 
+/** Spell-checker word lists (`cspell.words` in VS Code settings, `words` in cspell.json) name words, not settings. */
+const WORD_LIST = /^(?:c[sS]pell\.)?(?:words|userWords|ignoreWords|flagWords)$/;
+
+/** Where the JSON helpers put what they find: a settings collector, or one that shifts offsets. */
+export type EntrySink = Pick<SettingsCollector, 'addEntry' | 'addListItem'>;
+
 /** Every property and array item of the document, as settings entries. */
-export function collectJsonEntries(collector: SettingsCollector, file: ts.JsonSourceFile, node: ts.Node, keys: readonly string[] = []): void {
+export function collectJsonEntries(collector: EntrySink, file: ts.JsonSourceFile, node: ts.Node, keys: readonly string[] = []): void {
   if (ts.isObjectLiteralExpression(node)) {
     for (const property of node.properties) {
       if (!ts.isPropertyAssignment(property)) continue;
       const key = jsonKey(property.name, file);
-      if (key === undefined) continue;
+      if (key === undefined || WORD_LIST.test(key.text)) continue;
       const value = jsonString(property.initializer, file);
       collector.addEntry({ name: key.text, path: keys, ...(key.range ? { nameRange: key.range } : {}), ...(value ? { value } : {}) });
       if (value === undefined) collectJsonEntries(collector, file, property.initializer, [...keys, key.text]);

@@ -3,6 +3,7 @@ import { isDistinctiveModelId, isModelId } from '../../core/model-ids.js';
 import { OPENAI_KEY_PATTERN, isOpenAIKey, redactKey, redactSecrets } from '../../core/redact.js';
 import { LineIndex } from '../../core/span.js';
 import type { Confidence, Finding, FindingKind, Range, SettingEntry } from '../../core/types.js';
+import { isOpenAISettingName } from './openai-names.js';
 
 /**
  * What the settings-file frontends (.env, YAML, JSON) share: each turns its syntax into
@@ -134,7 +135,7 @@ export class SettingsCollector {
   }
 
   private addName({ name, nameRange, value }: EntryInput, valueKind: SettingEntry['valueKind']): void {
-    if (nameRange === undefined || !OPENAI_VARIABLE.test(name)) return;
+    if (nameRange === undefined || !OPENAI_VARIABLE.test(name) || !isOpenAISettingName(name)) return;
     const entry: SettingEntry = { name: nameRange, valueKind, emptyText: value?.emptyText ?? '', ...(value?.range ? { value: value.range } : {}) };
     this.add('env-var', nameRange, 'certain', { name, detail: { nameRange, entry } });
   }
@@ -164,6 +165,7 @@ export class SettingsCollector {
    */
   private addVariableReferences(source: Range, path: readonly string[]): void {
     for (const match of this.text.slice(source.start, source.end).matchAll(OPENAI_VARIABLE_IN_TEXT)) {
+      if (!isOpenAISettingName(match[0])) continue;
       const nameRange = { start: source.start + match.index, end: source.start + match.index + match[0].length };
       const value = this.text[nameRange.end] === '=' && this.text[nameRange.end + 1] !== '=' ? this.shellWord(nameRange.end + 1, source.end) : undefined;
       if (value === undefined) {

@@ -1,12 +1,9 @@
 import { ts } from './ts.js';
 import type { Range } from '../../../core/types.js';
 import type { FileContext } from './context.js';
+import { isOpenAISettingName } from '../openai-names.js';
 import { isPlainString, nameText, unwrap } from './syntax.js';
 
-/** Variable names that configure OpenAI access: `OPENAI_*`, `AZURE_OPENAI_*`, `VITE_OPENAI_*` … */
-export function isOpenAIVariable(name: string): boolean {
-  return /OPENAI/i.test(name);
-}
 
 /** `process.env`, `import.meta.env`, `Bun.env`. */
 function isEnvObject(node: ts.Expression): boolean {
@@ -53,7 +50,7 @@ export function collectEnvReads(ctx: FileContext): void {
   ctx.nodes.forEach((node) => {
     const nameNode = envNameNode(node);
     if (nameNode !== undefined) {
-      if (isOpenAIVariable(nameNode.text)) {
+      if (isOpenAISettingName(nameNode.text)) {
         ctx.add('env-var', ctx.rangeOf(node), { name: nameNode.text, detail: { nameRange: nameRange(nameNode) } });
       }
       return;
@@ -63,7 +60,7 @@ export function collectEnvReads(ctx: FileContext): void {
       for (const element of node.name.elements) {
         const key = element.propertyName ?? element.name;
         const name = nameText(key);
-        if (name !== undefined && isOpenAIVariable(name)) ctx.add('env-var', ctx.rangeOf(element), { name });
+        if (name !== undefined && isOpenAISettingName(name)) ctx.add('env-var', ctx.rangeOf(element), { name });
       }
     }
   });

@@ -3,6 +3,7 @@ import { isDistinctiveModelId, isModelId } from '../../../core/model-ids.js';
 import { OPENAI_KEY_PATTERN } from '../../../core/redact.js';
 import type { Confidence, Range } from '../../../core/types.js';
 import type { FileContext } from './context.js';
+import { wordsOf } from '../openai-names.js';
 import { dynamicImportModule, isPlainString, nameText, requiredModule } from './syntax.js';
 
 const OPENAI_HOST = /(?:https?:\/\/|wss:\/\/)?(?:(?:us|eu|ae)\.)?api\.openai\.com[^\s'"`]*/;
@@ -47,6 +48,7 @@ export function collectLiterals(ctx: FileContext, certainModels: ReadonlySet<ts.
 
 function reportModel(ctx: FileContext, piece: LiteralPiece, certainModels: ReadonlySet<ts.Node>): void {
   if (!isModelId(piece.value)) return;
+  if (!certainModels.has(piece.node) && (isStringTest(piece.node) || isInOtherCatalogue(piece.node))) return;
   let confidence: Confidence;
   if (certainModels.has(piece.node)) confidence = 'certain';
   else if (isInModelPosition(piece.node)) confidence = 'likely';
@@ -76,6 +78,36 @@ function isInModelPosition(node: ts.Node): boolean {
     }
     return false;
   }
+}
+
+/** String methods that test or search: `model.startsWith('gpt-4')` checks a capability, it sends no model. */
+const STRING_TESTS = new Set(['startsWith', 'endsWith', 'includes', 'indexOf', 'lastIndexOf', 'match', 'matchAll', 'search', 'test', 'split', 'replace', 'replaceAll']);
+
+function isStringTest(node: ts.Node): boolean {
+  const call = node.parent;
+  if (!ts.isCallExpression(call) || !call.arguments.includes(node as ts.Expression)) return ts.isNewExpression(call) && ts.isIdentifier(call.expression) && call.expression.text === 'RegExp';
+  const callee = call.expression;
+  return ts.isPropertyAccessExpression(callee) && STRING_TESTS.has(callee.name.text);
+}
+
+/** Other providers, as a word of the name a list or map of models is stored under (`GROQ_MODELS`). */
+const OTHER_PROVIDERS = new Set([
+  'anthropic', 'claude', 'gemini', 'google', 'vertex', 'groq', 'mistral', 'together', 'openrouter', 'deepseek', 'moonshot', 'kimi',
+  'qwen', 'dashscope', 'zhipu', 'glm', 'baidu', 'qianfan', 'ernie', 'ollama', 'bedrock', 'cohere', 'xai', 'grok', 'fireworks',
+  'perplexity', 'siliconflow', 'hunyuan', 'doubao', 'volcengine', 'cerebras', 'replicate', 'huggingface',
+]);
+
+/** `GROQ_MODELS = ['openai/gpt-oss-120b']`: an id in another provider's catalogue is sent to that provider. */
+function isInOtherCatalogue(node: ts.Node): boolean {
+  for (let current = node.parent; current && !ts.isSourceFile(current) && !ts.isBlock(current); current = current.parent) {
+    if (ts.isPropertyAssignment(current) || ts.isVariableDeclaration(current) || ts.isPropertyDeclaration(current)) {
+      const name = nameText(current.name);
+      if (name !== undefined && wordsOf(name).some((word) => OTHER_PROVIDERS.has(word))) return true;
+    } else if (!ts.isArrayLiteralExpression(current) && !ts.isObjectLiteralExpression(current) && !ts.isAsExpression(current) && !ts.isSatisfiesExpression(current)) {
+      return false;
+    }
+  }
+  return false;
 }
 
 function isModuleSpecifier(node: ts.Node): boolean {
