@@ -7,7 +7,7 @@ import { applyPlan } from '../src/apply/apply-plan.js';
 import { planMigration } from '../src/plan/plan.js';
 import { getProviderOrThrow } from '../src/providers/index.js';
 import { renderJson } from '../src/report/json.js';
-import { frontendFor } from '../src/scan/frontends/index.js';
+import { loadFrontendsFor } from '../src/scan/frontends/index.js';
 import { scanProject } from '../src/scan/scan.js';
 import { copyFixture, readTree } from './helpers/read-tree.js';
 
@@ -102,6 +102,7 @@ describe.each(cases)('fixture %s', (name) => {
     expect(again.plan.edits, `second apply to ${provider.id} still edits`).toEqual([]);
 
     // 5. Every changed file still parses.
+    const frontendFor = await loadFrontendsFor(changed);
     for (const file of changed) {
       expect(frontendFor(file)?.verify(file, output.get(file)!.toString('utf8')) ?? null, `${file} no longer parses`).toBeNull();
     }

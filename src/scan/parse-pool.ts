@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { frontends } from './frontends/index.js';
+import { loadFrontendById } from './frontends/index.js';
 import type { FileScan, SourceText } from './frontends/types.js';
 
 /** One candidate file for one frontend, named by id so that it can cross to a worker. */
@@ -40,10 +40,11 @@ export function countParseThreads(candidates: number, cores = availableParalleli
   return Math.max(1, Math.min(cores - SPARE_CORES, MAX_THREADS, Math.floor(candidates / CANDIDATES_PER_THREAD)));
 }
 
-export function scanTask(task: ParseTask): FileScan<unknown> {
-  const frontend = frontends.find((candidate) => candidate.id === task.frontend);
-  if (frontend === undefined) throw new Error(`unknown frontend ${task.frontend}`);
-  return frontend.scan(task.file);
+/** Scans tasks in order on this thread, loading each frontend there on first use. */
+async function scanChunk(tasks: readonly ParseTask[]): Promise<FileScan<unknown>[]> {
+  const results: FileScan<unknown>[] = [];
+  for (const task of tasks) results.push((await loadFrontendById(task.frontend)).scan(task.file));
+  return results;
 }
 
 /**
@@ -87,7 +88,7 @@ export class ParsePool {
     const hasWorkers = this.workers.length > 0;
     const scanHere = async () => {
       for (let start = takeChunk(); start !== undefined; start = takeChunk()) {
-        store(start, tasks.slice(start, start + CHUNK_SIZE).map(scanTask));
+        store(start, await scanChunk(tasks.slice(start, start + CHUNK_SIZE)));
         // Lets the workers' replies in, so they get their next chunk.
         if (hasWorkers) await new Promise((resolve) => setImmediate(resolve));
       }
@@ -139,9 +140,9 @@ function feedWorker(
 
 /** The worker side: scans each chunk it is sent and replies with the results. */
 export function serveParseRequests(port: { on(event: 'message', listener: (request: WorkerRequest) => void): void; postMessage(reply: WorkerReply): void }): void {
-  port.on('message', ({ start, tasks }) => {
+  port.on('message', async ({ start, tasks }) => {
     try {
-      port.postMessage({ start, results: tasks.map(scanTask) });
+      port.postMessage({ start, results: await scanChunk(tasks) });
     } catch (error) {
       const { message, stack } = error instanceof Error ? error : new Error(String(error));
       port.postMessage({ start, error: { message, stack } });

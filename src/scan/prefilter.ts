@@ -48,3 +48,13 @@ const PREFILTER = new RegExp(PREFILTER_SOURCE);
 export function isCandidate(text: string): boolean {
   return PREFILTER.test(text);
 }
+
+/**
+ * `isCandidate` on UTF-8 bytes, without decoding them. The pattern is ASCII, and in UTF-8 a
+ * byte below 0x80 is always that ASCII character, so the regex gives the same verdict on the
+ * bytes read one per character (latin1) as on the decoded text: a multi-byte character
+ * becomes several characters, all outside `[A-Za-z0-9_]` as the one it stands for is.
+ */
+export function isCandidateBytes(bytes: Buffer): boolean {
+  return PREFILTER.test(bytes.toString('latin1'));
+}

@@ -1,7 +1,9 @@
 import { describeError } from '../core/errors.js';
+import { isUtf8 } from 'node:buffer';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { SkipReason, SkippedFile } from '../core/types.js';
 import type { DiscoveredFile } from './discover.js';
+import { isCandidateBytes } from './prefilter.js';
 
 /** Files above this size are skipped unread: generated code, data dumps, vendored bundles. */
 export const MAX_FILE_BYTES = 1_000_000;
@@ -12,7 +14,8 @@ const BINARY_SNIFF_BYTES = 8 * 1024;
 export type ReadResult = { ok: true; text: string } | { ok: false; skipped: SkippedFile };
 
 // `ignoreBOM: true` keeps a leading BOM in the text, so offsets and rewritten files keep it too.
-const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+// Only bytes that `isUtf8` accepted are decoded.
+const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /**
  * Reads a discovered file as UTF-8 text. Never throws for a problem with the file itself: a
@@ -29,10 +32,26 @@ export async function readSourceFile(file: DiscoveredFile, maxBytes = MAX_FILE_B
  * round trips of `fs/promises` do.
  */
 export function readSourceFileSync(file: DiscoveredFile, maxBytes = MAX_FILE_BYTES): ReadResult {
-  const skip = (reason: SkipReason, message: string): ReadResult => ({
-    ok: false,
-    skipped: { file: file.relative, reason, message },
-  });
+  const read = readTextBytes(file, maxBytes);
+  return read.ok ? { ok: true, text: utf8.decode(read.bytes) } : read;
+}
+
+/** What the prefilter makes of a file: its text if it is a candidate, else nothing, or why it was skipped. */
+export type CandidateRead = { kind: 'candidate'; text: string } | { kind: 'other' } | { kind: 'skipped'; skipped: SkippedFile };
+
+/**
+ * Reads a file and applies the prefilter to its bytes; only a candidate is decoded to a
+ * string. A file is skipped for the same reasons, with the same messages, as by `readSourceFile`.
+ */
+export function readCandidate(file: DiscoveredFile, maxBytes = MAX_FILE_BYTES): CandidateRead {
+  const read = readTextBytes(file, maxBytes);
+  if (!read.ok) return { kind: 'skipped', skipped: read.skipped };
+  return isCandidateBytes(read.bytes) ? { kind: 'candidate', text: utf8.decode(read.bytes) } : { kind: 'other' };
+}
+
+/** The file's bytes once they are known to be UTF-8 text of an acceptable size. */
+function readTextBytes(file: DiscoveredFile, maxBytes: number): { ok: true; bytes: Buffer } | { ok: false; skipped: SkippedFile } {
+  const skip = (reason: SkipReason, message: string) => ({ ok: false as const, skipped: { file: file.relative, reason, message } });
   let fd: number | undefined;
   let bytes: Buffer;
   try {
@@ -51,11 +70,8 @@ export function readSourceFileSync(file: DiscoveredFile, maxBytes = MAX_FILE_BYT
   // A UTF-16 BOM first: UTF-16 text is full of NUL bytes and would otherwise pass for binary.
   if (hasUtf16Bom(bytes)) return skip('not-utf8', 'UTF-16 text (byte order mark); only UTF-8 is supported');
   if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) return skip('binary', 'binary file (NUL byte in the first 8 KB)');
-  try {
-    return { ok: true, text: utf8.decode(bytes) };
-  } catch {
-    return skip('not-utf8', 'not valid UTF-8');
-  }
+  if (!isUtf8(bytes)) return skip('not-utf8', 'not valid UTF-8');
+  return { ok: true, bytes };
 }
 
 /** Reads to the end of the file, which may have grown since its size was taken; stops past `maxBytes`. */

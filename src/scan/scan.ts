@@ -1,11 +1,11 @@
 import { compareStrings } from '../core/compare.js';
 import type { Finding, ScanResult, SkippedFile } from '../core/types.js';
 import { discoverFiles } from './discover.js';
-import { frontends, frontendFor } from './frontends/index.js';
-import type { FileScan, Frontend } from './frontends/types.js';
+import { frontendFor, frontends, loadFrontend } from './frontends/index.js';
+import type { FileScan, Frontend, FrontendDescriptor } from './frontends/types.js';
+import { describeMinified } from './minified.js';
 import { ParsePool, type ParseTask } from './parse-pool.js';
-import { isCandidate } from './prefilter.js';
-import { readSourceFileSync } from './read.js';
+import { readFiles } from './read-files.js';
 
 export interface ScanOptions {
   /** Absolute root; every path in the result is relative to it. */
@@ -22,7 +22,11 @@ export interface ScanOptions {
 
 const CONFIDENCE_RANK = { certain: 3, likely: 2, possible: 1 } as const;
 
-/** discover → read → prefilter → frontends → link → one sorted, de-duplicated list of findings. */
+/**
+ * discover → read → prefilter → frontends → link → one sorted, de-duplicated list of findings.
+ * A frontend, and with it its parser, is loaded only once a file of its language passed the
+ * prefilter, and starts loading while the rest of the tree is still being read.
+ */
 export async function scanProject(options: ScanOptions): Promise<ScanResult> {
   const discovered = await discoverFiles({
     root: options.root,
@@ -34,28 +38,43 @@ export async function scanProject(options: ScanOptions): Promise<ScanResult> {
   const skipped: SkippedFile[] = [...discovered.skipped];
   const findings: Finding[] = [];
   const texts = new Map<string, string>();
-  const factsByFrontend = new Map<Frontend, { path: string; facts: unknown }[]>();
+  const sources = discovered.files.flatMap((file) => {
+    const frontend = frontendFor(file.relative);
+    return frontend ? [{ file, frontend }] : [];
+  });
   const tasks: ParseTask[] = [];
+  let candidates = 0;
+  const loading = new Map<FrontendDescriptor, Promise<Frontend>>();
   const pool = new ParsePool(options.threads);
   let results: FileScan<unknown>[];
   try {
-    let done = 0;
-    for (const file of discovered.files) {
-      const frontend = frontendFor(file.relative);
-      const read = frontend && readSourceFileSync(file);
-      options.onProgress?.(++done, discovered.files.length);
-      if (!frontend || !read) continue;
-      if (!read.ok) skipped.push(read.skipped);
-      else if (isCandidate(read.text)) {
-        tasks.push({ frontend: frontend.id, file: { path: file.relative, text: read.text } });
-        pool.reserve(tasks.length);
-      }
-    }
+    await readFiles(
+      sources.map(({ file }) => file),
+      ({ index, read }) => {
+        const { file, frontend } = sources[index]!;
+        if (read.kind === 'skipped') {
+          skipped.push(read.skipped);
+          return;
+        }
+        candidates++;
+        const minified = frontend.skipsMinified ? describeMinified(read.text) : undefined;
+        if (minified !== undefined) skipped.push({ file: file.relative, reason: 'minified', message: minified });
+        else {
+          if (!loading.has(frontend)) loading.set(frontend, loadFrontend(frontend));
+          tasks.push({ frontend: frontend.id, file: { path: file.relative, text: read.text } });
+          pool.reserve(tasks.length);
+        }
+      },
+      options.onProgress && ((done) => options.onProgress!(done, sources.length)),
+    );
+    await Promise.all(loading.values());
     results = await pool.scan(tasks);
   } finally {
     await pool.close();
   }
 
+  const loaded = new Map(await Promise.all([...loading].map(async ([descriptor, frontend]) => [descriptor.id, await frontend] as const)));
+  const factsByFrontend = new Map<Frontend, { path: string; facts: unknown }[]>();
   let parsed = 0;
   for (const [index, { frontend: id, file }] of tasks.entries()) {
     const result = results[index]!;
@@ -66,7 +85,7 @@ export async function scanProject(options: ScanOptions): Promise<ScanResult> {
     parsed++;
     texts.set(file.path, file.text);
     findings.push(...result.findings);
-    const frontend = frontends.find((candidate) => candidate.id === id)!;
+    const frontend = loaded.get(id)!;
     const list = factsByFrontend.get(frontend) ?? [];
     list.push({ path: file.path, facts: result.facts });
     factsByFrontend.set(frontend, list);
@@ -83,7 +102,7 @@ export async function scanProject(options: ScanOptions): Promise<ScanResult> {
     root: options.root,
     findings: kept,
     skipped: skipped.sort((a, b) => compareStrings(a.file, b.file)),
-    stats: { discovered: discovered.files.length, candidates: tasks.length, parsed, skipped: skipped.length },
+    stats: { discovered: discovered.files.length, candidates, parsed, skipped: skipped.length },
     texts,
   };
 }

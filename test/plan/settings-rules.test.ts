@@ -3,7 +3,10 @@ import { applyEdits } from '../../src/apply/splice.js';
 import type { Finding } from '../../src/core/types.js';
 import { planMigration } from '../../src/plan/plan.js';
 import { getProviderOrThrow } from '../../src/providers/index.js';
-import { frontendFor } from '../../src/scan/frontends/index.js';
+import { loadFrontendsFor } from '../../src/scan/frontends/index.js';
+
+// One file of each kind, so that every frontend these tests use is loaded.
+const frontendFor = await loadFrontendsFor(['.env', 'config.json', 'package.json', 'compose.yml', 'src/app.ts']);
 
 const KEY = 'sk-proj-FAKEKEYrulesTEST0123456789abcdefghijKLMN';
 

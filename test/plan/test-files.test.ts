@@ -3,7 +3,9 @@ import type { Finding } from '../../src/core/types.js';
 import { planMigration } from '../../src/plan/plan.js';
 import { isTestFile } from '../../src/plan/test-files.js';
 import { getProviderOrThrow } from '../../src/providers/index.js';
-import { frontendFor } from '../../src/scan/frontends/index.js';
+import { loadFrontendsFor } from '../../src/scan/frontends/index.js';
+
+const frontendFor = await loadFrontendsFor(['src/chat.ts', 'app/chat.py']);
 
 const CALL = "import OpenAI from 'openai';\nconst client = new OpenAI();\nawait client.chat.completions.create({ model: 'gpt-4o', messages: [] });\n";
 

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { isCandidate, PREFILTER_SOURCE } from '../../src/scan/prefilter.js';
+import { isCandidate, isCandidateBytes, PREFILTER_SOURCE } from '../../src/scan/prefilter.js';
 
 // Built at run time so this file does not itself look like it holds a key.
 const fakeKey = `sk-${'a1B2'.repeat(6)}`;
@@ -102,6 +102,26 @@ describe('isCandidate', () => {
     const filler = 'const x = 1;\n'.repeat(50_000);
     expect(isCandidate(`${filler}const m = 'gpt-4o';\n${filler}`)).toBe(true);
     expect(isCandidate(filler)).toBe(false);
+  });
+});
+
+describe('isCandidateBytes', () => {
+  it.each([...valid, ...invalid])('gives the same verdict on the UTF-8 bytes as isCandidate on the text of $name', ({ code }) => {
+    expect(isCandidateBytes(Buffer.from(code, 'utf8'))).toBe(isCandidate(code));
+  });
+
+  // Word boundaries next to multi-byte characters: `é` is one character in the text and two
+  // bytes read as Latin-1, both outside [A-Za-z0-9_] either way.
+  it.each([
+    ['a model id after an accented letter', "const modèle='o1-mini';", true],
+    ['a key after an emoji', `const k = '👋${fakeKey}';`, true],
+    ['a model-like suffix glued to an accented word', "const x = 'caféo1-';", true],
+    ['a key-like run inside an accented word', `const x = 'désk-${'a'.repeat(20)}';`, true],
+    ['accented text without a mention', 'export const greeting = "héllo wörld, ça va?";', false],
+    ['a byte order mark before a model id', "\uFEFFo3-mini", true],
+  ])('agrees with isCandidate on %s', (_, code, expected) => {
+    expect(isCandidate(code)).toBe(expected);
+    expect(isCandidateBytes(Buffer.from(code, 'utf8'))).toBe(expected);
   });
 });
 

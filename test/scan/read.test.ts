@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DiscoveredFile } from '../../src/scan/discover.js';
-import { MAX_FILE_BYTES, readSourceFile } from '../../src/scan/read.js';
+import { MAX_FILE_BYTES, readCandidate, readSourceFile } from '../../src/scan/read.js';
 
 let dir: string;
 
@@ -116,5 +116,37 @@ describe('readSourceFile', () => {
       ok: false,
       skipped: { file: 'secret.ts', reason: 'unreadable', message: 'cannot read the file (EACCES)' },
     });
+  });
+});
+
+describe('readCandidate', () => {
+  it('decodes a file that passes the prefilter', async () => {
+    const file = await writeFile('ai.ts', "// modèle\nconst model = 'gpt-4o';\n");
+    expect(readCandidate(file)).toEqual({ kind: 'candidate', text: "// modèle\nconst model = 'gpt-4o';\n" });
+  });
+
+  it('keeps a UTF-8 byte order mark in a candidate', async () => {
+    const file = await writeFile('bom.ts', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from("import OpenAI from 'openai';\n")]));
+    expect(readCandidate(file)).toEqual({ kind: 'candidate', text: "\uFEFFimport OpenAI from 'openai';\n" });
+  });
+
+  it('returns no text for a file the prefilter rejects', async () => {
+    const file = await writeFile('cart.ts', 'export const total = (items: number[]) => items.reduce((a, b) => a + b, 0);\n');
+    expect(readCandidate(file)).toEqual({ kind: 'other' });
+  });
+
+  it.each([
+    ['a Latin-1 file', Buffer.from("const s = 'caf\xe9';\n", 'latin1'), 'not-utf8'],
+    ['a Latin-1 file that mentions OpenAI', Buffer.from("// caf\xe9\nimport OpenAI from 'openai';\n", 'latin1'), 'not-utf8'],
+    ['a binary file', Buffer.concat([Buffer.from('gpt-4o'), Buffer.from([0, 1, 2])]), 'binary'],
+  ])('skips %s for the same reason as readSourceFile', async (_, bytes, reason) => {
+    const file = await writeFile('skipped.ts', bytes);
+    expect(readCandidate(file)).toEqual({ kind: 'skipped', skipped: { file: 'skipped.ts', reason, message: expect.any(String) } });
+    expect(await readSourceFile(file)).toEqual({ ok: false, skipped: readCandidate(file).kind === 'skipped' ? (readCandidate(file) as { skipped: unknown }).skipped : undefined });
+  });
+
+  it('skips a file over the size limit as too-large', async () => {
+    const file = await writeFile('big.ts', `// gpt-4o\n${'x'.repeat(100)}`);
+    expect(readCandidate(file, 100)).toMatchObject({ kind: 'skipped', skipped: { reason: 'too-large' } });
   });
 });

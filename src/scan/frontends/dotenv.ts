@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { LineIndex } from '../../core/span.js';
 import { SettingsCollector, type EntryInput } from './settings.js';
 import type { FileScan, Frontend, SourceText } from './types.js';
@@ -98,11 +97,6 @@ function findClosingQuote(text: string, from: number, quote: string): number {
   return -1;
 }
 
-function isDotenvFile(file: string): boolean {
-  const base = path.posix.basename(file);
-  return base === '.env' || base.startsWith('.env.') || base.endsWith('.env');
-}
-
 function scanDotenv(file: SourceText): FileScan<null> {
   const parsed = parseDotenv(file.text);
   if (!parsed.ok) return parsed;
@@ -111,11 +105,9 @@ function scanDotenv(file: SourceText): FileScan<null> {
   return { ok: true, findings: collector.finish(), facts: null };
 }
 
-/** `.env`, `.env.example`, `.env.local` …, and `*.env` files (docker `env_file`). */
+/** `.env` syntax: the parser and the findings; `settings-files.ts` says which files. */
 export const dotenvFrontend: Frontend<null> = {
   id: 'dotenv',
-  patterns: ['**/.env', '**/.env.*', '**/*.env'],
-  handles: isDotenvFile,
   scan: scanDotenv,
   verify(file, text) {
     const parsed = parseDotenv(text);

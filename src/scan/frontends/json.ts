@@ -1,7 +1,7 @@
 import { ts } from './typescript/ts.js';
 import { LineIndex } from '../../core/span.js';
 import type { Range } from '../../core/types.js';
-import { isLockFile, SettingsCollector, verbatimRange, type SettingValue } from './settings.js';
+import { SettingsCollector, verbatimRange, type SettingValue } from './settings.js';
 import type { FileScan, Frontend, SourceText } from './types.js';
 
 export type ParsedJson = { ok: true; file: ts.JsonSourceFile; root: ts.Expression | undefined } | { ok: false; message: string };
@@ -95,8 +95,6 @@ export function verifyJson(file: string, text: string): string | null {
 /** JSON settings files; `package.json` has its own frontend, lock files are never read. */
 export const jsonFrontend: Frontend<null> = {
   id: 'json',
-  patterns: ['**/!(package-lock|npm-shrinkwrap|*.lock|*-lock).json'],
-  handles: (file) => file.toLowerCase().endsWith('.json') && !isLockFile(file),
   scan: scanJson,
   verify: verifyJson,
 };

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { ts } from './typescript/ts.js';
 import type { FindingKind } from '../../core/types.js';
 import { collectJsonEntries, jsonKey, jsonString, parseJson, verifyJson } from './json.js';
@@ -54,8 +53,6 @@ function scanPackageJson(file: SourceText): FileScan<null> {
 /** `package.json`: OpenAI-related dependencies with their versions, plus what any JSON file holds (scripts, config). */
 export const packageJsonFrontend: Frontend<null> = {
   id: 'package-json',
-  patterns: ['**/package.json'],
-  handles: (file) => path.posix.basename(file) === 'package.json',
   scan: scanPackageJson,
   verify: verifyJson,
 };

@@ -1,5 +1,5 @@
-import path from 'node:path';
 import type { FindingKind, Range } from '../../core/types.js';
+import { manifestKind, type ManifestKind } from './settings-files.js';
 import { SettingsCollector } from './settings.js';
 import type { FileScan, Frontend, SourceText } from './types.js';
 
@@ -18,16 +18,6 @@ const OPENAI_PACKAGES: Record<string, FindingKind> = {
   'llama-index-embeddings-openai': 'framework',
 };
 
-type ManifestKind = 'requirements' | 'pyproject' | 'pipfile' | 'setup-cfg';
-
-function manifestKind(file: string): ManifestKind | undefined {
-  const base = path.posix.basename(file);
-  if (base === 'pyproject.toml') return 'pyproject';
-  if (base === 'Pipfile') return 'pipfile';
-  if (base === 'setup.cfg') return 'setup-cfg';
-  if (/^requirements.*\.(?:txt|in)$/.test(base) || /(?:^|\/)requirements\/[^/]+\.(?:txt|in)$/.test(file)) return 'requirements';
-  return undefined;
-}
 
 const LANGUAGE: Record<ManifestKind, string> = { requirements: 'requirements', pyproject: 'toml', pipfile: 'toml', 'setup-cfg': 'ini' };
 
@@ -175,8 +165,6 @@ function scanManifest(file: SourceText): FileScan<null> {
 /** Python manifests; they are never edited, so any text "parses". */
 export const pythonManifestFrontend: Frontend<null> = {
   id: 'python-manifest',
-  patterns: ['**/requirements*.txt', '**/requirements*.in', '**/requirements/*.txt', '**/requirements/*.in', '**/pyproject.toml', '**/Pipfile', '**/setup.cfg'],
-  handles: (file) => manifestKind(file) !== undefined,
   scan: scanManifest,
   verify: () => null,
 };

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { isDistinctiveModelId, isModelId } from '../../core/model-ids.js';
 import { OPENAI_KEY_PATTERN, isOpenAIKey, redactKey, redactSecrets } from '../../core/redact.js';
 import { LineIndex } from '../../core/span.js';
@@ -59,12 +58,6 @@ export function classifyValue(text: string): SettingEntry['valueKind'] {
   if (text.trim() === '') return 'empty';
   if (REFERENCE.test(text)) return 'reference';
   return PLACEHOLDER.test(text) ? 'placeholder' : 'literal';
-}
-
-/** Lock files list resolved packages, not settings: `package-lock.json`, `pnpm-lock.yaml`, `npm-shrinkwrap.json` … */
-export function isLockFile(file: string): boolean {
-  const base = path.posix.basename(file);
-  return base === 'npm-shrinkwrap.json' || /(?:^|[-.])lock\.(?:json|ya?ml)$/.test(base);
 }
 
 /** `range` when the file holds `value` there character for character, else undefined. */

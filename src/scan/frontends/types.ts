@@ -12,14 +12,26 @@ export type FileScan<Facts> =
   | { ok: false; message: string };
 
 /**
+ * What the scan knows of a frontend before loading it: which files it reads. Kept apart from
+ * the implementation so that a parser is loaded only when a file of its language needs it.
+ */
+export interface FrontendDescriptor {
+  id: string;
+  /** fast-glob patterns for the files this frontend reads. */
+  patterns: string[];
+  handles(path: string): boolean;
+  /** Whether a minified file of this kind is skipped rather than parsed (scripts). */
+  skipsMinified?: boolean;
+  /** Imports the implementation; call it through the registry's `loadFrontend`, which shares the result. */
+  load(): Promise<Frontend>;
+}
+
+/**
  * A language frontend turns files into findings. It is pure: no I/O, and it never throws on
  * user code (an unparsable file is a `{ ok: false }` result).
  */
 export interface Frontend<Facts = unknown> {
   id: string;
-  /** fast-glob patterns for the files this frontend reads. */
-  patterns: string[];
-  handles(path: string): boolean;
   scan(file: SourceText): FileScan<Facts>;
   /**
    * Findings that need more than one file (a client exported here and used there). May repeat

@@ -1,7 +1,7 @@
 import { isMap, isScalar, isSeq, parseAllDocuments, type Document, type YAMLMap } from 'yaml';
 import { LineIndex } from '../../core/span.js';
 import type { Range } from '../../core/types.js';
-import { isLockFile, SettingsCollector, verbatimRange, type SettingValue } from './settings.js';
+import { SettingsCollector, verbatimRange, type SettingValue } from './settings.js';
 import type { FileScan, Frontend, SourceText } from './types.js';
 
 type ParsedYaml = { ok: true; documents: Document.Parsed[] } | { ok: false; message: string };
@@ -82,8 +82,6 @@ function scanYaml(file: SourceText): FileScan<null> {
 /** YAML settings: docker compose files, Kubernetes manifests, GitHub workflows, Helm values …; lock files are never read. */
 export const yamlFrontend: Frontend<null> = {
   id: 'yaml',
-  patterns: ['**/!(*.lock|*-lock).{yml,yaml}'],
-  handles: (file) => /\.ya?ml$/i.test(file) && !isLockFile(file),
   scan: scanYaml,
   verify(_file, text) {
     const parsed = parseYaml(text);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dotenvFrontend } from '../../../src/scan/frontends/dotenv.js';
+import { dotenvDescriptor } from '../../../src/scan/frontends/settings-files.js';
 import { expectFindings, expectParseError, scanText, type Expected } from './settings-tester.js';
 
 const KEY = 'sk-proj-FAKEKEYdotenvTEST0123456789abcdefghijKL';
@@ -83,10 +84,10 @@ describe('dotenv frontend: parse errors', () => {
 
 describe('dotenv frontend: files', () => {
   it.each(['.env', '.env.example', '.env.local', 'config/.env.production', 'docker/app.env'])('reads %s', (path) => {
-    expect(dotenvFrontend.handles(path)).toBe(true);
+    expect(dotenvDescriptor.handles(path)).toBe(true);
   });
 
   it.each(['env.txt', 'src/environment.ts', '.envrc'])('does not read %s', (path) => {
-    expect(dotenvFrontend.handles(path)).toBe(false);
+    expect(dotenvDescriptor.handles(path)).toBe(false);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { jsonFrontend } from '../../../src/scan/frontends/json.js';
+import { jsonDescriptor } from '../../../src/scan/frontends/settings-files.js';
 import { expectFindings, expectParseError, scanText, type Expected } from './settings-tester.js';
 
 const KEY = 'sk-proj-FAKEKEYjsonTEST0123456789abcdefghijKLMN';
@@ -61,10 +62,10 @@ describe('json frontend: parse errors', () => {
 
 describe('json frontend: files', () => {
   it.each(['config/llm.json', '.devcontainer/devcontainer.json', 'tsconfig.json'])('reads %s', (path) => {
-    expect(jsonFrontend.handles(path)).toBe(true);
+    expect(jsonDescriptor.handles(path)).toBe(true);
   });
 
   it.each(['package-lock.json', 'npm-shrinkwrap.json', 'deno.lock.json', 'config.yaml'])('does not read %s', (path) => {
-    expect(jsonFrontend.handles(path)).toBe(false);
+    expect(jsonDescriptor.handles(path)).toBe(false);
   });
 });

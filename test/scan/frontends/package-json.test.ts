@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { packageJsonFrontend } from '../../../src/scan/frontends/package-json.js';
+import { packageJsonDescriptor } from '../../../src/scan/frontends/settings-files.js';
 import { expectFindings, expectParseError, scanText, type Expected } from './settings-tester.js';
 
 describe('package.json frontend: packages without OpenAI have no findings', () => {
@@ -43,6 +44,6 @@ describe('package.json frontend: findings', () => {
   });
 
   it('reads package.json files only', () => {
-    expect(['package.json', 'apps/web/package.json', 'package-lock.json', 'packages.json'].map(packageJsonFrontend.handles)).toEqual([true, true, false, false]);
+    expect(['package.json', 'apps/web/package.json', 'package-lock.json', 'packages.json'].map(packageJsonDescriptor.handles)).toEqual([true, true, false, false]);
   });
 });

@@ -3,6 +3,7 @@ import type { Finding } from '../../../src/core/types.js';
 import { planMigration } from '../../../src/plan/plan.js';
 import { getProviderOrThrow } from '../../../src/providers/index.js';
 import { pythonManifestFrontend } from '../../../src/scan/frontends/python-manifest.js';
+import { pythonManifestDescriptor } from '../../../src/scan/frontends/settings-files.js';
 import { scanPythonFiles } from './python/scan-python.js';
 
 const lines = (...text: string[]) => `${text.join('\n')}\n`;
@@ -21,8 +22,8 @@ describe('python manifests', () => {
     ['requirements.txt', ['requirements.txt', 'requirements-dev.txt', 'requirements/base.txt', 'requirements.in']],
     ['other manifests', ['pyproject.toml', 'Pipfile', 'setup.cfg', 'app/pyproject.toml']],
   ])('handles %s', (_name, paths) => {
-    for (const path of paths) expect(pythonManifestFrontend.handles(path)).toBe(true);
-    expect(pythonManifestFrontend.handles('docs/requirements.md')).toBe(false);
+    for (const path of paths) expect(pythonManifestDescriptor.handles(path)).toBe(true);
+    expect(pythonManifestDescriptor.handles('docs/requirements.md')).toBe(false);
   });
 
   it('reads requirements files, skipping options, comments and other packages', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { yamlFrontend } from '../../../src/scan/frontends/yaml.js';
+import { yamlDescriptor } from '../../../src/scan/frontends/settings-files.js';
 import { expectFindings, expectParseError, scanText, type Expected } from './settings-tester.js';
 
 const KEY = 'sk-proj-FAKEKEYyamlTEST0123456789abcdefghijKLMN';
@@ -87,10 +88,10 @@ describe('yaml frontend: parse errors', () => {
 
 describe('yaml frontend: files', () => {
   it.each(['docker-compose.yml', 'k8s/deployment.yaml', '.github/workflows/ci.yml', 'charts/api/values.yaml'])('reads %s', (path) => {
-    expect(yamlFrontend.handles(path)).toBe(true);
+    expect(yamlDescriptor.handles(path)).toBe(true);
   });
 
   it.each(['pnpm-lock.yaml', 'sub/pnpm-lock.yaml', 'notes.txt'])('does not read %s', (path) => {
-    expect(yamlFrontend.handles(path)).toBe(false);
+    expect(yamlDescriptor.handles(path)).toBe(false);
   });
 });

@@ -102,8 +102,6 @@ function scanPython(file: SourceText): FileScan<PyFacts> {
 
 export const pythonFrontend: Frontend<PyFacts> = {
   id: 'python',
-  patterns: ['**/*.py', '**/*.ipynb'],
-  handles: (path) => /\.(?:py|ipynb)$/i.test(path),
   scan: scanPython,
   link: linkPythonFiles,
   verify(path, text) {

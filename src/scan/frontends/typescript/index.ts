@@ -11,7 +11,7 @@ import { linkFiles } from './link.js';
 import { classifyExports, collectExportedValues, type ExportedValue } from './module-exports.js';
 import { ClientResolver } from './origins.js';
 import { collectLiterals } from './literals.js';
-import { EXTENSIONS, extensionOf, languageOf, parseSource } from './parse.js';
+import { languageOf, parseSource } from './parse.js';
 import { resolveStrings, type ImportedRef } from './values.js';
 import { isModelId } from '../../../core/model-ids.js';
 
@@ -101,8 +101,6 @@ function collectExportedModels(ctx: FileContext, exported: readonly ExportedValu
 
 export const typescriptFrontend: Frontend<TsFacts> = {
   id: 'typescript',
-  patterns: [`**/*.{${EXTENSIONS.map((extension) => extension.slice(1)).join(',')}}`],
-  handles: (path) => EXTENSIONS.includes(extensionOf(path)),
   scan: scanTypeScript,
   link: linkFiles,
   verify(path, text) {

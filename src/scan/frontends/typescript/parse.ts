@@ -1,3 +1,4 @@
+import { extensionOf } from './descriptor.js';
 import { ts } from './ts.js';
 
 const SCRIPT_KINDS: Record<string, ts.ScriptKind> = {
@@ -10,13 +11,6 @@ const SCRIPT_KINDS: Record<string, ts.ScriptKind> = {
   '.cjs': ts.ScriptKind.JS,
   '.jsx': ts.ScriptKind.JSX,
 };
-
-export const EXTENSIONS = Object.keys(SCRIPT_KINDS);
-
-export function extensionOf(path: string): string {
-  const dot = path.lastIndexOf('.');
-  return dot === -1 ? '' : path.slice(dot).toLowerCase();
-}
 
 const JS_EXTENSIONS = new Set(['.js', '.mjs', '.cjs', '.jsx']);
 

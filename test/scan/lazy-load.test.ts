@@ -1,0 +1,102 @@
+import { execFile } from 'node:child_process';
+import { existsSync, promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../helpers/run-cli.js';
+
+// What a parser or the configuration schema costs to load is paid only by a run that needs it.
+// Each case runs the built CLI in a child process that records every module it loads.
+
+const TRACE = path.join(REPO_ROOT, 'test/helpers/module-trace.mjs');
+const BIN = path.join(REPO_ROOT, 'bin/migrate-openai.js');
+const execFileAsync = promisify(execFile);
+
+const TYPESCRIPT = /\/node_modules\/(typescript|ts-morph|@ts-morph\/common)\//;
+const TYPESCRIPT_FRONTEND = /\/dist\/scan\/frontends\/typescript\/index\.js$/;
+const YAML = /\/node_modules\/yaml\//;
+const ZOD = /\/node_modules\/zod\//;
+
+let dir: string;
+
+/** Runs the CLI and returns the absolute paths of the modules it loaded (workers included). */
+async function modulesLoadedBy(argv: string[], cwd = REPO_ROOT): Promise<string[]> {
+  const traceFile = path.join(dir, `trace-${Math.random().toString(36).slice(2)}.txt`);
+  await execFileAsync(process.execPath, ['--import', TRACE, BIN, ...argv], {
+    cwd,
+    env: { ...process.env, NO_COLOR: '1', MODULE_TRACE_FILE: traceFile },
+  });
+  const loaded = (await fs.readFile(traceFile, 'utf8')).split('\n').filter(Boolean);
+  // The tracer itself shows up: a trace without the CLI in it would prove nothing.
+  expect(loaded.some((file) => file.endsWith(path.join('dist', 'cli', 'main.js')))).toBe(true);
+  return loaded;
+}
+
+async function writeTree(name: string, files: Record<string, string>): Promise<string> {
+  const root = path.join(dir, name);
+  for (const [relative, text] of Object.entries(files)) {
+    await fs.mkdir(path.dirname(path.join(root, relative)), { recursive: true });
+    await fs.writeFile(path.join(root, relative), text);
+  }
+  return root;
+}
+
+const ordinaryApp = {
+  'package.json': '{ "name": "shop", "dependencies": { "express": "4.21.2" } }\n',
+  'src/server.ts': "import express from 'express';\nexport const app = express();\napp.get('/health', (_req, res) => res.json({ ok: true }));\n",
+  'src/cart.js': 'export function total(items) {\n  return items.reduce((sum, item) => sum + item.price, 0);\n}\n',
+  'docker-compose.yml': 'services:\n  web:\n    image: shop\n',
+  '.env': 'PORT=3000\n',
+};
+
+beforeAll(async () => {
+  if (!existsSync(path.join(REPO_ROOT, 'dist/cli/main.js'))) throw new Error('dist/ is missing: run `npm run build` first');
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'migrate-openai-lazy-'));
+});
+
+afterAll(async () => {
+  if (dir) await fs.rm(dir, { recursive: true, force: true });
+});
+
+describe.concurrent('loading only what the run needs', () => {
+  it('scans a tree with no candidate without loading TypeScript, YAML or zod', async () => {
+    const root = await writeTree('no-candidate', ordinaryApp);
+    const loaded = await modulesLoadedBy(['scan', root, '--format', 'json']);
+    expect(loaded.filter((file) => TYPESCRIPT.test(file) || TYPESCRIPT_FRONTEND.test(file) || YAML.test(file) || ZOD.test(file))).toEqual([]);
+  });
+
+  it('scans a large tree with no candidate, read on a worker thread, without loading TypeScript', async () => {
+    const files: Record<string, string> = {};
+    for (let index = 0; index < 2000; index++) files[`src/module-${index}.ts`] = `export const value${index} = ${index};\n`;
+    const root = await writeTree('large-no-candidate', files);
+    const loaded = await modulesLoadedBy(['scan', root, '--format', 'json']);
+    expect(loaded.some((file) => file.endsWith(path.join('dist', 'scan', 'read-worker.js')))).toBe(true);
+    expect(loaded.filter((file) => TYPESCRIPT.test(file) || TYPESCRIPT_FRONTEND.test(file))).toEqual([]);
+  });
+
+  it('loads TypeScript, and not YAML, once a script is a candidate', async () => {
+    const root = await writeTree('script-candidate', { ...ordinaryApp, 'src/ai.ts': "import OpenAI from 'openai';\nexport const ai = new OpenAI();\n" });
+    const loaded = await modulesLoadedBy(['scan', root, '--format', 'json']);
+    expect(loaded.some((file) => TYPESCRIPT.test(file))).toBe(true);
+    expect(loaded.some((file) => YAML.test(file))).toBe(false);
+  });
+
+  it('loads YAML, and not TypeScript, when only a YAML file is a candidate', async () => {
+    const root = await writeTree('yaml-candidate', { ...ordinaryApp, 'docker-compose.yml': 'services:\n  web:\n    environment:\n      OPENAI_API_KEY: ${OPENAI_API_KEY}\n' });
+    const loaded = await modulesLoadedBy(['scan', root, '--format', 'json']);
+    expect(loaded.some((file) => YAML.test(file))).toBe(true);
+    expect(loaded.filter((file) => TYPESCRIPT.test(file))).toEqual([]);
+  });
+
+  it('loads zod only when there is a configuration file', async () => {
+    const root = await writeTree('configured', { ...ordinaryApp, 'migrate-openai.config.json': '{ "exclude": ["legacy"] }\n' });
+    expect((await modulesLoadedBy(['scan', root])).some((file) => ZOD.test(file))).toBe(true);
+  });
+
+  it.each([['--help'], ['--version'], ['providers'], ['scan', '--help']])('runs %s without a parser or zod', async (...argv) => {
+    const cwd = await writeTree(`cwd-${argv.join('-')}`, { 'README.md': 'nothing here\n' });
+    const loaded = await modulesLoadedBy(argv, cwd);
+    expect(loaded.filter((file) => TYPESCRIPT.test(file) || TYPESCRIPT_FRONTEND.test(file) || YAML.test(file) || ZOD.test(file))).toEqual([]);
+  });
+});
