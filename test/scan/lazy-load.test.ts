@@ -16,6 +16,8 @@ const execFileAsync = promisify(execFile);
 const TYPESCRIPT = /\/node_modules\/(typescript|ts-morph|@ts-morph\/common)\//;
 const TYPESCRIPT_FRONTEND = /\/dist\/scan\/frontends\/typescript\/index\.js$/;
 const YAML = /\/node_modules\/yaml\//;
+// The descriptor says which files are Python; everything else of the frontend is its implementation.
+const PYTHON = /\/node_modules\/@lezer\/python\/|\/dist\/scan\/frontends\/python\/(?!descriptor\.js$)/;
 const ZOD = /\/node_modules\/zod\//;
 
 let dir: string;
@@ -60,10 +62,10 @@ afterAll(async () => {
 });
 
 describe.concurrent('loading only what the run needs', () => {
-  it('scans a tree with no candidate without loading TypeScript, YAML or zod', async () => {
-    const root = await writeTree('no-candidate', ordinaryApp);
+  it('scans a tree with no candidate without loading TypeScript, Python, YAML or zod', async () => {
+    const root = await writeTree('no-candidate', { ...ordinaryApp, 'scripts/seed.py': 'import json\nprint(json.dumps({"ok": True}))\n' });
     const loaded = await modulesLoadedBy(['scan', root, '--format', 'json']);
-    expect(loaded.filter((file) => TYPESCRIPT.test(file) || TYPESCRIPT_FRONTEND.test(file) || YAML.test(file) || ZOD.test(file))).toEqual([]);
+    expect(loaded.filter((file) => [TYPESCRIPT, TYPESCRIPT_FRONTEND, PYTHON, YAML, ZOD].some((pattern) => pattern.test(file)))).toEqual([]);
   });
 
   it('scans a large tree with no candidate, read on a worker thread, without loading TypeScript', async () => {
@@ -75,11 +77,17 @@ describe.concurrent('loading only what the run needs', () => {
     expect(loaded.filter((file) => TYPESCRIPT.test(file) || TYPESCRIPT_FRONTEND.test(file))).toEqual([]);
   });
 
-  it('loads TypeScript, and not YAML, once a script is a candidate', async () => {
+  it('loads TypeScript, and neither Python nor YAML, once a script is a candidate', async () => {
     const root = await writeTree('script-candidate', { ...ordinaryApp, 'src/ai.ts': "import OpenAI from 'openai';\nexport const ai = new OpenAI();\n" });
     const loaded = await modulesLoadedBy(['scan', root, '--format', 'json']);
     expect(loaded.some((file) => TYPESCRIPT.test(file))).toBe(true);
-    expect(loaded.some((file) => YAML.test(file))).toBe(false);
+    expect(loaded.filter((file) => PYTHON.test(file) || YAML.test(file))).toEqual([]);
+  });
+
+  it('loads the Python parser once a Python file is a candidate', async () => {
+    const root = await writeTree('python-candidate', { ...ordinaryApp, 'app/llm.py': 'from openai import OpenAI\nclient = OpenAI()\n' });
+    const loaded = await modulesLoadedBy(['scan', root, '--format', 'json']);
+    expect(loaded.some((file) => /\/node_modules\/@lezer\/python\//.test(file))).toBe(true);
   });
 
   it('loads YAML, and not TypeScript, when only a YAML file is a candidate', async () => {
@@ -97,6 +105,6 @@ describe.concurrent('loading only what the run needs', () => {
   it.each([['--help'], ['--version'], ['providers'], ['scan', '--help']])('runs %s without a parser or zod', async (...argv) => {
     const cwd = await writeTree(`cwd-${argv.join('-')}`, { 'README.md': 'nothing here\n' });
     const loaded = await modulesLoadedBy(argv, cwd);
-    expect(loaded.filter((file) => TYPESCRIPT.test(file) || TYPESCRIPT_FRONTEND.test(file) || YAML.test(file) || ZOD.test(file))).toEqual([]);
+    expect(loaded.filter((file) => [TYPESCRIPT, TYPESCRIPT_FRONTEND, PYTHON, YAML, ZOD].some((pattern) => pattern.test(file)))).toEqual([]);
   });
 });
