@@ -13,6 +13,7 @@ import type { FailOn } from './gate.js';
 import { addScopeOptions, resolveScope, type ScopeFlags } from './scope.js';
 import type { ProjectPlan } from '../plan/plan-project.js';
 import type { Scope } from '../scope/limit.js';
+import type { PlanView } from '../report/types.js';
 import {
   baseUrlOption,
   configOption,
@@ -96,6 +97,20 @@ export async function resolveMigrateFlags(ctx: CliContext, paths: string[], flag
     ...(settings.failOn !== undefined ? { failOn: settings.failOn } : {}),
     ...(scope !== undefined ? { scope } : {}),
   };
+}
+
+/**
+ * The plan as reports show it: every manual action with a docs link (the target's page for
+ * the region where the rule names none) and the Next steps for the target.
+ */
+export async function viewPlan({ provider, planOptions }: MigrateSettings, { scan, plan, changes }: ProjectPlan): Promise<PlanView> {
+  const [{ resolveTarget }, { buildNextSteps, regionDocs }] = await Promise.all([import('../plan/target.js'), import('../report/next-steps.js')]);
+  const target = resolveTarget(provider, planOptions);
+  const region = planOptions.region ?? provider.defaultRegion;
+  const docs = regionDocs(target, region);
+  // Rules link the provider's main page; the region's own page (its language) replaces it.
+  const manual = plan.manual.map((action) => (action.docs === undefined || action.docs === provider.docs ? { ...action, docs } : action));
+  return { plan: { ...plan, manual }, providerName: provider.name, changes, nextSteps: buildNextSteps(scan, plan, target, region) };
 }
 
 /** Scans and plans the project (modules loaded on first use), limited to the scope of the flags. */

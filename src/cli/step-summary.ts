@@ -2,7 +2,7 @@ import { appendFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { describeError, InputError } from '../core/errors.js';
 import type { Format } from '../report/index.js';
-import { renderMarkdownReport } from '../report/markdown.js';
+import { nextStepsMarkdown, renderMarkdownReport } from '../report/markdown.js';
 import { buildMigrationReport } from '../report/migration-report.js';
 import type { ReportInput } from '../report/types.js';
 import type { CliContext } from './context.js';
@@ -24,8 +24,9 @@ export async function appendStepSummary(ctx: CliContext, input: ReportInput, for
     () => 0,
   );
   const report = buildMigrationReport(input);
-  let markdown = renderMarkdownReport(report, { version: packageVersion() });
-  if (used + Buffer.byteLength(markdown) > STEP_SUMMARY_LIMIT) markdown = renderMarkdownReport(report, { version: packageVersion(), isCompact: true });
+  const steps = input.plan.nextSteps ? `\n${nextStepsMarkdown(input.plan.nextSteps)}` : '';
+  let markdown = renderMarkdownReport(report, { version: packageVersion() }) + steps;
+  if (used + Buffer.byteLength(markdown) > STEP_SUMMARY_LIMIT) markdown = renderMarkdownReport(report, { version: packageVersion(), isCompact: true }) + steps;
   try {
     await appendFile(target, markdown);
   } catch (error) {

@@ -9,6 +9,11 @@ export const ark = {
   apiKeyEnv: 'ARK_API_KEY',
   apiKeyEnvAliases: ['VOLCENGINE_API_KEY'],
   docs: 'https://www.volcengine.com/docs/82379/1263482',
+  keyPages: { 'cn-beijing': 'https://console.volcengine.com/ark/region:ark+cn-beijing/apiKey' },
+  modelSetup: {
+    action: 'enable each model for your account, or create an inference endpoint (ep-…) for it and map the model to it with --model <openai-id>=ep-…',
+    page: 'https://console.volcengine.com/ark/region:ark+cn-beijing/endpoint',
+  },
   verified: '2026-10-16',
   sources: [
     'https://www.volcengine.com/docs/82379/1263482',

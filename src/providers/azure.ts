@@ -16,6 +16,12 @@ export const azure = {
   azureClient: { region: 'dated', apiVersion: '2024-10-21', endpointEnv: 'AZURE_OPENAI_ENDPOINT' },
   apiKeyEnv: 'AZURE_OPENAI_API_KEY',
   docs: 'https://learn.microsoft.com/azure/foundry/openai/api-version-lifecycle',
+  keyPages: {
+    v1: 'https://portal.azure.com/#browse/Microsoft.CognitiveServices%2Faccounts',
+    foundry: 'https://ai.azure.com',
+    dated: 'https://portal.azure.com/#browse/Microsoft.CognitiveServices%2Faccounts',
+  },
+  modelSetup: { action: 'create a deployment for each model, with the name listed here', page: 'https://ai.azure.com' },
   verified: '2026-03-19',
   sources: [
     'https://learn.microsoft.com/azure/foundry/openai/api-version-lifecycle',

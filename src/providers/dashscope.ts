@@ -14,6 +14,13 @@ export const dashscope = {
   apiKeyEnv: 'DASHSCOPE_API_KEY',
   apiKeyEnvAliases: ['ALIBABA_API_KEY'],
   docs: 'https://www.alibabacloud.com/help/en/model-studio/compatibility-of-openai-with-dashscope',
+  regionDocs: { cn: 'https://help.aliyun.com/zh/model-studio/compatibility-of-openai-with-dashscope' },
+  keyPages: {
+    cn: 'https://bailian.console.aliyun.com/?apiKey=1#/api-key',
+    intl: 'https://modelstudio.console.alibabacloud.com/?apiKey=1#/api-key',
+    us: 'https://modelstudio.console.alibabacloud.com/?apiKey=1#/api-key',
+    hk: 'https://modelstudio.console.alibabacloud.com/?apiKey=1#/api-key',
+  },
   verified: '2026-11-05',
   sources: [
     'https://www.alibabacloud.com/help/doc-detail/2833609.html',

@@ -8,6 +8,7 @@ export const deepseek = {
   defaultRegion: 'global',
   apiKeyEnv: 'DEEPSEEK_API_KEY',
   docs: 'https://api-docs.deepseek.com',
+  keyPages: { global: 'https://platform.deepseek.com/api_keys' },
   verified: '2026-04-27',
   sources: [
     'https://apifox.com/apidoc/docs-site/5435161',

@@ -8,6 +8,7 @@ export const hunyuan = {
   defaultRegion: 'cn',
   apiKeyEnv: 'HUNYUAN_API_KEY',
   docs: 'https://cloud.tencent.com/document/product/1729/111007',
+  keyPages: { cn: 'https://console.cloud.tencent.com/hunyuan/api-key' },
   verified: '2025-07-22',
   sources: ['https://cloud.tencent.com/document/product/1729/111007'],
   models: {

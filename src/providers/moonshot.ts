@@ -12,6 +12,8 @@ export const moonshot = {
   apiKeyEnv: 'MOONSHOT_API_KEY',
   apiKeyEnvAliases: ['KIMI_API_KEY'],
   docs: 'https://platform.kimi.ai/docs/api/overview',
+  regionDocs: { cn: 'https://platform.moonshot.cn/docs' },
+  keyPages: { cn: 'https://platform.moonshot.cn/console/api-keys', intl: 'https://platform.moonshot.ai/console/api-keys' },
   verified: '2026-10-09',
   sources: [
     'https://docs.litellm.ai/docs/providers/moonshot',

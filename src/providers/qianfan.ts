@@ -9,6 +9,7 @@ export const qianfan = {
   apiKeyEnv: 'QIANFAN_API_KEY',
   apiKeyEnvAliases: ['QIANFAN_BEARER_TOKEN'],
   docs: 'https://cloud.baidu.com/doc/WENXINWORKSHOP/s/Zm2ycv77m',
+  keyPages: { cn: 'https://console.bce.baidu.com/iam/#/iam/apikey/list' },
   verified: '2026-04-25',
   sources: [
     'https://cloud.baidu.com/doc/WENXINWORKSHOP/s/Zm2ycv77m',

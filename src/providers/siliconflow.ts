@@ -11,6 +11,8 @@ export const siliconflow = {
   defaultRegion: 'cn',
   apiKeyEnv: 'SILICONFLOW_API_KEY',
   docs: 'https://docs.siliconflow.cn/docs/userguide/quickstart',
+  regionDocs: { intl: 'https://docs.siliconflow.com' },
+  keyPages: { cn: 'https://cloud.siliconflow.cn/account/ak', intl: 'https://cloud.siliconflow.com/account/ak' },
   verified: '2026-05-08',
   sources: [
     'https://docs.siliconflow.cn/docs/userguide/quickstart',

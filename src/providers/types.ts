@@ -95,6 +95,18 @@ export interface Provider {
   apiKeyEnvAliases?: string[];
   /** The provider's OpenAI-compatibility or quick-start documentation. */
   docs: string;
+  /** Documentation by region where it differs from `docs` (the Chinese pages of mainland regions). */
+  regionDocs?: Record<string, string>;
+  /**
+   * Where a user creates an API key, by region. A key works only on its own region's
+   * endpoint, so each region names its own console.
+   */
+  keyPages?: Record<string, string>;
+  /**
+   * What must exist on the provider before the migrated code can call a model, with the page
+   * to create it: Azure deployments, Volcengine Ark inference endpoints.
+   */
+  modelSetup?: { action: string; page: string };
   /** ISO date on which the facts in this file were last checked against the sources. */
   verified: string;
   /** Sources of the facts in this file. */

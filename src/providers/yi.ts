@@ -8,6 +8,7 @@ export const yi = {
   defaultRegion: 'cn',
   apiKeyEnv: 'YI_API_KEY',
   docs: 'https://platform.lingyiwanwu.com/docs',
+  keyPages: { cn: 'https://platform.lingyiwanwu.com/apikeys' },
   verified: '2026-05-08',
   sources: [
     'api-evangelist/01-ai:apis.yml',

@@ -12,6 +12,8 @@ export const zhipu = {
   apiKeyEnv: 'ZAI_API_KEY',
   apiKeyEnvAliases: ['ZHIPUAI_API_KEY', 'BIGMODEL_API_KEY'],
   docs: 'https://docs.bigmodel.cn/cn/guide/develop/openai/introduction',
+  regionDocs: { intl: 'https://docs.z.ai' },
+  keyPages: { cn: 'https://open.bigmodel.cn/usercenter/apikeys', intl: 'https://z.ai/manage-apikey/apikey-list' },
   verified: '2026-10-28',
   sources: [
     'https://docs.bigmodel.cn/cn/guide/develop/openai/introduction',

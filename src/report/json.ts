@@ -59,6 +59,7 @@ function planSection(input: ReportInput, view: PlanView) {
     plan: summarizePlan(input),
     edits: view.plan.edits.map((edit) => ({ file: edit.file, ...position(edit), start: edit.start, end: edit.end, text: edit.text, reason: edit.reason })),
     manual: view.plan.manual,
+    ...(view.nextSteps ? { nextSteps: view.nextSteps } : {}),
     ...(view.outcomes ? { files: view.outcomes.map(({ file, status, ...rest }) => ({ file, status, ...('reason' in rest ? { reason: rest.reason, message: rest.message } : {}) })) } : {}),
   };
 }

@@ -13,6 +13,7 @@ import {
   type ModelRow,
 } from './migration-report.js';
 import { code, oneLine, row } from './markdown-text.js';
+import { describeNextSteps, type NextSteps } from './next-steps.js';
 import type { Reporter } from './types.js';
 import { verificationMarkdown } from './verify.js';
 
@@ -24,7 +25,15 @@ export interface MarkdownOptions {
 
 /** The migration report as GitHub-flavoured Markdown: for a pull request, an issue or a job summary. */
 export const renderMarkdown: Reporter = (input, ctx) =>
-  renderMarkdownReport(buildMigrationReport(input), { version: ctx.version }) + (input.verification ? `\n${verificationMarkdown(input.verification, 2)}` : '');
+  renderMarkdownReport(buildMigrationReport(input), { version: ctx.version }) +
+  (input.verification ? `\n${verificationMarkdown(input.verification, 2)}` : '') +
+  (input.plan?.nextSteps ? `\n${nextStepsMarkdown(input.plan.nextSteps)}` : '');
+
+/** `## Next steps` as a numbered list with links. */
+export function nextStepsMarkdown(steps: NextSteps): string {
+  const items = describeNextSteps(steps, (url) => `<${url}>`, code).map((step, i) => `${i + 1}. ${step}`);
+  return redactSecrets(['## Next steps', '', ...items, ''].join('\n'));
+}
 
 export function renderMarkdownReport(report: MigrationReport, options: MarkdownOptions): string {
   const lines = [
@@ -119,7 +128,8 @@ function fileLines(files: readonly FileSection[]): string[] {
 
 /** `- [ ] path:line — message`, with the severity and the code after it. */
 function checklistItem(action: ManualAction): string {
-  return `- [ ] ${code(`${action.file}:${action.line}`)} — ${oneLine(action.message)} (${action.severity}, ${code(action.code)})`;
+  const docs = action.docs === undefined ? '' : ` · [docs](${action.docs})`;
+  return `- [ ] ${code(`${action.file}:${action.line}`)} — ${oneLine(action.message)} (${action.severity}, ${code(action.code)})${docs}`;
 }
 
 function skippedLines({ skipped }: MigrationReport): string[] {

@@ -45,6 +45,8 @@ interface Located {
   file: string;
   region: SarifRegion;
   matched: string;
+  /** The manual action's docs link: its rule's `helpUri`. */
+  docs?: string;
 }
 
 /**
@@ -56,7 +58,11 @@ export const renderSarif: Reporter = (input, ctx) => {
   const { kept, omitted } = capResults(located);
   // Only the rules the results use, in a fixed order: a new code does not change every log.
   const used = new Set(kept.map((item) => item.rule));
-  const rules = (input.plan ? manualRules() : findingRules()).filter((rule) => used.has(rule.id));
+  const docs = new Map<string, string>();
+  for (const item of kept) if (item.docs !== undefined && !docs.has(item.rule)) docs.set(item.rule, item.docs);
+  const rules = (input.plan ? manualRules() : findingRules())
+    .filter((rule) => used.has(rule.id))
+    .map((rule) => (docs.has(rule.id) ? { ...rule, helpUri: docs.get(rule.id) } : rule));
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
   const results = fingerprint(kept).map(({ item, fingerprint: value }): SarifResult => ({
     ruleId: item.rule,
@@ -142,6 +148,7 @@ function locateAction(scan: ScanResult, action: ManualAction): Located {
     region,
     // The line's code, not its number: the fingerprint survives lines added above it.
     matched: trimmed === '' ? action.message : trimmed,
+    ...(action.docs !== undefined ? { docs: action.docs } : {}),
   };
 }
 

@@ -4,6 +4,8 @@ import { count } from '../core/plural.js';
 import { redactSecrets } from '../core/redact.js';
 import type { Finding, ManualAction, ScanResult } from '../core/types.js';
 import { unifiedDiff } from './diff.js';
+import { describeNextSteps, type NextSteps } from './next-steps.js';
+import { shortName, wrapText } from './wrap.js';
 import { buildMigrationReport, describeReadiness, RESOLUTION_LABELS, SUPPORT_LABELS, type MigrationReport } from './migration-report.js';
 import { summarizePlan } from './plan-summary.js';
 import { countByKind, describeFinding } from './summary.js';
@@ -15,13 +17,23 @@ const KIND_WIDTH = 'framework'.length + 2;
 const SEVERITY_WIDTH = 'warning'.length + 2;
 
 /** The terminal report: findings (scan) or diff and manual actions (plan, apply), then a summary. */
-export const renderText: Reporter = (input, ctx) => {
+export const renderText: Reporter = (given, ctx) => {
   const c = new Chalk({ level: ctx.color });
+  const input = given.plan ? { ...given, plan: shortenMessages(given.plan) } : given;
   const lines = input.plan ? (input.isReport ? reportLines(buildMigrationReport(input), c) : planLines(input, input.plan, c)) : scanLines(input.scan, c);
   if (input.verification) lines.push('', ...verificationText(input.verification, c));
+  if (input.isReport) lines.push(...nextStepsLines(input.plan?.nextSteps, c), '');
   lines.push(c.dim(`Done in ${formatDuration(ctx.elapsedMs)}`));
   return redactSecrets(`${lines.join('\n')}\n`);
 };
+
+/** The headline names the provider in full; the messages under it use its short name. */
+function shortenMessages(view: PlanView): PlanView {
+  const short = shortName(view.providerName);
+  if (short === view.providerName) return view;
+  const manual = view.plan.manual.map((action) => ({ ...action, message: action.message.split(view.providerName).join(short) }));
+  return { ...view, plan: { ...view.plan, manual } };
+}
 
 function scanLines(scan: ScanResult, c: ChalkInstance): string[] {
   const lines: string[] = [];
@@ -70,7 +82,8 @@ function planLines(input: ReportInput, view: PlanView, c: ChalkInstance): string
     `${c.bold(`${verb} ${view.providerName}`)}: ${count(summary.filesChanged, 'file')} ${changed} (${count(summary.edits, 'edit')}), ${summary.filesUnchanged} unchanged, ${summary.filesSkipped} skipped`,
   );
   const { error, warning, info } = summary.manual;
-  lines.push(`Manual actions: ${c.red(`${error} errors`)}, ${c.yellow(`${warning} warnings`)}, ${info} info`);
+  lines.push(`Manual actions: ${c.red(count(error, 'error'))}, ${c.yellow(count(warning, 'warning'))}, ${info} info`);
+  lines.push(...nextStepsLines(view.nextSteps, c));
   return lines;
 }
 
@@ -120,7 +133,7 @@ function reportLines(report: MigrationReport, c: ChalkInstance): string[] {
       lines.push(`  ${c.dim(locations[i]!.padEnd(width))}  ${c.cyan(finding.kind.padEnd(KIND_WIDTH))}${finding.description}  ${c.dim(RESOLUTION_LABELS[finding.resolution])}`);
     });
     if (section.diff !== '') lines.push(...colorDiff(section.diff.replace(/\n$/, ''), c).map((line) => `  ${line}`));
-    if (section.manual.length > 0) lines.push(...manualLines(section.manual, c).map((line) => `  [ ] ${line.trimStart()}`));
+    if (section.manual.length > 0) lines.push(...manualLines(section.manual, c, '  [ ] '));
   }
   lines.push(...skippedLines(report, c), '');
   return lines;
@@ -131,13 +144,31 @@ function alignPairs(pairs: [string, string][]): string[] {
   return pairs.map(([label, value]) => `  ${label.padEnd(width)}  ${value}`);
 }
 
-function manualLines(actions: readonly ManualAction[], c: ChalkInstance): string[] {
+/**
+ * One block per action: where, severity and code on the first line (after `prefix`), then the
+ * message wrapped to the terminal width and its docs link, indented under it.
+ */
+function manualLines(actions: readonly ManualAction[], c: ChalkInstance, prefix = '  '): string[] {
   const locations = actions.map((a) => `${a.file}:${a.line}`);
   const width = Math.max(...locations.map((l) => l.length));
   const paint = { error: c.red, warning: c.yellow, info: c.blue };
-  return actions.map(
-    (action, i) => `  ${c.dim(locations[i]!.padEnd(width))}  ${paint[action.severity](action.severity.padEnd(SEVERITY_WIDTH))}${c.cyan(action.code)}  ${action.message}`,
-  );
+  const indent = `${' '.repeat(prefix.length)}    `;
+  return actions.flatMap((action, i) => [
+    `${prefix}${c.dim(locations[i]!.padEnd(width))}  ${paint[action.severity](action.severity.padEnd(SEVERITY_WIDTH))}${c.cyan(action.code)}`,
+    ...wrapText(action.message, indent),
+    ...(action.docs === undefined ? [] : [c.dim(`${indent}docs: ${action.docs}`)]),
+  ]);
+}
+
+/** The Next steps block that ends `plan`, `apply` and `report`. */
+function nextStepsLines(steps: NextSteps | undefined, c: ChalkInstance): string[] {
+  if (steps === undefined) return [];
+  const lines = ['', c.bold('Next steps')];
+  describeNextSteps(steps, (url) => url, (text) => text).forEach((step, i) => {
+    const [first, ...rest] = wrapText(step, '     ');
+    lines.push(`  ${`${i + 1}.`.padEnd(3)}${first!.trimStart()}`, ...rest);
+  });
+  return lines;
 }
 
 function skippedLines(scan: Pick<ScanResult, 'skipped'>, c: ChalkInstance): string[] {

@@ -1,6 +1,7 @@
 import type { FileOutcome } from '../apply/apply.js';
 import type { Plan, ScanResult } from '../core/types.js';
 import type { FileChange } from '../plan/preview.js';
+import type { NextSteps } from './next-steps.js';
 import type { VerifyResult } from '../verify/types.js';
 
 /** A plan with what it does to the files; `outcomes` only after `apply`. */
@@ -10,6 +11,8 @@ export interface PlanView {
   changes: FileChange[];
   outcomes?: FileOutcome[];
   isDryRun?: boolean;
+  /** What the user does once the code is migrated; the text and Markdown reports end with it. */
+  nextSteps?: NextSteps;
 }
 
 /** Everything a reporter may show. `plan` is present for `plan`, `apply` and `report`. */

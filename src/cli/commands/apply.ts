@@ -6,7 +6,7 @@ import type { ProjectPlan } from '../../plan/plan-project.js';
 import type { Provider } from '../../providers/types.js';
 import { PLAN_FORMATS } from '../../report/index.js';
 import type { CliContext } from '../context.js';
-import { addMigrateOptions, planInScope, resolveMigrateFlags, type MigrateFlags } from '../migrate-flags.js';
+import { addMigrateOptions, planInScope, resolveMigrateFlags, viewPlan, type MigrateFlags } from '../migrate-flags.js';
 import { emitReport } from '../output.js';
 import { confirm } from '../prompt.js';
 import { keepFiles, reviewChanges } from '../review.js';
@@ -47,7 +47,8 @@ export function applyCommand(ctx: CliContext): Command {
       } finally {
         trap?.release();
       }
-      await emitReport(ctx, { scan, plan: { plan, providerName: provider.name, changes, outcomes, isDryRun: flags.dryRun } }, flags, started);
+      const view = await viewPlan(settings, { scan, plan, changes });
+      await emitReport(ctx, { scan, plan: { ...view, outcomes, isDryRun: flags.dryRun } }, flags, started);
       // A file left unwritten (changed on disk, broken by the edit) means the migration is incomplete.
       if (outcomes.some((outcome) => outcome.status === 'skipped')) ctx.exitCode = EXIT.gate;
       if (outcomes.some((outcome) => outcome.status === 'skipped' && outcome.reason === 'interrupted')) reportInterruption(ctx, outcomes, flags.dryRun === true);

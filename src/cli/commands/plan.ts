@@ -4,7 +4,7 @@ import { count } from '../../core/plural.js';
 import { PLAN_FORMATS, reporters } from '../../report/index.js';
 import type { CliContext } from '../context.js';
 import { checkFailOn, failOnOption } from '../gate.js';
-import { addMigrateOptions, planInScope, resolveMigrateFlags, type MigrateFlags } from '../migrate-flags.js';
+import { addMigrateOptions, planInScope, resolveMigrateFlags, viewPlan, type MigrateFlags } from '../migrate-flags.js';
 import { emitReport, writeTextFile } from '../output.js';
 import { appendStepSummary } from '../step-summary.js';
 
@@ -23,8 +23,9 @@ export function planCommand(ctx: CliContext): Command {
       const settings = await resolveMigrateFlags(ctx, paths, flags);
       const { provider, failOn } = settings;
       const started = ctx.now();
-      const { scan, plan, changes } = await planInScope(settings);
-      const input = { scan, plan: { plan, providerName: provider.name, changes } };
+      const project = await planInScope(settings);
+      const { scan, plan, changes } = project;
+      const input = { scan, plan: await viewPlan(settings, project) };
       await emitReport(ctx, input, flags, started);
       await appendStepSummary(ctx, input, flags.format);
       if (flags.diff !== undefined) await writeTextFile(ctx, flags.diff, reporters.diff(input, { color: 0, version: '', elapsedMs: 0 }));

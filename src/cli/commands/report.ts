@@ -3,7 +3,7 @@ import { compareStrings } from '../../core/compare.js';
 import { REPORT_FORMATS } from '../../report/index.js';
 import type { CliContext } from '../context.js';
 import { checkFailOn, failOnOption } from '../gate.js';
-import { addMigrateOptions, planInScope, resolveMigrateFlags, type MigrateFlags } from '../migrate-flags.js';
+import { addMigrateOptions, planInScope, resolveMigrateFlags, viewPlan, type MigrateFlags } from '../migrate-flags.js';
 import { emitReport } from '../output.js';
 import { appendStepSummary } from '../step-summary.js';
 
@@ -27,13 +27,14 @@ export function reportCommand(ctx: CliContext): Command {
       const settings = await resolveMigrateFlags(ctx, paths, flags);
       const { provider, failOn } = settings;
       const started = ctx.now();
-      const { scan, plan, changes } = await planInScope(settings);
+      const project = await planInScope(settings);
+      const { scan, plan } = project;
       const verification = flags.verified === undefined ? undefined : await readVerification(ctx, flags.verified, provider.id);
       if (verification) {
         const { verificationActions } = await import('../../verify/saved-result.js');
         plan.manual = [...plan.manual, ...verificationActions(verification)].sort((a, b) => compareStrings(a.file, b.file) || a.line - b.line);
       }
-      const input = { scan, plan: { plan, providerName: provider.name, changes }, isReport: true, ...(verification ? { verification } : {}) };
+      const input = { scan, plan: await viewPlan(settings, project), isReport: true, ...(verification ? { verification } : {}) };
       await emitReport(ctx, input, flags, started);
       await appendStepSummary(ctx, input, flags.format);
       checkFailOn(ctx, plan.manual, failOn);

@@ -1,0 +1,69 @@
+import type { Plan, ScanResult } from '../core/types.js';
+import type { MigrationTarget } from '../plan/target.js';
+import { shortName } from './wrap.js';
+
+/**
+ * What the user does after the code is migrated, from the provider's data and the plan: the
+ * variables to set and where to get a key, the OpenAI secrets to remove, what to create on
+ * the provider for the models, and the documentation for the region.
+ */
+export interface NextSteps {
+  provider: string;
+  region: string;
+  /** Variables the migrated code reads, each with what it holds. */
+  variables: { name: string; holds: string }[];
+  /** Where to create a key for this region. */
+  keyPage?: string;
+  /** Other regions of the provider: their keys do not work on this region's endpoint. */
+  otherRegions: string[];
+  /** OpenAI variables the project sets or reads, to delete from CI and hosting once migrated. */
+  openaiSecrets: string[];
+  /** What to create on the provider for the models the migrated code sends, and where. */
+  modelSetup?: { action: string; page: string; models: string[] };
+  /** Documentation for the region: the provider's, or its page in the region's language. */
+  docs: string;
+}
+
+export function buildNextSteps(scan: Pick<ScanResult, 'findings'>, plan: Plan, target: MigrationTarget, region: string): NextSteps {
+  const { provider } = target;
+  const variables = [{ name: target.keyVar, holds: `the ${shortName(provider.name)} API key` }];
+  for (const name of new Set(Object.values(provider.urlVariables ?? {}))) variables.push({ name, holds: 'the resource name in the base URL' });
+  if (target.azureClient) variables.push({ name: target.azureClient.endpointEnv, holds: 'the endpoint URL' });
+  const secrets = new Set(['OPENAI_API_KEY']);
+  for (const finding of scan.findings) {
+    if (finding.kind === 'env-var' && finding.name !== undefined && /^OPENAI_/.test(finding.name)) secrets.add(finding.name);
+  }
+  const models = new Set<string>();
+  for (const resolution of plan.resolutions) if (resolution.model?.kind === 'mapped') models.add(resolution.model.id);
+  // Deployments the configuration file names already exist.
+  for (const existing of Object.values(target.deployments)) models.delete(existing);
+  return {
+    provider: provider.name,
+    region,
+    variables,
+    ...(provider.keyPages?.[region] !== undefined ? { keyPage: provider.keyPages[region] } : {}),
+    otherRegions: provider.clientStyle === 'azure' ? [] : Object.keys(provider.baseUrls).filter((other) => other !== region),
+    openaiSecrets: [...secrets].sort(),
+    ...(provider.modelSetup && models.size > 0 ? { modelSetup: { ...provider.modelSetup, models: [...models].sort() } } : {}),
+    docs: regionDocs(target, region),
+  };
+}
+
+export function regionDocs(target: MigrationTarget, region: string): string {
+  return target.provider.regionDocs?.[region] ?? target.provider.docs;
+}
+
+/** The steps as sentences, shared by the text and Markdown reports; `link` formats a URL. */
+export function describeNextSteps(steps: NextSteps, link: (url: string) => string, code: (text: string) => string): string[] {
+  const set = steps.variables.map((variable) => `${code(variable.name)} (${variable.holds})`).join(', ');
+  const key = steps.keyPage === undefined ? '' : ` Get a key at ${link(steps.keyPage)}.`;
+  const regions =
+    steps.otherRegions.length === 0
+      ? ''
+      : ` The key must come from region ${code(steps.region)}: a key of ${steps.otherRegions.map(code).join(', ')} does not work on this endpoint.`;
+  const lines = [`Set ${set} wherever the code runs: local shells and .env files, CI secrets, hosting.${key}${regions}`];
+  if (steps.modelSetup) lines.push(`On ${shortName(steps.provider)}, ${steps.modelSetup.action}: ${steps.modelSetup.models.map(code).join(', ')} (${link(steps.modelSetup.page)}).`);
+  lines.push(`Once the migrated code is deployed, delete the OpenAI secrets it no longer reads from CI and hosting: ${steps.openaiSecrets.map(code).join(', ')}.`);
+  lines.push(`Documentation: ${link(steps.docs)}`);
+  return lines;
+}
