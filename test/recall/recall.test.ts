@@ -12,6 +12,9 @@ const APPS = path.resolve(import.meta.dirname, '../../fixtures/apps');
 
 const EXPECTED: Record<string, { found: number; falsePositives: number; hardNegatives: number }> = {
   'assistants-express': { found: 38, falsePositives: 0, hardNegatives: 0 },
+  'fastapi-service': { found: 20, falsePositives: 0, hardNegatives: 0 },
+  'langchain-rag': { found: 15, falsePositives: 0, hardNegatives: 0 },
+  'legacy-v0-bot': { found: 19, falsePositives: 0, hardNegatives: 0 },
   'nextjs-chat': { found: 23, falsePositives: 0, hardNegatives: 0 },
   'vue-chatgpt-web': { found: 36, falsePositives: 0, hardNegatives: 0 },
 };

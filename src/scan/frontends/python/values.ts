@@ -11,7 +11,7 @@ import { argumentsOf, childrenOf, flattenAccess, is, plainString, unwrap } from 
 export interface Definitions {
   /** Module-level `NAME = value` (the last one wins). */
   constants: Map<string, SyntaxNode>;
-  /** `field: str = value` / `field = value` in a class body, by field name (any class). */
+  /** `field: str = value` / `field = value` in a class body, or `self.field = value`, by field name (any class). */
   fields: Map<string, SyntaxNode>;
 }
 
@@ -30,7 +30,14 @@ export function collectDefinitions(ctx: PyContext): Definitions {
   const definitions: Definitions = { constants: new Map(), fields: new Map() };
   for (const node of ctx.nodes) {
     const assignment = assignmentOf(node);
-    if (assignment === undefined || !is(assignment.target, 'VariableName')) continue;
+    if (assignment === undefined) continue;
+    // `self.model = settings.chat_model` in a method defines the field `model` too.
+    const { root, names } = flattenAccess(assignment.target, ctx.text);
+    if (names.length === 1 && is(root, 'VariableName') && ctx.textOf(root) === 'self') {
+      definitions.fields.set(names[0]!, assignment.value);
+      continue;
+    }
+    if (!is(assignment.target, 'VariableName')) continue;
     const parent = node.parent;
     if (is(parent, 'Script')) definitions.constants.set(ctx.textOf(assignment.target), assignment.value);
     else if (is(parent, 'Body') && is(parent.parent, 'ClassDefinition')) definitions.fields.set(ctx.textOf(assignment.target), assignment.value);
