@@ -35,7 +35,7 @@ export function createRandom(seed) {
   };
 }
 
-const NOUNS = [
+export const NOUNS = [
   'account', 'address', 'audit', 'badge', 'basket', 'billing', 'booking', 'branch', 'budget', 'calendar',
   'campaign', 'card', 'cart', 'category', 'channel', 'chart', 'checkout', 'comment', 'contact', 'coupon',
   'customer', 'dashboard', 'delivery', 'device', 'discount', 'document', 'draft', 'event', 'export', 'feature',
@@ -47,7 +47,7 @@ const NOUNS = [
   'status', 'stock', 'store', 'subscription', 'survey', 'table', 'tag', 'task', 'team', 'tenant',
   'ticket', 'timeline', 'topic', 'upload', 'user', 'visit', 'voucher', 'wallet', 'webhook', 'widget',
 ];
-const VERBS = [
+export const VERBS = [
   'apply', 'build', 'collect', 'compute', 'count', 'ensure', 'fetch', 'find', 'format', 'group',
   'list', 'load', 'map', 'merge', 'normalize', 'parse', 'pick', 'prepare', 'read', 'refresh',
   'remove', 'render', 'resolve', 'save', 'select', 'sort', 'store', 'summarize', 'sync', 'track',

@@ -1,6 +1,6 @@
 // The speed and memory benchmark (issue 7): `npm run bench`. Needs a build (dist/) first.
 //
-//   node scripts/bench.mjs [--sizes 2000,20000,50000] [--every 2000] [--rounds 3] [--seed 1]
+//   node scripts/bench.mjs [--sizes 2000,20000,50000] [--every 2000] [--python 5000] [--rounds 3] [--seed 1]
 //
 // Every figure is a median over interleaved rounds run in this one invocation, so the ratios
 // to grep and ast-grep hold on a machine that other work keeps busy.
@@ -10,6 +10,7 @@ import { mkdir, open, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { ensurePythonTree } from './bench-python-tree.mjs';
 import { ensureTree } from './bench-tree.mjs';
 
 const PROJECT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -36,16 +37,17 @@ const TARGETS = {
 };
 
 function parseArgs(argv) {
-  const options = { sizes: [2000, 20000, 50000], every: 2000, rounds: 3, seed: 1 };
+  const options = { sizes: [2000, 20000, 50000], every: 2000, python: 5000, rounds: 3, seed: 1 };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split('=', 2);
     const value = () => inline ?? argv[++i];
     if (flag === '--sizes') options.sizes = value().split(',').map(toCount);
     else if (flag === '--every') options.every = toCount(value(), true);
+    else if (flag === '--python') options.python = toCount(value(), true);
     else if (flag === '--rounds') options.rounds = toCount(value());
     else if (flag === '--seed') options.seed = toCount(value());
     else if (flag === '--help' || flag === '-h') {
-      console.log('usage: node scripts/bench.mjs [--sizes 2000,20000,50000] [--every 2000|0] [--rounds 3] [--seed 1]');
+      console.log('usage: node scripts/bench.mjs [--sizes 2000,20000,50000] [--every 2000|0] [--python 5000|0] [--rounds 3] [--seed 1]');
       process.exit(0);
     } else throw new Error(`unknown flag ${argv[i]} (try --help)`);
   }
@@ -148,7 +150,7 @@ function treeCommands(tree, name, { prefilterSource, astGrep }) {
 async function benchTree(spec, context, rounds) {
   const tree = path.join(TREES, spec.name);
   const started = performance.now();
-  const generated = await ensureTree({ dir: tree, files: spec.files, share: spec.share, seed: context.seed, isCandidate: context.isCandidate });
+  const generated = await (spec.generate ?? ensureTree)({ dir: tree, files: spec.files, share: spec.share, seed: context.seed, isCandidate: context.isCandidate });
   const generateSeconds = (performance.now() - started) / 1000;
   log(`${spec.name}: ${generated.reused ? 'reused' : `generated in ${generateSeconds.toFixed(1)} s`}, ${spec.files} files, ${generated.candidates} use OpenAI`);
 
@@ -317,6 +319,8 @@ async function main() {
   const trees = [];
   for (const files of options.sizes) trees.push(await benchTree({ name: `ts-${files}`, files, share: 0.01 }, context, options.rounds));
   const every = options.every > 0 ? await benchTree({ name: `every-${options.every}`, files: options.every, share: 1 }, context, options.rounds) : undefined;
+  // Python services, 5% of modules using OpenAI: reported beside the TypeScript trees, not in their growth figures.
+  const python = options.python > 0 ? await benchTree({ name: `py-${options.python}`, files: options.python, share: 0.05, generate: ensurePythonTree }, context, options.rounds) : undefined;
 
   const growth = computeGrowth(trees);
   for (const g of growth) {
@@ -332,7 +336,7 @@ async function main() {
     options,
     astGrep: astGrep?.version ?? null,
     startup,
-    trees: every ? [...trees, every] : trees,
+    trees: [...trees, ...(every ? [every] : []), ...(python ? [python] : [])],
     growth,
     targets,
     totalSeconds: (performance.now() - startedAt) / 1000,

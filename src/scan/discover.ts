@@ -46,6 +46,14 @@ export const DEFAULT_EXCLUDED_FOLDERS: readonly string[] = [
   'vendor',
   '.turbo',
   '.cache',
+  // Python: virtual environments (with the openai package's own sources), bytecode and notebook checkpoints.
+  '.venv',
+  'venv',
+  'site-packages',
+  '__pycache__',
+  '.tox',
+  '.nox',
+  '.ipynb_checkpoints',
 ];
 
 /** Minified and bundled scripts: generated, huge, and never the place to migrate by hand. */

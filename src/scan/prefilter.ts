@@ -33,6 +33,7 @@ const ALTERNATIVES = [
   '\\.(fineTuning|fine_tuning)\\.',
   '\\.batches\\.create',
   '\\.vectorStores\\.',
+  '\\.vector_stores\\.',
   // The `chatgpt` wrapper package, whose files may not name OpenAI at all.
   '["\'`]chatgpt["\'`]',
   // openai v3 SDK methods. The end boundary keeps DOM/canvas `createImageBitmap`/`createImageData` out.

@@ -95,7 +95,7 @@ describe('discoverFiles', () => {
   });
 
   describe('default excludes', () => {
-    it.each(['node_modules', '.git', 'dist', 'build', 'out', '.next', '.nuxt', '.output', 'coverage', 'vendor', '.turbo', '.cache'])(
+    it.each(['node_modules', '.git', 'dist', 'build', 'out', '.next', '.nuxt', '.output', 'coverage', 'vendor', '.turbo', '.cache', '.venv', 'venv', 'site-packages', '__pycache__', '.tox', '.nox', '.ipynb_checkpoints'])(
       'skips %s folders at any depth',
       async (folder) => {
         const root = await makeTree({

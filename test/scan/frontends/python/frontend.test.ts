@@ -1,5 +1,6 @@
 import { describe as group, expect, it } from 'vitest';
 import { pythonFrontend } from '../../../../src/scan/frontends/python/index.js';
+import { isCandidate } from '../../../../src/scan/prefilter.js';
 import { describe, scanPythonFiles } from './scan-python.js';
 
 const lines = (...code: string[]) => `${code.join('\n')}\n`;
@@ -152,6 +153,10 @@ group('python frontend: calls across modules', () => {
     expect(findings).toContain('app/config.py env-var 4 OPENAI_API_KEY certain');
     expect(findings).toContain('app/jobs.py api-call 2 embeddings.create text-embedding-3-small certain');
     expect(findings).toContain('app/other.py api-call 2 audio.speech.create tts-1 certain');
+  });
+
+  it('passes the prefilter with nothing but a Python resource path on an imported client', () => {
+    expect(isCandidate(lines('from .llm import client', 'client.vector_stores.files.list(vector_store_id=vs)'))).toBe(true);
   });
 
   it('does not report calls on a name another module does not make a client', () => {
