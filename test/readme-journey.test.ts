@@ -32,8 +32,8 @@ describe('README journey', () => {
     });
     expect(stdout).not.toMatch(/\x1b\[/);
     expect(stdout).toMatch(/^\d+ findings: /m);
-    expect(stdout).toMatch(/^Plan for Zhipu AI .*: 8 files to change/m);
-    expect(stdout).toMatch(/^Migrated to Zhipu AI .*: 8 files changed/m);
+    expect(stdout).toMatch(/^Plan for Zhipu AI .*: 9 files to change/m);
+    expect(stdout).toMatch(/^Migrated to Zhipu AI .*: 9 files changed/m);
     expect(stdout).toMatch(/^Plan for Zhipu AI .*: 0 files to change/m);
     expect(stderr).toContain('note: not a git repository');
     expect(stderr).toContain('Wrote migration-report.md');

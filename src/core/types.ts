@@ -145,6 +145,8 @@ export interface FindingDetail {
   entry?: SettingEntry;
   /** For dependencies declared in package.json. */
   dependency?: DependencyInfo;
+  /** For Python import findings: where the file's first top-level import statement starts. */
+  importsStart?: number;
   /** For Python import findings: the modules the file imports whole at top level (`import os` → 'os'). */
   moduleImports?: string[];
   /** For Python `AsyncOpenAI` / `AsyncAzureOpenAI` clients. */

@@ -2,7 +2,7 @@ import { groupByFile } from '../core/group.js';
 import { compareStrings } from '../core/compare.js';
 import type { Edit, Finding, FindingResolution, ManualAction, Plan } from '../core/types.js';
 import type { Provider } from '../providers/types.js';
-import { isNotebook, toNotebookEdits } from '../scan/frontends/python/notebook-edits.js';
+import { isNotebook, notebookImports, toNotebookEdits } from '../scan/frontends/python/notebook-edits.js';
 import { rules } from './rules/index.js';
 import type { RuleResult } from './rules/types.js';
 import { syntaxFor, type Syntax } from './syntax/index.js';
@@ -41,8 +41,8 @@ export function planMigration(input: PlanInput, provider: Provider, options: Pla
     const kept = dropNestedEdits(fileEdits);
     // Prerequisites first, so that an import inserted where another insertion goes comes before
     // it. A notebook's cells are Python inside JSON strings: the edits' Python text is written as
-    // JSON, and where its imports go is for the notebook's cells to say.
-    edits.push(...(isNotebook(file) ? toNotebookEdits(text, kept) : [...prerequisiteEdits(file, kept, ctx.syntax), ...kept]));
+    // JSON, and `import os` goes before the first import of its cells.
+    edits.push(...(isNotebook(file) ? toNotebookEdits(text, [...notebookImports(file, kept, findings), ...kept]) : [...prerequisiteEdits(file, kept, ctx.syntax), ...kept]));
     for (const [finding, planned] of results) resolved.set(finding, resolveFinding(finding, planned, kept, results));
   }
   return {

@@ -119,6 +119,7 @@ export function collectImports(ctx: PyContext): PyBindings {
   const statements = ctx.nodes.filter((node) => is(node, 'ImportStatement')).map((node) => readImport(node, ctx.text));
   const topLevel = statements.filter((statement) => statement.node.parent?.name === 'Script');
   const importsEnd = topLevel.at(-1)?.node.to;
+  const importsStart = topLevel[0]?.node.from;
   const moduleImports = topLevel.filter((s) => s.from === undefined).flatMap((s) => s.names.filter((n) => n.local === n.name).map((n) => n.name));
 
   for (const statement of statements) {
@@ -171,7 +172,7 @@ export function collectImports(ctx: PyContext): PyBindings {
     if (kind !== undefined && api !== undefined) {
       ctx.add(kind, ctx.rangeOf(statement.node), {
         api,
-        detail: { importedNames: reported, ...(importsEnd !== undefined ? { importsEnd } : {}), moduleImports },
+        detail: { importedNames: reported, ...(importsEnd !== undefined ? { importsEnd, importsStart } : {}), moduleImports },
       });
     }
   }

@@ -145,7 +145,7 @@ function cellAt(joined: Joined, offset: number): { cell: CodeCell; line: number 
 }
 
 /** Offsets in a finding's detail: every `{ start, end }` range and the named positions. */
-const POSITIONS = new Set(['lastElementEnd', 'listEnd', 'importsEnd']);
+const POSITIONS = new Set(['lastElementEnd', 'listEnd', 'importsEnd', 'importsStart']);
 
 function mapOffsets<T>(value: T, toJson: readonly number[]): T {
   if (Array.isArray(value)) return value.map((item) => mapOffsets(item, toJson)) as T;

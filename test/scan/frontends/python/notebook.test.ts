@@ -3,6 +3,8 @@ import { applyEdits } from '../../../../src/apply/splice.js';
 import type { Edit, Finding } from '../../../../src/core/types.js';
 import { pythonFrontend } from '../../../../src/scan/frontends/python/index.js';
 import { toNotebookEdits } from '../../../../src/scan/frontends/python/notebook-edits.js';
+import { planMigration } from '../../../../src/plan/plan.js';
+import { getProviderOrThrow } from '../../../../src/providers/index.js';
 
 /** A notebook as Jupyter writes it: one-space indent, one source line per string, outputs kept. */
 function notebook(cells: { type: 'code' | 'markdown'; source: string[]; outputs?: unknown[] }[]): string {
@@ -123,5 +125,26 @@ describe('notebook edits', () => {
     const text = '{"cells": [{"cell_type": "code", "metadata": {}, "outputs": [], "source": "import openai\\nx = 1"}], "nbformat": 4}';
     const at = text.indexOf('x = 1');
     expect(applyEdits(text, toNotebookEdits(text, [edit(end(at), 'y = "a"\n')]))).toBe(text.replace('x = 1', 'y = \\"a\\"\\nx = 1'));
+  });
+});
+
+describe('planning a notebook', () => {
+  it('imports os before the first import of the cells when the migrated code reads the environment', () => {
+    const text = notebook([
+      { type: 'markdown', source: ['# Demo'] },
+      { type: 'code', source: ['from openai import OpenAI\n', 'client = OpenAI()'] },
+      { type: 'code', source: ["client.chat.completions.create(model='gpt-4o', messages=[])"] },
+    ]);
+    const findings = scanNotebook(text);
+    const plan = planMigration({ findings, texts: new Map([['chat.ipynb', text]]) }, getProviderOrThrow('deepseek'));
+    const edited = applyEdits(text, plan.edits);
+    expect(cellSources(edited)).toEqual([
+      'import os\nfrom openai import OpenAI\nclient = OpenAI(base_url="https://api.deepseek.com", api_key=os.environ.get("DEEPSEEK_API_KEY", ""))',
+      "client.chat.completions.create(model='deepseek-v4-pro', messages=[])",
+    ]);
+    expect(pythonFrontend.verify('chat.ipynb', edited)).toBeNull();
+    // Planned again, the migrated notebook needs nothing more.
+    const again = planMigration({ findings: scanNotebook(edited), texts: new Map([['chat.ipynb', edited]]) }, getProviderOrThrow('deepseek'));
+    expect(again.edits).toEqual([]);
   });
 });
