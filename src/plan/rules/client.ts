@@ -151,7 +151,12 @@ function configureClient(finding: Finding, ctx: RuleContext, wanted: WantedOptio
       actions.push(manual(finding, 'info', 'openai-account-option', `\`${option}\` is an OpenAI account setting that ${provider} does not use; remove it`));
     }
   }
-  if (missing.length > 0) edits.push(appendProperties(finding, argument, missing, ctx, reason));
+  if (missing.length > 0) {
+    edits.push(appendProperties(finding, argument, missing, ctx, reason));
+    if (argument.isOpen && !ctx.syntax.laterOptionWins) {
+      actions.push(manual(finding, 'warning', 'client-options-not-literal', `this call also passes arguments not written as keywords (\`*args\`, \`**kwargs\`): if they set ${wanted.map((option) => option.name).join(' or ')}, the call fails; set them there instead`));
+    }
+  }
   return result(edits, actions);
 }
 

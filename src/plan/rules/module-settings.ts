@@ -6,9 +6,9 @@ import { edit, manual, NOTHING, result, type RuleContext, type RuleResult } from
 /** The module attribute each SDK generation reads its base URL from. */
 const URL_SETTINGS = ['api_base', 'base_url'];
 
-/** The file calls the v0 module API (`openai.ChatCompletion.create`), which reads `api_base`. */
-export function isLegacyFile(ctx: RuleContext): boolean {
-  return ctx.fileFindings.some((f) => f.detail?.isLegacy) || ctx.fileFindings.some((f) => f.detail?.setting?.name === 'api_base');
+/** The project calls the v0 module API (`openai.ChatCompletion.create`), which reads `api_base`. */
+function isLegacyProject(ctx: RuleContext): boolean {
+  return ctx.projectFindings.some((f) => f.detail?.isLegacy || f.detail?.setting?.name === 'api_base');
 }
 
 /**
@@ -35,7 +35,7 @@ export function planModuleSetting(finding: Finding, ctx: RuleContext): RuleResul
     const edits = custom || value.text === code ? [] : [edit(finding, value.range, code, reason)];
     const hasUrl = ctx.fileFindings.some((f) => URL_SETTINGS.includes(f.detail?.setting?.name ?? ''));
     const lineEnd = endOfLine(ctx.text, finding.span.end);
-    if (!hasUrl) edits.push(edit(finding, { start: lineEnd, end: lineEnd }, `${ctx.eol}${lineIndent(ctx.text, finding.span.start)}${attribute.replace(/api_key(\s*=\s*)$/, `${isLegacyFile(ctx) ? 'api_base' : 'base_url'}$1`)}${baseUrlCode(target, syntax)}`, reason));
+    if (!hasUrl) edits.push(edit(finding, { start: lineEnd, end: lineEnd }, `${ctx.eol}${lineIndent(ctx.text, finding.span.start)}${attribute.replace(/api_key(\s*=\s*)$/, `${isLegacyProject(ctx) ? 'api_base' : 'base_url'}$1`)}${baseUrlCode(target, syntax)}`, reason));
     return result(edits, custom ? [custom] : []);
   }
   if (URL_SETTINGS.includes(setting.name)) {
@@ -44,8 +44,8 @@ export function planModuleSetting(finding: Finding, ctx: RuleContext): RuleResul
     const custom = checkCustomValue(finding, ctx, { name: setting.name, isUrl: true }, value);
     return custom ? result([], [custom]) : result([edit(finding, value.range, code, reason)]);
   }
-  if (setting.name === 'api_type' && value.kind === 'string' && /^azure/.test(value.value) && target.provider.clientStyle !== 'azure') {
-    return result([edit(finding, value.range, syntax.string(isLegacyFile(ctx) ? 'open_ai' : 'openai'), reason)]);
+  if (setting.name === 'api_type' && value.kind === 'string' && /^azure/.test(value.value)) {
+    return result([edit(finding, value.range, syntax.string(isLegacyProject(ctx) ? 'open_ai' : 'openai'), reason)]);
   }
   if (ACCOUNT_OPTIONS.includes(setting.name)) {
     return result([], [manual(finding, 'info', 'openai-account-option', `\`${setting.name}\` is an OpenAI account setting that ${target.provider.name} does not use; remove it`)]);

@@ -85,6 +85,7 @@ export function pythonSyntax(text: string, quote: Quote, findings: readonly Find
       langchain: { legacyKey: 'openai_api_key', legacyUrl: 'openai_api_base' },
       llamaIndexUrl: 'api_base',
     },
+    laterOptionWins: false,
     string: (value) => string(value),
     interpolate(parts: readonly StringPart[]) {
       if (parts.every((part) => typeof part === 'string')) return string(parts.join(''));

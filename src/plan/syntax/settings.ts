@@ -78,6 +78,7 @@ export function settingsSyntax(language: string, text: string): Syntax {
     get sdk(): never {
       return noCode();
     },
+    laterOptionWins: false,
     string: writeAnew,
     interpolate: noCode,
     env: noCode,

@@ -30,6 +30,11 @@ export interface SdkNames {
 export interface Syntax {
   /** Option names of the language's SDKs. */
   sdk: SdkNames;
+  /**
+   * An option given twice takes the later value (a JS object after a spread), rather than
+   * failing (a Python keyword also passed in `**kwargs` raises a TypeError).
+   */
+  laterOptionWins: boolean;
   /** A string literal whose value is exactly `value`, in the file's preferred quotes. */
   string(value: string): string;
   /** A string expression joining literal text and environment reads; a plain literal without reads. */

@@ -39,6 +39,7 @@ export function typescriptSyntax(text: string, quote: "'" | '"'): Syntax {
       langchain: { legacyKey: 'openAIApiKey', urlGroup: 'configuration' },
       llamaIndexUrl: 'baseURL',
     },
+    laterOptionWins: true,
     string,
     interpolate(parts: readonly StringPart[]) {
       if (parts.every((part) => typeof part === 'string')) return string(parts.join(''));
