@@ -41,10 +41,10 @@ export async function confirm(message: string): Promise<boolean> {
   return answer.ok === true;
 }
 
-/** What to do with one file's changes in `apply --interactive`. */
-export type ReviewAnswer = 'accept' | 'skip' | 'all' | 'quit';
+/** What to do with one hunk in `apply --interactive`. */
+export type ReviewAnswer = 'accept' | 'skip' | 'file' | 'quit';
 
-/** Asks about one file; Ctrl-C cancels the whole run (nothing is written). */
+/** Asks about one hunk; Ctrl-C cancels the whole run (nothing is written). */
 export async function askReview(message: string): Promise<ReviewAnswer> {
   const answer = await prompts(
     {
@@ -52,9 +52,9 @@ export async function askReview(message: string): Promise<ReviewAnswer> {
       name: 'review',
       message,
       choices: [
-        { title: 'Accept', description: 'write the changes to this file', value: 'accept' },
-        { title: 'Skip', description: 'leave this file as it is', value: 'skip' },
-        { title: 'Accept all remaining', description: 'this file and every one after it', value: 'all' },
+        { title: 'Accept', description: 'write this hunk', value: 'accept' },
+        { title: 'Skip', description: 'leave these lines as they are', value: 'skip' },
+        { title: 'Accept the rest of this file', description: 'this hunk and every later one in the file', value: 'file' },
         { title: 'Quit', description: 'write what was accepted so far, and nothing else', value: 'quit' },
       ],
     },

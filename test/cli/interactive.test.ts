@@ -29,7 +29,7 @@ beforeEach(() => {
 const onTerminal = { stdinIsTTY: true };
 /** The files sdk-v4-client's migration changes, in the order they are reviewed. */
 const CHANGED = ['src/chat.ts', 'src/client.ts', 'src/models.ts'];
-const review = (...answers: ('accept' | 'skip' | 'all' | 'quit')[]) => prompter.answers.push(...answers.map((review) => () => ({ review })));
+const review = (...answers: ('accept' | 'skip' | 'file' | 'quit')[]) => prompter.answers.push(...answers.map((review) => () => ({ review })));
 const cancel: Answer = (_question, { onCancel }) => onCancel();
 
 /** The relative paths whose bytes differ between two trees. */
@@ -49,14 +49,16 @@ describe('apply --interactive', () => {
     review('accept', 'skip', 'accept');
     const { code, stdout, stderr } = await runCli(['apply', '--to', 'deepseek', '--interactive', dir], onTerminal);
     expect(code).toBe(0);
-    expect(prompter.questions.map((question) => question.message)).toEqual(CHANGED.map((file) => `Apply the changes to ${file}?`));
+    expect(prompter.questions.map((question) => question.message)).toEqual(CHANGED.map((file) => `Apply this hunk to ${file}? (1/1)`));
     expect(prompter.questions[0]!.choices).toEqual([
       expect.objectContaining({ title: 'Accept', value: 'accept' }),
       expect.objectContaining({ title: 'Skip', value: 'skip' }),
-      expect.objectContaining({ title: 'Accept all remaining', value: 'all' }),
+      expect.objectContaining({ title: 'Accept the rest of this file', value: 'file' }),
       expect.objectContaining({ title: 'Quit', value: 'quit' }),
     ]);
-    expect(stderr).toContain('[1/3] src/chat.ts (1 edit)\n--- a/src/chat.ts\n+++ b/src/chat.ts\n');
+    expect(stderr).toMatch(/\[1\/3\] src\/chat\.ts \(1 edit, 1 hunk\)\n@@ -\d+,\d+ \+\d+,\d+ @@\n/);
+    // Each file's manual actions stand above its diff.
+    expect(stderr).toMatch(/\[2\/3\] src\/client\.ts \(\d+ edits, 1 hunk\)\n {2}\d+ manual actions? in this file:\n {4}! line \d+, info openai-account-option: `organization`/);
     expect(stderr).toContain('[3/3] src/models.ts');
     expect(linesOf(stderr)).toContain('Left as it is: src/client.ts');
     expect(changedFiles(before, await readTree(dir))).toEqual(['src/chat.ts', 'src/models.ts']);
@@ -64,14 +66,29 @@ describe('apply --interactive', () => {
     expect(stdout).toContain('Migrated to DeepSeek: 2 files changed');
   });
 
-  it('writes this file and every one after it on "accept all remaining", asking nothing more', async () => {
-    const dir = await temp.copy('sdk-v4-client');
-    const before = await readTree(dir);
-    review('skip', 'all');
-    const { code } = await runCli(['apply', '--to', 'deepseek', '--interactive', dir], onTerminal);
+  it('reviews hunk by hunk: a skipped hunk stays, "accept the rest of this file" takes the later ones', async () => {
+    const dir = await temp.emptyDir();
+    const filler = Array.from({ length: 10 }, (_, i) => `// step ${i + 1}`).join('\n');
+    const source = [
+      "import OpenAI from 'openai';",
+      'const client = new OpenAI();',
+      filler,
+      "export const a = () => client.chat.completions.create({ model: 'gpt-4o', messages: [] });",
+      filler,
+      "export const b = () => client.chat.completions.create({ model: 'gpt-4o-mini', messages: [] });",
+      '',
+    ].join('\n');
+    await writeFile(path.join(dir, 'app.ts'), source);
+    review('skip', 'file');
+    const { code, stderr } = await runCli(['apply', '--to', 'deepseek', '--interactive', dir], onTerminal);
     expect(code).toBe(0);
-    expect(prompter.questions).toHaveLength(2);
-    expect(changedFiles(before, await readTree(dir))).toEqual(['src/client.ts', 'src/models.ts']);
+    expect(prompter.questions.map((question) => question.message)).toEqual(['Apply this hunk to app.ts? (1/3)', 'Apply this hunk to app.ts? (2/3)']);
+    expect(stderr).toContain('[1/1] app.ts (3 edits, 3 hunks)');
+    const written = await readFile(path.join(dir, 'app.ts'), 'utf8');
+    expect(written).toContain('const client = new OpenAI();');
+    expect(written).toContain("model: 'deepseek-v4-pro'");
+    expect(written).toContain("model: 'deepseek-v4-flash'");
+    expect(written).not.toContain('gpt-4o');
   });
 
   it('writes what was accepted before "quit", and nothing else', async () => {

@@ -9,7 +9,6 @@ import type { CliContext } from '../context.js';
 import { addMigrateOptions, planInScope, resolveMigrateFlags, viewPlan, type MigrateFlags } from '../migrate-flags.js';
 import { emitReport } from '../output.js';
 import { confirm } from '../prompt.js';
-import { keepFiles, reviewChanges } from '../review.js';
 
 interface ApplyFlags extends MigrateFlags {
   dryRun?: boolean;
@@ -24,7 +23,7 @@ export function applyCommand(ctx: CliContext): Command {
     .option('--dry-run', 'run every step and check but write nothing')
     .option('--allow-dirty', 'run even when the git work tree has uncommitted changes')
     .option('-y, --yes', 'do not ask for confirmation')
-    .addOption(new Option('-i, --interactive', "show each file's diff and choose which files to write").conflicts('yes'))
+    .addOption(new Option('-i, --interactive', "review the diff hunk by hunk, with each file's manual actions, and choose what to write").conflicts('yes'))
     .action(async (paths: string[], flags: ApplyFlags) => {
       if (flags.interactive && !ctx.stdinIsTTY) throw new UsageError('--interactive needs a terminal', 'review with `migrate-openai plan` instead');
       const settings = await resolveMigrateFlags(ctx, paths, flags);
@@ -56,18 +55,21 @@ export function applyCommand(ctx: CliContext): Command {
 }
 
 /**
- * What the user agrees to write: every file file by file with `--interactive`, else all of
- * them after one question with the counts (on a terminal, without `--yes`). Undefined: nothing.
+ * What the user agrees to write (on a terminal, without `--yes`): with `--interactive` the
+ * hunks accepted one by one, else everything after the diff (or a per-file summary) and one
+ * question with the counts. Undefined: nothing.
  */
-async function chooseChanges(ctx: CliContext, flags: ApplyFlags, provider: Provider, { plan, changes }: ProjectPlan): Promise<Pick<ProjectPlan, 'plan' | 'changes'> | undefined> {
+async function chooseChanges(ctx: CliContext, flags: ApplyFlags, provider: Provider, { scan, plan, changes }: ProjectPlan): Promise<Pick<ProjectPlan, 'plan' | 'changes'> | undefined> {
   if (changes.length === 0 || flags.yes || !ctx.stdinIsTTY) return { plan, changes };
+  const { keepEdits, reviewHunks, showChanges } = await import('../review.js');
   if (flags.interactive) {
-    const accepted = await reviewChanges(ctx, changes, flags.color);
-    const declined = changes.filter((change) => !accepted.has(change.file)).map((change) => change.file);
+    const chosen = keepEdits(plan, scan.texts, await reviewHunks(ctx, plan, changes, flags.color));
+    const declined = changes.filter((change) => !chosen.changes.some((kept) => kept.file === change.file)).map((change) => change.file);
     if (declined.length > 0) ctx.stderr.write(`Left as ${declined.length === 1 ? 'it is' : 'they are'}: ${declined.join(', ')}\n`);
-    return accepted.size === 0 ? undefined : keepFiles(plan, changes, accepted);
+    return chosen.changes.length === 0 ? undefined : chosen;
   }
   if (flags.dryRun) return { plan, changes };
+  showChanges(ctx, changes, flags.color);
   const message = `Apply ${count(plan.edits.length, 'edit')} to ${count(changes.length, 'file')} for ${provider.name}? (${count(plan.manual.length, 'manual action')} ${plan.manual.length === 1 ? 'remains' : 'remain'})`;
   return (await confirm(message)) ? { plan, changes } : undefined;
 }
