@@ -39,9 +39,9 @@ describe('completion', () => {
 
   it('quotes descriptions with apostrophes for zsh and fish', async () => {
     const zsh = (await runCli(['completion', 'zsh'])).stdout;
-    expect(zsh).toContain("'(--interactive -i)'{--interactive,-i}'[show each file'\\''s diff");
+    expect(zsh).toContain("'(--interactive -i)'{--interactive,-i}'[review the diff hunk by hunk, with each file'\\''s manual actions");
     const fish = (await runCli(['completion', 'fish'])).stdout;
-    expect(fish).toContain("-d 'show each file\\'s diff");
+    expect(fish).toContain("-d 'review the diff hunk by hunk, with each file\\'s manual actions");
   });
 
   it('rejects another shell with exit 2', async () => {
