@@ -14,7 +14,8 @@ import { copyFixture, readTree } from './helpers/read-tree.js';
 /**
  * The fixture runner. Each `fixtures/<case>/input/` is scanned and compared with
  * `expected/scan.json`; for each target with `expected/<target>/` or `<target>.manual.json`
- * (a target is a provider id, or `<id>@<region>` to migrate with `--region`)
+ * (a target is a provider id, or `<id>@<region>` to migrate with `--region`, either one with
+ * `+entra` to migrate with `--azure-auth entra`)
  * the input is migrated in a temp copy and checked byte for byte. UPDATE_GOLDEN=1 rewrites.
  */
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');
@@ -54,12 +55,13 @@ async function expectFile(file: string, actual: Buffer | string): Promise<void> 
   }
 }
 
-/** A target folder is `<provider>` or `<provider>@<region>`. */
+/** A target folder is `<provider>` or `<provider>@<region>`, with `+entra` for keyless Azure. */
 async function migrate(root: string, target: string) {
-  const [id, region] = target.split('@') as [string, string | undefined];
+  const [name, auth] = target.split('+') as [string, string | undefined];
+  const [id, region] = name.split('@') as [string, string | undefined];
   const provider = getProviderOrThrow(id);
   const scan = await scanProject({ root, paths: [root] });
-  const plan = planMigration(scan, provider, { region });
+  const plan = planMigration(scan, provider, { region, ...(auth === 'entra' ? { azureAuth: 'entra' as const } : {}) });
   const outcomes = await applyPlan(scan, plan);
   return { scan, plan, outcomes, provider };
 }

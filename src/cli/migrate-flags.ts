@@ -40,6 +40,7 @@ export interface MigrateFlags extends PathOptions, OutputFlags, ScopeFlags {
   model?: string[];
   config?: string;
   includeTests?: boolean;
+  azureAuth?: 'key' | 'entra';
   /** Only `plan` and `report` have `--fail-on`; the configuration file's `failOn` fills it in. */
   failOn?: FailOn;
 }
@@ -57,7 +58,8 @@ export function addMigrateOptions(command: Command, formats: Format[], defaultFo
     .addOption(excludeOption())
     .addOption(rootOption())
     .addOption(configOption())
-    .option('--include-tests', 'also migrate test files, mocks and fixtures (left as written by default)');
+    .option('--include-tests', 'also migrate test files, mocks and fixtures (left as written by default)')
+    .addOption(new Option('--azure-auth <mode>', 'Azure only: authenticate with the key (default) or keyless with Microsoft Entra ID').choices(['key', 'entra']));
   return addScopeOptions(command).option('--no-color', 'never colour the output');
 }
 
@@ -93,7 +95,7 @@ export async function resolveMigrateFlags(ctx: CliContext, paths: string[], flag
       ...(onProgress ? { onProgress } : {}),
     },
     provider,
-    planOptions: { ...settings.planOptions, ...(flags.includeTests ? { includeTests: true } : {}) },
+    planOptions: { ...settings.planOptions, ...(flags.includeTests ? { includeTests: true } : {}), ...(flags.azureAuth ? { azureAuth: flags.azureAuth } : {}) },
     ...(settings.failOn !== undefined ? { failOn: settings.failOn } : {}),
     ...(scope !== undefined ? { scope } : {}),
   };

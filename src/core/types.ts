@@ -235,6 +235,8 @@ export interface Plan {
   target: string;
   edits: Edit[];
   manual: ManualAction[];
+  /** The environment variables the migrated code reads, with what to put in each. */
+  environment?: { name: string; note: string }[];
   /** What the plan does about each finding: `resolutions[i]` is about the planner's `findings[i]`. */
   resolutions: FindingResolution[];
 }

@@ -29,6 +29,8 @@ export const MANUAL_CODES = {
   'verify-failed': 'The target refused a request this call depends on (from `verify`)',
   'model-for-unserved-api': 'A model for an API the target does not serve, left as written',
   'no-fine-tunable-model': 'The target cannot fine-tune this base model',
+  'add-azure-identity': 'Keyless Entra ID needs the @azure/identity package',
+  'entra-not-applied': 'A client left on key authentication under --azure-auth entra',
   'test-file-not-edited': 'Test code left as written (pass --include-tests)',
 } as const;
 

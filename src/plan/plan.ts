@@ -6,7 +6,7 @@ import { isNotebook, notebookImports, toNotebookEdits } from '../scan/frontends/
 import { rules } from './rules/index.js';
 import type { RuleResult } from './rules/types.js';
 import { syntaxFor, type Syntax } from './syntax/index.js';
-import { resolveTarget, type PlanOptions } from './target.js';
+import { neededVariables, resolveTarget, type PlanOptions } from './target.js';
 import { setAsideTests } from './test-files.js';
 
 export interface PlanInput {
@@ -51,6 +51,7 @@ export function planMigration(input: PlanInput, provider: Provider, options: Pla
     manual: dedupeManual(manual).sort(
       (a, b) => compareStrings(a.file, b.file) || a.line - b.line || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || compareStrings(a.code, b.code) || compareStrings(a.message, b.message),
     ),
+    environment: neededVariables(target),
     resolutions: input.findings.map((finding) => resolved.get(finding) ?? { status: 'unchanged' }),
   };
 }

@@ -15,6 +15,8 @@ export interface PlanOptions {
   apiVersion?: string;
   /** Migrate test files, mocks and fixtures too (left as they are by default). */
   includeTests?: boolean;
+  /** Azure only: `entra` authenticates the SDK client with a Microsoft Entra ID token instead of a key. */
+  azureAuth?: 'key' | 'entra';
 }
 
 /** The provider with the choices of one run resolved: which URL, which key variable. */
@@ -28,6 +30,8 @@ export interface MigrationTarget {
   deployments: Record<string, string>;
   /** Set when the run migrates to Azure's dated API through the `AzureOpenAI` client. */
   azureClient?: { apiVersion: string; endpointEnv: string };
+  /** Set for keyless Microsoft Entra ID: the token scope the SDK client's token provider asks for. */
+  entraScope?: string;
 }
 
 export function resolveTarget(provider: Provider, options: PlanOptions = {}): MigrationTarget {
@@ -44,6 +48,10 @@ export function resolveTarget(provider: Provider, options: PlanOptions = {}): Mi
     throw new UsageError(`a base URL does not apply to region "${region}" of ${provider.id}`, `its endpoint is read from ${dated.endpointEnv}`);
   }
   const azureClient = dated && { apiVersion: options.apiVersion ?? dated.apiVersion, endpointEnv: dated.endpointEnv };
+  if (options.azureAuth === 'entra' && provider.entra === undefined) {
+    throw new UsageError(`--azure-auth entra does not apply to ${provider.id}`, 'it is for --to azure; other providers authenticate with their API key');
+  }
+  const entraScope = options.azureAuth === 'entra' ? (dated ? provider.entra!.datedScope : provider.entra!.scope) : undefined;
   return {
     provider,
     // The dated API is reached through AzureOpenAI only; clients that stay OpenAI-shaped
@@ -53,13 +61,22 @@ export function resolveTarget(provider: Provider, options: PlanOptions = {}): Mi
     models: options.models ?? {},
     deployments: provider.clientStyle === 'azure' ? (options.deployments ?? {}) : {},
     ...(azureClient ? { azureClient } : {}),
+    ...(entraScope ? { entraScope } : {}),
   };
 }
 
 /** The base URL as pieces: its text, and the env variable that fills each placeholder at run time. */
 export function baseUrlParts(target: MigrationTarget): StringPart[] {
   const variables = target.provider.urlVariables ?? {};
-  return target.baseUrl.split(/\{(\w+)\}/).map((piece, i) => (i % 2 === 0 ? piece : { env: variables[piece] ?? piece.toUpperCase() })).filter((part) => part !== '');
+  return target.baseUrl
+    .split(/\{(\w+)\}/)
+    .map((piece, i): StringPart => {
+      if (i % 2 === 0) return piece;
+      const name = variables[piece] ?? piece.toUpperCase();
+      // A placeholder that starts the URL holds a whole origin (`{endpoint}/openai/v1`).
+      return i === 1 && target.baseUrl.startsWith(`{${piece}}`) ? { urlEnv: name } : { env: name };
+    })
+    .filter((part) => part !== '');
 }
 
 /** Source code for the base URL: a plain string, or one that reads its placeholders from env. */
@@ -79,4 +96,18 @@ export function keyCode(target: MigrationTarget, syntax: Syntax): string {
 export function describeBaseUrl(target: MigrationTarget): string {
   const variables = target.provider.urlVariables ?? {};
   return target.baseUrl.replace(/\{(\w+)\}/g, (_, name: string) => `<${variables[name] ?? name}>`);
+}
+
+/** An environment variable the migrated code reads, with what to put in it. */
+export interface NeededVariable {
+  name: string;
+  note: string;
+}
+
+/** Every variable the migrated code reads: the key, and whatever fills the base URL (Azure's endpoint). */
+export function neededVariables(target: MigrationTarget): NeededVariable[] {
+  const { provider } = target;
+  const names = [...(target.entraScope ? [] : [target.keyVar]), ...[...target.baseUrl.matchAll(/\{(\w+)\}/g)].map(([, name]) => provider.urlVariables?.[name!] ?? name!.toUpperCase())];
+  if (target.azureClient) names.push(target.azureClient.endpointEnv);
+  return [...new Set(names)].map((name) => ({ name, note: provider.envNotes?.[name] ?? (name === target.keyVar ? `${provider.name} API key (${provider.docs})` : `${provider.name}: ${name}`) }));
 }

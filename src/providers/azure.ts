@@ -4,17 +4,24 @@ export const azure = {
   id: 'azure',
   name: 'Azure OpenAI',
   clientStyle: 'azure',
+  // The endpoint is what the portal shows (https://RESOURCE.openai.azure.com/ or
+  // https://RESOURCE.services.ai.azure.com/), the variable AzureOpenAI and Microsoft's samples read.
   baseUrls: {
-    v1: 'https://{resource}.openai.azure.com/openai/v1',
-    foundry: 'https://{resource}.services.ai.azure.com/openai/v1',
+    v1: '{endpoint}/openai/v1',
     // What the AzureOpenAI client builds from its `endpoint`; shown for reference.
-    dated: 'https://{resource}.openai.azure.com/openai',
+    dated: '{endpoint}/openai',
   },
   defaultRegion: 'v1',
-  urlVariables: { resource: 'AZURE_OPENAI_RESOURCE' },
+  urlVariables: { endpoint: 'AZURE_OPENAI_ENDPOINT' },
   // Latest GA dated api-version per the 2025-08 lifecycle page (learn.microsoft.com …/api-version-lifecycle).
   azureClient: { region: 'dated', apiVersion: '2024-10-21', endpointEnv: 'AZURE_OPENAI_ENDPOINT' },
   apiKeyEnv: 'AZURE_OPENAI_API_KEY',
+  // v1: the 2026-03 lifecycle page's Entra ID examples; dated: the AzureOpenAI samples (2025-08).
+  entra: { scope: 'https://ai.azure.com/.default', datedScope: 'https://cognitiveservices.azure.com/.default' },
+  envNotes: {
+    AZURE_OPENAI_ENDPOINT: 'Azure OpenAI endpoint from the portal (Keys and Endpoint), e.g. https://YOUR-RESOURCE.openai.azure.com/',
+    AZURE_OPENAI_API_KEY: 'Azure OpenAI key from the portal (Keys and Endpoint)',
+  },
   docs: 'https://learn.microsoft.com/azure/foundry/openai/api-version-lifecycle',
   keyPages: {
     v1: 'https://portal.azure.com/#browse/Microsoft.CognitiveServices%2Faccounts',

@@ -81,7 +81,7 @@ export interface Provider {
   defaultRegion: string;
   /**
    * Placeholders in `baseUrls` and the environment variable that fills each one in migrated
-   * code, e.g. `{ resource: 'AZURE_OPENAI_RESOURCE' }` for Azure's per-customer host.
+   * code, e.g. `{ endpoint: 'AZURE_OPENAI_ENDPOINT' }` for Azure's per-customer endpoint.
    */
   urlVariables?: Record<string, string>;
   /**
@@ -89,6 +89,13 @@ export interface Provider {
    * the client gets `endpoint` (read from `endpointEnv`) and `apiVersion` instead of `baseURL`.
    */
   azureClient?: { region: string; apiVersion: string; endpointEnv: string };
+  /**
+   * Keyless Microsoft Entra ID (`--azure-auth entra`): the token scope for the v1 API's plain
+   * client and for the dated API's AzureOpenAI client.
+   */
+  entra?: { scope: string; datedScope: string };
+  /** What to put in each variable migrated code reads, for the comments of env templates. */
+  envNotes?: Record<string, string>;
   /** The environment variable migrated code reads the key from. */
   apiKeyEnv: string;
   /** Other variable names the provider's own SDKs or docs use for the key (recognised, not written). */

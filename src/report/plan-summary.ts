@@ -8,6 +8,8 @@ export interface PlanSummary {
   filesSkipped: number;
   edits: number;
   manual: Record<Severity, number>;
+  /** The environment variables the migrated code reads. */
+  environment: string[];
 }
 
 /** Counts shared by the text and JSON output of `plan` and `apply`. */
@@ -24,6 +26,7 @@ export function summarizePlan({ scan, plan }: ReportInput): PlanSummary {
     filesSkipped: scan.skipped.length + skippedOnWrite,
     edits: plan.plan.edits.length,
     manual: countSeverities(plan.plan.manual),
+    environment: (plan.plan.environment ?? []).map((variable) => variable.name),
   };
 }
 

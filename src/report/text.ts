@@ -83,6 +83,7 @@ function planLines(input: ReportInput, view: PlanView, c: ChalkInstance): string
   );
   const { error, warning, info } = summary.manual;
   lines.push(`Manual actions: ${c.red(count(error, 'error'))}, ${c.yellow(count(warning, 'warning'))}, ${info} info`);
+  if (summary.edits > 0 && summary.environment.length > 0) lines.push(`Environment: the migrated code reads ${summary.environment.join(', ')}; set ${summary.environment.length === 1 ? 'it' : 'them'} where the app runs`);
   lines.push(...nextStepsLines(view.nextSteps, c));
   return lines;
 }

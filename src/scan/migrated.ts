@@ -89,7 +89,7 @@ function isUnsafeKey(value: ValueInfo): boolean {
 }
 
 /**
- * A provider's base URL (placeholders `{resource}`) against the code's value: a literal, or a
+ * A provider's base URL (placeholders such as `{endpoint}`) against the code's value: a literal, or a
  * template literal whose `${…}` parts stand for the placeholders.
  */
 function urlMatches(base: string, value: ValueInfo): boolean {
@@ -101,6 +101,7 @@ function urlMatches(base: string, value: ValueInfo): boolean {
     .replace(/\/+$/, '')
     .split(/\{\w+\}/)
     .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-    .join('[^/]+');
+    // `{endpoint}` stands for a whole origin (`https://x.openai.azure.com`), `{resource}` for a host label.
+    .join('(?:https?://)?[^/]+');
   return new RegExp(`^${pattern}/*$`).test(text);
 }

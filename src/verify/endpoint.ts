@@ -22,7 +22,8 @@ export function resolveEndpoint(target: MigrationTarget, env: NodeJS.ProcessEnv,
       if (value === undefined || value === '') {
         throw new UsageError(`${variable} is not set: it fills {${name}} in ${target.baseUrl}`, `set it, or pass the whole URL with --base-url`);
       }
-      return value;
+      // `{endpoint}/openai/v1` with an endpoint written `https://x.openai.azure.com/`.
+      return value.replace(/\/+$/, '');
     })
     .replace(/\/+$/, '');
   const key = env[target.keyVar];

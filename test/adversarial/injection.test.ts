@@ -130,7 +130,8 @@ describe('the checks let every real value through', () => {
     for (const provider of providers) {
       expect(PROVIDER_ID.test(provider.id), provider.id).toBe(true);
       expect(ENV_NAME.test(provider.apiKeyEnv), provider.apiKeyEnv).toBe(true);
-      for (const url of Object.values(provider.baseUrls)) expect(checkHttpUrl(url), url).toBeUndefined();
+      // Azure's `{endpoint}` placeholder stands for an https origin read from its variable.
+      for (const url of Object.values(provider.baseUrls)) expect(checkHttpUrl(url.replace('{endpoint}', 'https://contoso.openai.azure.com')), url).toBeUndefined();
       for (const [openai, target] of Object.entries(provider.models)) {
         expect(checkModelPattern(openai), openai).toBeUndefined();
         if (target !== null) expect(checkModelId(target), target).toBeUndefined();

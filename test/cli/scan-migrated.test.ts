@@ -113,7 +113,7 @@ describe('scan of a migrated project', () => {
       'src/client.ts': [
         "import OpenAI, { AzureOpenAI } from 'openai';",
         'export const v1 = new OpenAI({',
-        '  baseURL: `https://${process.env.AZURE_OPENAI_RESOURCE}.openai.azure.com/openai/v1`,',
+        "  baseURL: `${(process.env.AZURE_OPENAI_ENDPOINT ?? '').replace(/\\/+$/, '')}/openai/v1`,",
         "  apiKey: process.env.AZURE_OPENAI_API_KEY ?? '',",
         '});',
         "export const dated = new AzureOpenAI({ endpoint: process.env.AZURE_OPENAI_ENDPOINT, apiVersion: '2024-10-21' });",

@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { applyPlan } from '../../src/apply/apply-plan.js';
 import { planMigration } from '../../src/plan/plan.js';
+import type { PlanOptions } from '../../src/plan/target.js';
 import { mapModel } from '../../src/providers/index.js';
 import type { Provider } from '../../src/providers/types.js';
 import { scanProject } from '../../src/scan/scan.js';
@@ -19,8 +20,9 @@ import { copyFixture } from '../helpers/read-tree.js';
 const PROJECT = path.resolve(import.meta.dirname, '../..');
 const PRELOAD = pathToFileURL(path.join(import.meta.dirname, 'capture-fetch.mjs')).href;
 const CAPTURE_FILE = 'captured-requests.jsonl';
-// Fills every URL placeholder, such as Azure's `{resource}`.
-const URL_VARIABLE_VALUE = 'contoso';
+// Fills every URL placeholder: Azure's endpoint as the portal shows it, trailing slash included,
+// which the migrated code must not double.
+const URL_VARIABLE_VALUE = 'https://contoso.openai.azure.com/';
 const CHILD_TIMEOUT_MS = 20_000;
 
 const runFile = promisify(execFile);
@@ -56,9 +58,9 @@ export async function copyRunnableFixture(name: string): Promise<string> {
   return dir;
 }
 
-export async function migrateTo(root: string, provider: Provider, region?: string): Promise<void> {
+export async function migrateTo(root: string, provider: Provider, region?: string, options: Omit<PlanOptions, 'region'> = {}): Promise<void> {
   const scan = await scanProject({ root, paths: [root] });
-  await applyPlan(scan, planMigration(scan, provider, { region }));
+  await applyPlan(scan, planMigration(scan, provider, { region, ...options }));
 }
 
 /**
@@ -101,7 +103,7 @@ export function expectedBaseUrl(provider: Provider): string {
   let url = provider.baseUrls[provider.defaultRegion];
   if (url === undefined) throw new Error(`${provider.id} has no base URL for ${provider.defaultRegion}`);
   for (const placeholder of Object.keys(provider.urlVariables ?? {})) {
-    url = url.replaceAll(`{${placeholder}}`, URL_VARIABLE_VALUE);
+    url = url.replaceAll(`{${placeholder}}`, URL_VARIABLE_VALUE.replace(/\/+$/, ''));
   }
   return url;
 }

@@ -49,7 +49,7 @@ const ENV_VAR = /^[A-Z][A-Z0-9_]*$/;
 const KEBAB = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 
 function parseHttpsUrl(url: string): URL {
-  const parsed = new URL(url.replaceAll('{resource}', 'resource'));
+  const parsed = new URL(url.replaceAll('{endpoint}', 'https://resource.openai.azure.com'));
   expect(parsed.protocol).toBe('https:');
   return parsed;
 }
@@ -77,10 +77,11 @@ describe.each(providers.map((provider) => [provider.id, provider] as const))('%s
     expect(Object.keys(provider.baseUrls)).toContain(provider.defaultRegion);
   });
 
-  it('puts a {resource} placeholder in its base URLs exactly when it is an Azure-style client', () => {
+  it('starts its base URLs with an {endpoint} placeholder filled from a variable exactly when it is an Azure-style client', () => {
     for (const url of Object.values(provider.baseUrls)) {
-      expect(url.includes('{resource}')).toBe(provider.clientStyle === 'azure');
+      expect(url.startsWith('{endpoint}/')).toBe(provider.clientStyle === 'azure');
     }
+    if (provider.clientStyle === 'azure') expect(provider.urlVariables?.endpoint).toMatch(ENV_VAR);
   });
 
   it('was verified on a real ISO calendar date', () => {

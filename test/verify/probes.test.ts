@@ -53,8 +53,11 @@ describe('planChecks', () => {
 describe('resolveEndpoint', () => {
   const azure = resolveTarget(getProviderOrThrow('azure'));
 
-  it("fills Azure's resource from its variable and reads the target's key, never OpenAI's", () => {
-    expect(resolveEndpoint(azure, { AZURE_OPENAI_RESOURCE: 'contoso', AZURE_OPENAI_API_KEY: 'k', OPENAI_API_KEY: 'sk-x' }, { dryRun: false })).toEqual({
+  it("fills Azure's endpoint from its variable, trailing slash or not, and reads the target's key, never OpenAI's", () => {
+    expect(resolveEndpoint(azure, { AZURE_OPENAI_ENDPOINT: 'https://contoso.openai.azure.com', AZURE_OPENAI_API_KEY: 'k' }, { dryRun: false }).baseUrl).toBe(
+      'https://contoso.openai.azure.com/openai/v1',
+    );
+    expect(resolveEndpoint(azure, { AZURE_OPENAI_ENDPOINT: 'https://contoso.openai.azure.com/', AZURE_OPENAI_API_KEY: 'k', OPENAI_API_KEY: 'sk-x' }, { dryRun: false })).toEqual({
       baseUrl: 'https://contoso.openai.azure.com/openai/v1',
       keyVar: 'AZURE_OPENAI_API_KEY',
       key: 'k',

@@ -187,11 +187,11 @@ describe('verify without sending', () => {
     expect(stderr.split('\n')[0]).toBe('error: DEEPSEEK_API_KEY is not set: verify sends your DeepSeek key from it');
   });
 
-  it('exits with 2 when Azure has neither its resource variable nor --base-url', async () => {
+  it('exits with 2 when Azure has neither its endpoint variable nor --base-url', async () => {
     const cwd = await appDir();
     const { code, stderr } = await runCli(['verify', '--to', 'azure'], { cwd, env: { NO_COLOR: '1', AZURE_OPENAI_API_KEY: TARGET_KEY } });
     expect(code).toBe(2);
-    expect(stderr).toContain('AZURE_OPENAI_RESOURCE is not set');
+    expect(stderr).toContain('AZURE_OPENAI_ENDPOINT is not set');
   });
 
   it('checks the calls of a saved plan like those of a scan', async () => {

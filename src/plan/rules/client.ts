@@ -29,6 +29,7 @@ export const planClient: Rule = (finding, ctx) => {
   const name = target.provider.name;
   switch (finding.symbol) {
     case 'OpenAI':
+      if (target.entraScope !== undefined) return withEntraId(finding, ctx, target.entraScope);
       return target.azureClient ? switchToAzureClient(finding, ctx, target.azureClient) : configureClient(finding, ctx, openAIOptions(ctx, syntax.sdk.baseUrl));
     case 'Configuration': {
       const configured = configureClient(finding, ctx, openAIOptions(ctx, 'basePath'));
@@ -47,17 +48,17 @@ export const planClient: Rule = (finding, ctx) => {
     case 'LlamaIndexOpenAI':
     case 'OpenAIEmbedding':
     case 'createOpenAI':
-      return configureClient(finding, ctx, openAIOptions(ctx, syntax.sdk.llamaIndexUrl));
+      return withKeyNote(finding, ctx, configureClient(finding, ctx, openAIOptions(ctx, syntax.sdk.llamaIndexUrl)));
     // LangChain: the key option was renamed; in JS the URL sits in `configuration`.
     case 'ChatOpenAI':
     case 'OpenAIEmbeddings':
     case 'LangChainOpenAI': {
       const { langchain } = syntax.sdk;
       const url: WantedOption = { name: syntax.sdk.baseUrl, code: baseUrlCode(target, syntax), isUrl: true, ...(langchain.legacyUrl ? { replaces: langchain.legacyUrl } : {}) };
-      return configureClient(finding, ctx, [
+      return withKeyNote(finding, ctx, configureClient(finding, ctx, [
         { name: syntax.sdk.apiKey, code: keyCode(target, syntax), replaces: langchain.legacyKey, isKey: true },
         langchain.urlGroup ? { name: langchain.urlGroup, code: '', nested: [url] } : url,
-      ]);
+      ]));
     }
     case 'AzureOpenAI':
     case 'AzureChatOpenAI':
@@ -70,6 +71,40 @@ export const planClient: Rule = (finding, ctx) => {
       return NOTHING;
   }
 };
+
+/**
+ * Keyless Microsoft Entra ID: the SDK client gets a token provider from Azure Identity as its
+ * key (a function there since openai 5.18.0; the dependency rule checks the range), or as the
+ * dated `AzureOpenAI` client's token provider; the file imports the provider.
+ */
+function withEntraId(finding: Finding, ctx: RuleContext, scope: string): RuleResult {
+  const { azureClient } = ctx.target;
+  const { syntax } = ctx;
+  const importsEnd = ctx.fileFindings.find((other) => other.detail?.importsEnd !== undefined)?.detail?.importsEnd;
+  if (importsEnd === undefined || finding.detail?.binding === 'other' || finding.language !== 'ts' && finding.language !== 'js') {
+    const keyed = azureClient ? switchToAzureClient(finding, ctx, azureClient) : configureClient(finding, ctx, openAIOptions(ctx, syntax.sdk.baseUrl));
+    return withKeyNote(finding, ctx, keyed, 'the file has no ESM import to add Azure Identity beside');
+  }
+  const provider = syntax.azureTokenProvider(scope);
+  const configured = azureClient
+    ? switchToAzureClient(finding, ctx, azureClient, { name: 'azureADTokenProvider', code: provider.code, replaces: syntax.sdk.apiKey })
+    : configureClient(finding, ctx, [
+        { name: syntax.sdk.baseUrl, code: baseUrlCode(ctx.target, syntax), isUrl: true },
+        { name: syntax.sdk.apiKey, code: provider.code, isKey: true },
+      ]);
+  if (configured.edits.length === 0) return configured;
+  const importLine = edit(finding, { start: importsEnd, end: importsEnd }, `${ctx.eol}${provider.importLine}`, 'Microsoft Entra ID token provider');
+  return result([...configured.edits, importLine], configured.manual);
+}
+
+/** With `--azure-auth entra`, a client configured with the key instead says so. */
+function withKeyNote(finding: Finding, ctx: RuleContext, planned: RuleResult, why = `${finding.symbol} takes its key as a string`): RuleResult {
+  if (ctx.target.entraScope === undefined || planned.edits.length === 0) return planned;
+  return result(planned.edits, [
+    ...planned.manual,
+    manual(finding, 'warning', 'entra-not-applied', `keyless Entra ID is not set up here (${why}): this client reads ${ctx.target.keyVar}; give it a token provider by hand or keep key authentication`),
+  ]);
+}
 
 function openAIOptions(ctx: RuleContext, urlOption: string): WantedOption[] {
   return [
@@ -84,12 +119,13 @@ export function azureClassFor(finding: Finding): string {
 }
 
 /** Azure's dated API: `new AzureOpenAI({ endpoint, apiKey, apiVersion })`; the import rule adds the import. */
-function switchToAzureClient(finding: Finding, ctx: RuleContext, azure: NonNullable<MigrationTarget['azureClient']>): RuleResult {
+function switchToAzureClient(finding: Finding, ctx: RuleContext, azure: NonNullable<MigrationTarget['azureClient']>, credential?: WantedOption): RuleResult {
   const { syntax } = ctx;
   const className = azureClassFor(finding);
   const wanted: WantedOption[] = [
-    { name: syntax.sdk.azureEndpoint, code: syntax.env(azure.endpointEnv), replaces: syntax.sdk.baseUrl },
-    { name: syntax.sdk.apiKey, code: keyCode(ctx.target, syntax), isKey: true },
+    // AzureOpenAI appends `/openai` to the endpoint as given: a portal value ending in `/` would double it.
+    { name: syntax.sdk.azureEndpoint, code: syntax.interpolate([{ urlEnv: azure.endpointEnv }]), replaces: syntax.sdk.baseUrl },
+    credential ?? { name: syntax.sdk.apiKey, code: keyCode(ctx.target, syntax), isKey: true },
     { name: syntax.sdk.apiVersion, code: syntax.string(azure.apiVersion), keepsExisting: true },
   ];
   const callee = finding.detail?.callee;

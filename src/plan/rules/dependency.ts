@@ -1,6 +1,6 @@
 import path from 'node:path';
-import type { ManualAction } from '../../core/types.js';
-import { manual, NOTHING, result, type Rule } from './types.js';
+import type { Finding, ManualAction } from '../../core/types.js';
+import { manual, NOTHING, result, type Rule, type RuleContext } from './types.js';
 
 /** What the rule knows about each SDK: where its legacy line ends and when APIs arrived. */
 interface SdkFacts {
@@ -68,7 +68,7 @@ export const planDependency: Rule = (finding, ctx) => {
   const calls = ctx.projectFindings.filter(
     (f) => f.kind === 'api-call' && f.api !== undefined && sdk.languages.has(f.language) && (folder === '.' || f.file.startsWith(`${folder}/`)),
   );
-  const actions: ManualAction[] = [];
+  const actions: ManualAction[] = entraActions(finding, lowest, sdk, ctx);
   for (const { api, since } of sdk.apiSince) {
     const call = calls.find((c) => api.test(c.api!));
     if (call === undefined || compareVersions(lowest, lowestVersion(since)!) >= 0) continue;
@@ -78,6 +78,19 @@ export const planDependency: Rule = (finding, ctx) => {
   }
   return result([], actions);
 };
+
+/** openai-node 5.18.0: "support api key provider functions", which keyless Entra ID passes as `apiKey`. */
+const API_KEY_PROVIDER_SINCE = '5.18.0';
+
+/** `--azure-auth entra`: the SDK must take a token provider, and the project needs Azure Identity. */
+function entraActions(finding: Finding, lowest: number[], sdk: SdkFacts, ctx: RuleContext): ManualAction[] {
+  if (ctx.target.entraScope === undefined || sdk !== NPM) return [];
+  const actions = [manual(finding, 'info', 'add-azure-identity', 'keyless Entra ID imports @azure/identity: add it to the dependencies (`npm install @azure/identity`) unless it is there already')];
+  if (ctx.target.azureClient === undefined && compareVersions(lowest, lowestVersion(API_KEY_PROVIDER_SINCE)!) < 0) {
+    actions.push(manual(finding, 'warning', 'outdated-sdk', `openai ${finding.version} allows releases older than ${API_KEY_PROVIDER_SINCE}, which take no token provider as apiKey (keyless Entra ID): require ${sdk.require(API_KEY_PROVIDER_SINCE)} or later`));
+  }
+  return actions;
+}
 
 /** The lowest version a range allows (`^4.20.0`, `~4.20`, `>=4 <5`, `4.x`, `==0.28.1`, `~=1.30`); undefined for tags, URLs, `*`. */
 function lowestVersion(range: string): number[] | undefined {

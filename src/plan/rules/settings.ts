@@ -1,5 +1,6 @@
 import type { Edit, Finding, SettingEntry } from '../../core/types.js';
 import { describeBaseUrl } from '../target.js';
+import { addNeededVariables } from './env-template.js';
 import { edit, manual, NOTHING, result, type RuleContext, type RuleResult } from './types.js';
 
 /**
@@ -20,6 +21,12 @@ const RENAMED_REFERENCE = /(?<![A-Za-z0-9_])(?!AZURE_)[A-Z0-9_]*OPENAI_API_KEY(?
  * likely holds the OpenAI key.
  */
 export function planKeyEntry(finding: Finding, entry: SettingEntry, rename: Edit, ctx: RuleContext): RuleResult {
+  const planned = planKeyEntryValue(finding, entry, rename, ctx);
+  const added = planned.edits.length > 0 ? addNeededVariables(finding, entry, ctx) : undefined;
+  return added ? { ...planned, edits: [...planned.edits, added] } : planned;
+}
+
+function planKeyEntryValue(finding: Finding, entry: SettingEntry, rename: Edit, ctx: RuleContext): RuleResult {
   if (entry.valueKind === 'reference') {
     const source = entry.value ? ctx.text.slice(entry.value.start, entry.value.end) : undefined;
     if (source !== undefined && RENAMED_REFERENCE.test(source)) return result([rename]);

@@ -91,11 +91,15 @@ export function pythonSyntax(text: string, quote: Quote, findings: readonly Find
       if (parts.every((part) => typeof part === 'string')) return string(parts.join(''));
       // Before Python 3.12 an f-string's expressions may not hold its own quote or a backslash.
       const inner: Quote = quote === '"' ? "'" : '"';
-      if (parts.every((part) => typeof part === 'string' || IDENTIFIER.test(part.env))) {
-        const body = parts.map((part) => (typeof part === 'string' ? escapePython(part, { quote, isBytes: false, isFormat: true }) : `{${env(part.env, inner)}}`)).join('');
+      // An endpoint variable loses its trailing slashes, so that the path after it is not doubled.
+      const read = (part: Exclude<StringPart, string>, q: Quote): string => ('env' in part ? env(part.env, q) : `${env(part.urlEnv, q)}.rstrip(${string('/', q)})`);
+      const [only] = parts;
+      if (parts.length === 1 && typeof only === 'object' && 'urlEnv' in only) return read(only, quote);
+      if (parts.every((part) => typeof part === 'string' || IDENTIFIER.test('env' in part ? part.env : part.urlEnv))) {
+        const body = parts.map((part) => (typeof part === 'string' ? escapePython(part, { quote, isBytes: false, isFormat: true }) : `{${read(part, inner)}}`)).join('');
         return `f${quote}${body}${quote}`;
       }
-      return parts.map((part) => (typeof part === 'string' ? string(part) : env(part.env))).join(' + ');
+      return parts.map((part) => (typeof part === 'string' ? string(part) : read(part, quote))).join(' + ');
     },
     env: (name) => env(name),
     envOr: (name, fallback) => `os.environ.get(${string(name)}, ${string(fallback)})`,
@@ -104,6 +108,10 @@ export function pythonSyntax(text: string, quote: Quote, findings: readonly Find
     arguments: (options) => options.join(', '),
     construct: (className, options) => `${className}(${options.join(', ')})`,
     importNames: (names, module) => `from ${module} import ${names.join(', ')}`,
+    azureTokenProvider: (scope) => ({
+      code: `get_bearer_token_provider(DefaultAzureCredential(), ${string(scope)})`,
+      importLine: 'from azure.identity import DefaultAzureCredential, get_bearer_token_provider',
+    }),
     replaceInLiteral(literal: Range, at: Range, value: string): Replacement {
       const kind = literalKind(text, literal.start);
       if (!kind.isRaw) return { range: at, text: escapePython(value, kind) };

@@ -88,6 +88,7 @@ export function settingsSyntax(language: string, text: string): Syntax {
     arguments: noCode,
     construct: noCode,
     importNames: noCode,
+    azureTokenProvider: noCode,
     prerequisites: () => [],
     replaceInLiteral(literal: Range, at: Range, value: string): Replacement {
       const style = styles.byOpening(text[literal.start - 1]);

@@ -1,7 +1,11 @@
 import type { Range } from '../../core/types.js';
 
-/** A piece of a string built at run time: literal text, or the value of an environment variable. */
-export type StringPart = string | { env: string };
+/**
+ * A piece of a string built at run time: literal text, the value of an environment variable, or
+ * a URL from an environment variable without its trailing slashes (so that a path can follow:
+ * Azure's portal shows the endpoint with one, samples without).
+ */
+export type StringPart = string | { env: string } | { urlEnv: string };
 
 /** Where an edit goes and what it writes. */
 export interface Replacement {
@@ -53,6 +57,11 @@ export interface Syntax {
   construct(className: string, options: readonly string[]): string;
   /** A statement importing `names` from `module`. */
   importNames(names: readonly string[], module: string): string;
+  /**
+   * A Microsoft Entra ID token provider for `scope` (Azure Identity's bearer-token provider over
+   * the default credential chain), and the import statement it needs.
+   */
+  azureTokenProvider(scope: string): { code: string; importLine: string };
   /**
    * Rewrites `at`, a part of the string literal whose content is `literal`, so that the part
    * reads `value`: escaped for that literal's own delimiters, or the whole literal written anew

@@ -43,7 +43,14 @@ export function typescriptSyntax(text: string, quote: "'" | '"'): Syntax {
     string,
     interpolate(parts: readonly StringPart[]) {
       if (parts.every((part) => typeof part === 'string')) return string(parts.join(''));
-      return `\`${parts.map((part) => (typeof part === 'string' ? escapeJs(part, '`') : `\${${env(part.env)}}`)).join('')}\``;
+      const trimmed = (name: string): string => `(${env(name)} ?? ${string('')}).replace(/\\/+$/, ${string('')})`;
+      const [only] = parts;
+      if (parts.length === 1 && typeof only === 'object' && 'urlEnv' in only) return trimmed(only.urlEnv);
+      const piece = (part: StringPart): string => {
+        if (typeof part === 'string') return escapeJs(part, '`');
+        return `\${${'env' in part ? env(part.env) : trimmed(part.urlEnv)}}`;
+      };
+      return `\`${parts.map(piece).join('')}\``;
     },
     env,
     envOr: (name, fallback) => `${env(name)} ?? ${string(fallback)}`,
@@ -52,6 +59,10 @@ export function typescriptSyntax(text: string, quote: "'" | '"'): Syntax {
     arguments: (options) => `{ ${options.join(', ')} }`,
     construct: (className, options) => `new ${className}({ ${options.join(', ')} })`,
     importNames: (names, module) => `import { ${names.join(', ')} } from ${string(module)};`,
+    azureTokenProvider: (scope) => ({
+      code: `getBearerTokenProvider(new DefaultAzureCredential(), ${string(scope)})`,
+      importLine: `import { DefaultAzureCredential, getBearerTokenProvider } from ${string('@azure/identity')};`,
+    }),
     prerequisites: () => [],
     replaceInLiteral(literal: Range, at: Range, value: string) {
       // A template's middle and tail pieces start after the `}` of the substitution before them.

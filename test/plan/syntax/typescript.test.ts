@@ -58,6 +58,22 @@ describe('TypeScript syntax', () => {
     );
   });
 
+  it('builds a URL from an endpoint variable without doubling its trailing slash', () => {
+    const code = syntax.interpolate([{ urlEnv: 'AZURE_OPENAI_ENDPOINT' }, '/openai/v1']);
+    expect(code).toBe("`${(process.env.AZURE_OPENAI_ENDPOINT ?? '').replace(/\\/+$/, '')}/openai/v1`");
+    const build = new Function('process', `return ${code};`) as (p: { env: Record<string, string> }) => string;
+    expect(build({ env: { AZURE_OPENAI_ENDPOINT: 'https://x.openai.azure.com/' } })).toBe('https://x.openai.azure.com/openai/v1');
+    expect(build({ env: { AZURE_OPENAI_ENDPOINT: 'https://x.openai.azure.com' } })).toBe('https://x.openai.azure.com/openai/v1');
+    expect(syntax.interpolate([{ urlEnv: 'AZURE_OPENAI_ENDPOINT' }])).toBe("(process.env.AZURE_OPENAI_ENDPOINT ?? '').replace(/\\/+$/, '')");
+  });
+
+  it('writes an Entra ID token provider and its import', () => {
+    expect(syntax.azureTokenProvider('https://ai.azure.com/.default')).toEqual({
+      code: "getBearerTokenProvider(new DefaultAzureCredential(), 'https://ai.azure.com/.default')",
+      importLine: "import { DefaultAzureCredential, getBearerTokenProvider } from '@azure/identity';",
+    });
+  });
+
   it('reads env with an empty fallback in the file quote', () => {
     expect(syntax.envOr('ZAI_API_KEY', '')).toBe("process.env.ZAI_API_KEY ?? ''");
     expect(typescriptSyntax('', '"').envOr('ZAI_API_KEY', '')).toBe('process.env.ZAI_API_KEY ?? ""');
