@@ -25,7 +25,6 @@ export const azure = {
   docs: 'https://learn.microsoft.com/azure/foundry/openai/api-version-lifecycle',
   keyPages: {
     v1: 'https://portal.azure.com/#browse/Microsoft.CognitiveServices%2Faccounts',
-    foundry: 'https://ai.azure.com',
     dated: 'https://portal.azure.com/#browse/Microsoft.CognitiveServices%2Faccounts',
   },
   modelSetup: { action: 'create a deployment for each model, with the name listed here', page: 'https://ai.azure.com' },
