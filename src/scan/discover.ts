@@ -1,5 +1,5 @@
 import { compareStrings } from '../core/compare.js';
-import { promises as fs } from 'node:fs';
+import { promises as fs, readdir } from 'node:fs';
 import path from 'node:path';
 import fg from 'fast-glob';
 import { InputError } from '../core/errors.js';
@@ -75,7 +75,8 @@ const DEFAULT_IGNORE = [`**/@(${DEFAULT_EXCLUDED_FOLDERS.join('|')})/**`, MINIFI
  * Symbolic links are never followed into folders. A linked file is listed only if its target
  * lies inside the root (once, even if the target is listed too); one leading outside is
  * reported as skipped with reason `symlink-outside-root`. FIFOs, sockets and broken links with
- * a source file's name are reported as skipped with reason `unreadable`.
+ * a source file's name are reported as skipped with reason `unreadable`, and so is a folder
+ * that cannot be listed (as `name/`).
  *
  * Throws `InputError` for a path that does not exist or lies outside the root.
  */
@@ -107,6 +108,7 @@ export async function discoverFiles(options: DiscoverOptions): Promise<DiscoverR
   }
 
   for (const relative of walked?.special ?? []) skipped.push(skipSpecial(relative));
+  for (const { relative, code } of walked?.unreadable ?? []) skipped.push({ file: `${relative}/`, reason: 'unreadable', message: `folder could not be read (${code})` });
 
   const named = targets.filter((target) => target.kind !== 'folder');
   const wanted = await Promise.all(named.map((target) => isNamedFileWanted(root, target.relative, options.patterns, globs)));
@@ -203,6 +205,8 @@ interface WalkResult {
   links: string[];
   /** FIFOs, sockets and devices with a source file's name (a secret manager's `.env` pipe). */
   special: string[];
+  /** Folders that could not be listed, with the error code. */
+  unreadable: { relative: string; code: string }[];
 }
 
 async function walkFolders(
@@ -212,8 +216,16 @@ async function walkFolders(
   patterns: string[],
   globs: UserGlobs,
 ): Promise<WalkResult> {
+  // fast-glob passes over a folder it cannot list (suppressErrors); this notes which ones.
+  const failed = new Map<string, string>();
+  const noteFailedReaddir = ((folder: string, options: unknown, callback: (error: NodeJS.ErrnoException | null, entries: unknown) => void) =>
+    readdir(folder, options as { withFileTypes: true }, (error, entries) => {
+      if (error !== null) failed.set(folder, error.code ?? 'unknown error');
+      callback(error, entries);
+    })) as unknown as typeof readdir;
   const walkOptions = {
     cwd: root,
+    fs: { readdir: noteFailedReaddir },
     ignore: [...DEFAULT_IGNORE, ...globs.exclude],
     dot: true,
     // Links are reported as entries and judged one by one; never entering linked folders is
@@ -235,7 +247,10 @@ async function walkFolders(
   }
   const rules = await loadGitignoreRules(root, realRoot, [...gitignoreFolders]);
 
-  const result: WalkResult = { files: [], links: [], special: [] };
+  const unreadable = [...failed]
+    .map(([folder, code]) => ({ relative: toRelative(root, path.resolve(root, folder)), code }))
+    .filter(({ relative }) => relative !== '' && !rules.isFolderIgnored(relative));
+  const result: WalkResult = { files: [], links: [], special: [], unreadable };
   for (const { name, path: relative, dirent } of entries) {
     // A .gitignore holds rules, never OpenAI usage.
     if (name === GITIGNORE) continue;

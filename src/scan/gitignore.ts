@@ -157,7 +157,7 @@ export class GitignoreRules {
     return this.isFolderIgnored(folder) || decideIgnored(this.chainOf(folder), relative, folder) === true;
   }
 
-  private isFolderIgnored(folder: string): boolean {
+  isFolderIgnored(folder: string): boolean {
     if (folder === '') return false;
     let ignored = this.ignoredFolders.get(folder);
     if (ignored === undefined) {

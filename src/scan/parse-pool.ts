@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { loadFrontendById } from './frontends/index.js';
 import type { FileScan, SourceText } from './frontends/types.js';
+import { firstLine } from '../core/errors.js';
 
 /** One candidate file for one frontend, named by id so that it can cross to a worker. */
 export interface ParseTask {
@@ -40,10 +41,22 @@ export function countParseThreads(candidates: number, cores = availableParalleli
   return Math.max(1, Math.min(cores - SPARE_CORES, MAX_THREADS, Math.floor(candidates / CANDIDATES_PER_THREAD)));
 }
 
-/** Scans tasks in order on this thread, loading each frontend there on first use. */
+/**
+ * Scans tasks in order on this thread, loading each frontend there on first use. Whatever goes
+ * wrong inside a frontend on one file (a stack overflow on code nested thousands deep, a bug met
+ * by odd code) skips that file with the reason; the run goes on.
+ */
 async function scanChunk(tasks: readonly ParseTask[]): Promise<FileScan<unknown>[]> {
   const results: FileScan<unknown>[] = [];
-  for (const task of tasks) results.push((await loadFrontendById(task.frontend)).scan(task.file));
+  for (const task of tasks) {
+    const frontend = await loadFrontendById(task.frontend);
+    try {
+      results.push(frontend.scan(task.file));
+    } catch (error) {
+      const message = error instanceof RangeError && /call stack/i.test(error.message) ? 'nested too deeply to analyse' : `could not be analysed: ${firstLine(error)}`;
+      results.push({ ok: false, reason: 'analysis-failed', message });
+    }
+  }
   return results;
 }
 

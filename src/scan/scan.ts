@@ -79,7 +79,7 @@ export async function scanProject(options: ScanOptions): Promise<ScanResult> {
   for (const [index, { frontend: id, file }] of tasks.entries()) {
     const result = results[index]!;
     if (!result.ok) {
-      skipped.push({ file: file.path, reason: 'parse-error', message: result.message });
+      skipped.push({ file: file.path, reason: result.reason ?? 'parse-error', message: result.message });
       continue;
     }
     parsed++;

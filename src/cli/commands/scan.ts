@@ -43,5 +43,11 @@ export function scanCommand(ctx: CliContext): Command {
       await emitReport(ctx, { scan }, flags, started);
       const remaining = scan.findings.filter((finding) => finding.migratedTo === undefined).length;
       if (flags.failOnFindings && remaining > 0) ctx.exitCode = EXIT.gate;
+      // A file or folder that could not be read may hold usage: the gate cannot pass over it.
+      const unread = scan.skipped.filter((entry) => entry.reason === 'unreadable' || entry.reason === 'analysis-failed');
+      if (flags.failOnFindings && unread.length > 0) {
+        ctx.stderr.write(`error: --fail-on-findings cannot pass: ${unread.length} ${unread.length === 1 ? 'path' : 'paths'} could not be read or analysed (${unread.slice(0, 3).map((entry) => entry.file).join(', ')}${unread.length > 3 ? ', …' : ''})\n`);
+        ctx.exitCode = EXIT.gate;
+      }
     });
 }
