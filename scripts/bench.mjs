@@ -12,6 +12,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ensurePythonTree } from './bench-python-tree.mjs';
 import { ensureTree } from './bench-tree.mjs';
+import { INPUT_BUDGET_SECONDS, prepareInputs } from './bench-inputs.mjs';
 
 const PROJECT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BENCH = path.join(PROJECT, 'bench');
@@ -328,6 +329,10 @@ async function main() {
     log(`growth ${g.from} → ${g.to} (${formatRatio(g.files)} files): ${parts.join(', ')}; scan's added time ${formatRatio(g.scanAddedToGrepAdded)} grep's`);
   }
   const targets = evaluateTargets(trees, every, growth, startup);
+  const inputs = await runRounds(await prepareInputs(path.join(TREES, 'inputs'), CLI, NODE), options.rounds);
+  for (const [id, c] of Object.entries(inputs)) {
+    targets.push({ name: id, value: c.seconds, limit: `< ${INPUT_BUDGET_SECONDS} s`, met: c.seconds < INPUT_BUDGET_SECONDS, shown: formatSeconds(c.seconds) });
+  }
   log('targets:');
   for (const t of targets) log(`  ${t.met === undefined ? '?' : t.met ? 'met   ' : 'MISSED'} ${t.name}: ${t.shown} (${t.limit})`);
 
@@ -338,6 +343,7 @@ async function main() {
     startup,
     trees: [...trees, ...(every ? [every] : []), ...(python ? [python] : [])],
     growth,
+    inputs,
     targets,
     totalSeconds: (performance.now() - startedAt) / 1000,
   };

@@ -43,7 +43,8 @@ export function planMigration(input: PlanInput, provider: Provider, options: Pla
     // it. A notebook's cells are Python inside JSON strings: the edits' Python text is written as
     // JSON, and `import os` goes before the first import of its cells.
     edits.push(...(isNotebook(file) ? toNotebookEdits(text, [...notebookImports(file, kept, findings), ...kept]) : [...prerequisiteEdits(file, kept, ctx.syntax), ...kept]));
-    for (const [finding, planned] of results) resolved.set(finding, resolveFinding(finding, planned, kept, results));
+    const isReplaced = replacedSpans(kept);
+    for (const [finding, planned] of results) resolved.set(finding, resolveFinding(finding, planned, isReplaced(finding.span), results));
   }
   return {
     target: provider.id,
@@ -67,8 +68,7 @@ function prerequisiteEdits(file: string, edits: readonly Edit[], syntax: Syntax)
  * is `rewritten`. A read the client rule handles (`organization: process.env.OPENAI_ORG_ID`)
  * and leaves as it is shares the client's manual actions.
  */
-function resolveFinding(finding: Finding, planned: RuleResult, kept: readonly Edit[], results: readonly [Finding, RuleResult][]): FindingResolution {
-  const isReplaced = kept.some((e) => e.end > e.start && e.start <= finding.span.start && finding.span.end <= e.end);
+function resolveFinding(finding: Finding, planned: RuleResult, isReplaced: boolean, results: readonly [Finding, RuleResult][]): FindingResolution {
   const client =
     finding.detail?.clientOption === undefined
       ? undefined
@@ -76,6 +76,24 @@ function resolveFinding(finding: Finding, planned: RuleResult, kept: readonly Ed
   const hasManual = planned.manual.length > 0 || (!isReplaced && client !== undefined && client[1].manual.length > 0);
   const status = hasManual ? 'manual' : planned.edits.length > 0 || isReplaced ? 'rewritten' : 'unchanged';
   return { status, ...(planned.model ? { model: planned.model } : {}), ...(planned.gaps ? { gaps: planned.gaps } : {}) };
+}
+
+/** Whether a span lies inside one of the replacements (not insertions) among `edits`; a binary search per span. */
+function replacedSpans(edits: readonly Edit[]): (span: { start: number; end: number }) => boolean {
+  const replacements = edits.filter((edit) => edit.end > edit.start).sort((a, b) => a.start - b.start);
+  const furthestEnd: number[] = [];
+  for (const edit of replacements) furthestEnd.push(Math.max(furthestEnd.at(-1) ?? -1, edit.end));
+  return (span) => {
+    // The replacements that start at or before the span; the furthest end among them decides.
+    let low = 0;
+    let high = replacements.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (replacements[middle]!.start <= span.start) low = middle + 1;
+      else high = middle;
+    }
+    return low > 0 && furthestEnd[low - 1]! >= span.end;
+  };
 }
 
 /**
@@ -87,18 +105,29 @@ function resolveFinding(finding: Finding, planned: RuleResult, kept: readonly Ed
 export function dropNestedEdits(edits: Edit[]): Edit[] {
   const sorted = [...edits].sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: Edit[] = [];
+  const seen = new Set<string>();
+  // Sorted by start, every kept edit starts at or before the candidate: it is inside one of
+  // them when the furthest end of the kept replacements reaches past it (an insertion: when
+  // one that starts strictly before it ends strictly after it).
+  let furthestEnd = -1;
+  let furthestEndBefore = -1;
+  let pending: Edit[] = [];
   for (const candidate of sorted) {
+    if (pending.length > 0 && pending[0]!.start < candidate.start) {
+      for (const edit of pending) furthestEndBefore = Math.max(furthestEndBefore, edit.end);
+      pending = [];
+    }
     // The same insertion twice: two clients sharing one options object both want `baseURL`.
-    const isRepeat = kept.some((other) => other.start === candidate.start && other.end === candidate.end && other.text === candidate.text);
-    const isInside = isRepeat || kept.some(
-      (outer) =>
-        outer.start <= candidate.start &&
-        candidate.end <= outer.end &&
-        outer.end > outer.start &&
-        // An insertion at either edge of a replacement is beside it, not inside it.
-        !(candidate.start === candidate.end && (candidate.start === outer.start || candidate.start === outer.end)),
-    );
-    if (!isInside) kept.push(candidate);
+    const key = `${candidate.start}\u0000${candidate.end}\u0000${candidate.text}`;
+    const isInsertion = candidate.start === candidate.end;
+    const isInside = seen.has(key) || (isInsertion ? furthestEndBefore > candidate.start : furthestEnd >= candidate.end);
+    if (isInside) continue;
+    kept.push(candidate);
+    seen.add(key);
+    if (!isInsertion) {
+      furthestEnd = Math.max(furthestEnd, candidate.end);
+      pending.push(candidate);
+    }
   }
   return kept;
 }

@@ -1,7 +1,7 @@
 import { compareStrings } from '../core/compare.js';
 import { applyEdits } from '../apply/splice.js';
 import { groupByFile } from '../core/group.js';
-import type { Plan } from '../core/types.js';
+import type { Edit, Plan } from '../core/types.js';
 
 /** One file as the plan would leave it. */
 export interface FileChange {
@@ -9,6 +9,8 @@ export interface FileChange {
   before: string;
   after: string;
   edits: number;
+  /** The edits themselves, which say where the file changed (for diffs). */
+  spans: readonly Edit[];
 }
 
 /** Applies the plan in memory, for diffs and summaries; files the plan does not touch are absent. */
@@ -17,7 +19,7 @@ export function previewChanges(plan: Plan, texts: ReadonlyMap<string, string>): 
   for (const [file, edits] of groupByFile(plan.edits)) {
     const before = texts.get(file) ?? '';
     const after = applyEdits(before, edits);
-    if (after !== before) changes.push({ file, before, after, edits: edits.length });
+    if (after !== before) changes.push({ file, before, after, edits: edits.length, spans: edits });
   }
   return changes.sort((a, b) => compareStrings(a.file, b.file));
 }

@@ -5,10 +5,42 @@ import { capabilityForApi } from './api-call.js';
 
 /** The API a model literal is sent to, when it sits inside the call (`fineTuning.jobs.create({ model })`). */
 export function enclosingApi(finding: Finding, fileFindings: readonly Finding[]): CapabilityKey | undefined {
-  const call = fileFindings.find(
-    (other) => other.kind === 'api-call' && other.api !== undefined && other.span.start <= finding.span.start && finding.span.end <= other.span.end,
-  );
+  const call = outermostCallAround(callIndexOf(fileFindings), finding.span);
   return call?.api === undefined ? undefined : capabilityForApi(call.api);
+}
+
+/** A file's API calls by start, with the largest end so far: built once per file, not searched once per model. */
+interface CallIndex {
+  calls: Finding[];
+  maxEnd: number[];
+}
+
+const callIndexes = new WeakMap<readonly Finding[], CallIndex>();
+
+function callIndexOf(fileFindings: readonly Finding[]): CallIndex {
+  let index = callIndexes.get(fileFindings);
+  if (index === undefined) {
+    const calls = fileFindings.filter((other) => other.kind === 'api-call' && other.api !== undefined);
+    calls.sort((a, b) => a.span.start - b.span.start);
+    const maxEnd: number[] = [];
+    for (const call of calls) maxEnd.push(Math.max(maxEnd.at(-1) ?? -1, call.span.end));
+    index = { calls, maxEnd };
+    callIndexes.set(fileFindings, index);
+  }
+  return index;
+}
+
+/** The first call by start that contains `span`: the first whose end reaches past it, if it starts before. */
+function outermostCallAround({ calls, maxEnd }: CallIndex, span: { start: number; end: number }): Finding | undefined {
+  let low = 0;
+  let high = calls.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (maxEnd[middle]! >= span.end) high = middle;
+    else low = middle + 1;
+  }
+  const call = calls[low];
+  return call !== undefined && call.span.start <= span.start ? call : undefined;
 }
 
 /** Realtime models (`gpt-realtime`, `gpt-4o-realtime-preview`) are only ever sent to the Realtime API. */

@@ -213,10 +213,24 @@ export class SettingsCollector {
     }
   }
 
+  /** Once per line, with the secrets indexed by line: linear in a .env of thousands of keys. */
   private snippetAt(lines: LineIndex, lineStart: number, line: number): string {
+    this.secretsByLine ??= groupByLine(lines, this.secrets);
+    let snippet = this.snippets.get(line);
+    if (snippet === undefined) {
+      snippet = this.maskedSnippet(lines, lineStart, line, this.secretsByLine.get(line) ?? []);
+      this.snippets.set(line, snippet);
+    }
+    return snippet;
+  }
+
+  private secretsByLine: Map<number, Range[]> | undefined;
+  private readonly snippets = new Map<number, string>();
+
+  private maskedSnippet(lines: LineIndex, lineStart: number, line: number, secrets: readonly Range[]): string {
     let text = lines.lineText(line);
     const lineEnd = lineStart + text.length;
-    const masks = this.secrets.filter((s) => s.start < lineEnd && s.end > lineStart).sort((a, b) => b.start - a.start);
+    const masks = secrets.filter((s) => s.start < lineEnd && s.end > lineStart).sort((a, b) => b.start - a.start);
     for (const secret of masks) {
       const start = Math.max(secret.start, lineStart) - lineStart;
       const end = Math.min(secret.end, lineEnd) - lineStart;
@@ -226,4 +240,17 @@ export class SettingsCollector {
     text = redactSecrets(text.trim());
     return text.length > MAX_SNIPPET ? `${text.slice(0, MAX_SNIPPET - 1)}…` : text;
   }
+}
+
+/** Ranges by each line they touch. */
+function groupByLine(lines: LineIndex, ranges: readonly Range[]): Map<number, Range[]> {
+  const byLine = new Map<number, Range[]>();
+  for (const range of ranges) {
+    for (let line = lines.lineOf(range.start), last = lines.lineOf(range.end); line <= last; line++) {
+      const list = byLine.get(line) ?? [];
+      list.push(range);
+      byLine.set(line, list);
+    }
+  }
+  return byLine;
 }

@@ -63,8 +63,16 @@ export class FileContext {
     return finding;
   }
 
+  /** Once per line: a line with thousands of findings is redacted once, not once per finding. */
   private snippetAt(line: number): string {
-    const text = redactSecrets(this.lines.lineText(line).trim());
-    return text.length > MAX_SNIPPET ? `${text.slice(0, MAX_SNIPPET - 1)}…` : text;
+    let snippet = this.snippets.get(line);
+    if (snippet === undefined) {
+      const text = redactSecrets(this.lines.lineText(line).trim());
+      snippet = text.length > MAX_SNIPPET ? `${text.slice(0, MAX_SNIPPET - 1)}…` : text;
+      this.snippets.set(line, snippet);
+    }
+    return snippet;
   }
+
+  private readonly snippets = new Map<number, string>();
 }
