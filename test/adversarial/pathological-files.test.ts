@@ -7,14 +7,15 @@ const temp = useTempProjects();
 const HEADER = 'import OpenAI from "openai";\n';
 
 /** Code nested thousands deep, in the shapes that overflow recursive parsers and walkers. */
+/** Code nested thousands deep, in the shapes that overflow recursive parsers and walkers (one level a line, so not minified). */
 const DEEP_FILES: Record<string, string> = {
-  'arrays.ts': `${HEADER}export const x = ${'['.repeat(5000)}"gpt-4o"${']'.repeat(5000)};\n`,
-  'calls.ts': `${HEADER}export const x = ${'f('.repeat(3000)}"gpt-4o"${')'.repeat(3000)};\n`,
-  'parens.js': `${HEADER}export const x = ${'('.repeat(5000)}"gpt-4o"${')'.repeat(5000)};\n`,
-  'objects.ts': `${HEADER}export const x = ${'{a:'.repeat(3000)}"gpt-4o"${'}'.repeat(3000)};\n`,
-  'plus-chain.ts': `${HEADER}export const x = ${Array.from({ length: 2000 }, () => '"gpt-4o"').join(' + ')};\n`,
-  'ternaries.ts': `${HEADER}export const x = ${'a ? "gpt-4o" : '.repeat(3000)}"gpt-4o";\n`,
-  'arrows.ts': `${HEADER}export const x = ${'() => '.repeat(3000)}"gpt-4o";\n`,
+  'arrays.ts': `${HEADER}export const x = ${'[\n'.repeat(5000)}"gpt-4o"${'\n]'.repeat(5000)};\n`,
+  'calls.ts': `${HEADER}export const x = ${'f(\n'.repeat(3000)}"gpt-4o"${'\n)'.repeat(3000)};\n`,
+  'parens.js': `${HEADER}export const x = ${'(\n'.repeat(5000)}"gpt-4o"${'\n)'.repeat(5000)};\n`,
+  'objects.ts': `${HEADER}export const x = ${'{ a:\n'.repeat(3000)}"gpt-4o"${'\n}'.repeat(3000)};\n`,
+  'plus-chain.ts': `${HEADER}export const x = ${Array.from({ length: 2000 }, () => '"gpt-4o"').join(' +\n')};\n`,
+  'ternaries.ts': `${HEADER}export const x = ${'a ? "gpt-4o" :\n'.repeat(3000)}"gpt-4o";\n`,
+  'arrows.ts': `${HEADER}export const x = ${'() =>\n'.repeat(3000)}"gpt-4o";\n`,
 };
 
 describe('a pathological file is skipped with its reason and the run goes on', () => {
@@ -30,7 +31,7 @@ describe('a pathological file is skipped with its reason and the run goes on', (
       const skipped = report.skipped.find((entry) => entry.file === file);
       const found = report.findings.some((finding) => finding.file === file);
       expect(found || skipped !== undefined, file).toBe(true);
-      if (skipped) expect(skipped.reason).toMatch(/^(analysis-failed|parse-error)$/);
+      if (skipped) expect(skipped.reason, skipped.message).toBe('analysis-failed');
     }
   });
 
