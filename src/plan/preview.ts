@@ -9,8 +9,8 @@ export interface FileChange {
   before: string;
   after: string;
   edits: number;
-  /** The edits themselves, which say where the file changed (for diffs). */
-  spans: readonly Edit[];
+  /** Where the file changed, for diffs built from the edited lines; absent: the whole file is compared. */
+  spans?: readonly Pick<Edit, 'start' | 'end' | 'text'>[];
 }
 
 /** Applies the plan in memory, for diffs and summaries; files the plan does not touch are absent. */

@@ -63,7 +63,7 @@ function formatHunk(lines: readonly PatchLine[], from: number, to: number): stri
 }
 
 /** Every line of the file as a patch line: context outside the edited lines, a small line diff inside. */
-function patchLines({ before, after, spans }: FileChange): PatchLine[] {
+function patchLines({ before, after, spans = [{ start: 0, end: before.length, text: after }] }: FileChange): PatchLine[] {
   const lineStarts = [0];
   for (let index = before.indexOf('\n'); index !== -1; index = before.indexOf('\n', index + 1)) lineStarts.push(index + 1);
   // A final newline ends the last line; it does not start an empty one.
