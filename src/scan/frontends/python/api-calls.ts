@@ -65,6 +65,8 @@ export function collectApiCalls(ctx: PyContext, bindings: PyBindings, refs: PyCl
         : clientOf(ctx, root, bindings, refs);
     if (source === undefined) continue;
     const call = describeCall(ctx, node, argList, path.join('.'), bindings, definitions, scan, false);
+    // A client found by an attribute's name alone may be another object of the same name.
+    if ('cls' in source && source.isByName) call.finding.confidence = 'likely';
     if ('cls' in source) scan.calls.push(call);
     else scan.pending.push({ ...call, client: source.ref });
   }

@@ -6,7 +6,7 @@ import { flattenAccess, childrenOf, is, textOf, unwrap } from './syntax.js';
 import { assignmentOf } from './values.js';
 
 /** A client: built here from a known class, or obtained from a name another module exports. */
-export type ClientSource = { cls: PySdkClass } | { ref: PyImportedRef };
+export type ClientSource = { cls: PySdkClass; isByName?: boolean } | { ref: PyImportedRef };
 
 /** The names through which this file reaches an `openai` client. */
 export interface PyClientRefs {
@@ -16,6 +16,8 @@ export interface PyClientRefs {
   fields: Map<string, ClientSource>;
   /** Functions returning a client (`def get_client(): return OpenAI()`). */
   factories: Map<string, ClientSource>;
+  /** Attributes of other objects a client is stored in (`app.state.openai = AsyncOpenAI()`), by name. */
+  attributes: Map<string, ClientSource>;
 }
 
 /** Module-level settings of the `openai` module client (v0 and v1). */
@@ -53,7 +55,9 @@ export function clientOf(ctx: PyContext, node: SyntaxNode, bindings: PyBindings,
       const module = moduleRef(bindings, ctx.textOf(root));
       if (module) return { ref: { from: module, imported: names[0]! } };
     }
-    return undefined;
+    // `request.app.state.openai`, where `app.state.openai = AsyncOpenAI()`: matched by name only.
+    const attribute = refs.attributes.get(names[names.length - 1]!);
+    return attribute && 'cls' in attribute && names.length >= 2 ? { cls: attribute.cls, isByName: true } : undefined;
   }
   if (!is(inner, 'CallExpression')) return undefined;
   const callee = inner.firstChild!;
@@ -92,7 +96,7 @@ function isInstructorWrapper(ctx: PyContext, callee: SyntaxNode, bindings: PyBin
 
 /** Client constructions and module-level settings, as findings; returns the names clients are stored under. */
 export function collectClients(ctx: PyContext, bindings: PyBindings): PyClientRefs {
-  const refs: PyClientRefs = { variables: new Map(), fields: new Map(), factories: new Map() };
+  const refs: PyClientRefs = { variables: new Map(), fields: new Map(), factories: new Map(), attributes: new Map() };
   const hasSources = bindings.classes.size > 0 || bindings.modules.size > 0 || bindings.imported.size > 0 || bindings.importedModules.size > 0;
   if (!hasSources) return refs;
 
@@ -117,9 +121,9 @@ export function collectClients(ctx: PyContext, bindings: PyBindings): PyClientRe
 
   // Names are bound in any order (a function may use a client defined below it): repeat until stable.
   for (let round = 0; round < 4; round++) {
-    const before = refs.variables.size + refs.fields.size + refs.factories.size;
+    const before = refs.variables.size + refs.fields.size + refs.factories.size + refs.attributes.size;
     bindNames(ctx, bindings, refs);
-    if (refs.variables.size + refs.fields.size + refs.factories.size === before) break;
+    if (refs.variables.size + refs.fields.size + refs.factories.size + refs.attributes.size === before) break;
   }
   return refs;
 }
@@ -191,6 +195,7 @@ function bindTarget(ctx: PyContext, target: SyntaxNode, source: ClientSource, re
   }
   const { root, names } = flattenAccess(target, ctx.text);
   if (names.length === 1 && is(root, 'VariableName') && ['self', 'cls'].includes(ctx.textOf(root))) refs.fields.set(names[0]!, source);
+  else if (names.length >= 2) refs.attributes.set(names[names.length - 1]!, source);
 }
 
 function enclosingFunction(node: SyntaxNode): SyntaxNode | undefined {

@@ -21,7 +21,7 @@ export type ParseResult = { ok: true; tree: Tree } | { ok: false; message: strin
  * file we cannot read reliably, reported with the position of the first one.
  */
 export function parsePython(text: string): ParseResult {
-  const tree = loadParser().parse(text);
+  const tree = loadParser().parse(maskGrammarGaps(text));
   let error: SyntaxNode | undefined;
   tree.iterate({
     enter: (node) => {
@@ -31,4 +31,14 @@ export function parsePython(text: string): ParseResult {
     },
   });
   return error === undefined ? { ok: true, tree } : { ok: false, message: 'invalid Python syntax', offset: error.from };
+}
+
+/**
+ * Valid Python the grammar rejects, rewritten for the parser only, with the same length (so
+ * every offset still points into `text`): a bare `yield` (context managers, FastAPI lifespans,
+ * pytest fixtures) becomes `None `, and a float with a trailing dot (`24.`) becomes `024`. The
+ * findings read values from the original text.
+ */
+function maskGrammarGaps(text: string): string {
+  return text.replace(/\byield(?=[ \t]*(?:[)\];#\r\n]|$))/g, 'None ').replace(/(?<![\w.])(\d+)\.(?![\w.])/g, '0$1');
 }

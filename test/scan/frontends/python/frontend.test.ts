@@ -127,6 +127,7 @@ group('python frontend: API calls', () => {
     ['the v1 module client', lines('import openai', 'openai.chat.completions.create(model="gpt-4o", messages=[])'), 'api-call 2 chat.completions.create gpt-4o certain'],
     ['a v0 module call with engine=', lines('import openai', 'openai.ChatCompletion.create(engine="prod-gpt4", messages=[])'), 'api-call 2 ChatCompletion.create prod-gpt4 certain'],
     ['with instructor', lines('import instructor', client, 'c = instructor.from_openai(OpenAI())', 'c.chat.completions.create(model="gpt-4o", response_model=User, messages=[])'), 'api-call 4 chat.completions.create gpt-4o certain'],
+    ['on a client kept in app.state (likely: matched by name)', lines(client, 'async def lifespan(app):', '    app.state.llm = AsyncOpenAI()', '    yield', 'async def chat(request):', '    llm = request.app.state.llm', '    return await llm.chat.completions.create(model="gpt-4o", messages=[])'), 'api-call 7 chat.completions.create gpt-4o likely'],
     ['in a with block client', lines(client, 'with OpenAI() as c:', '    c.files.list()'), 'api-call 3 files.list certain'],
   ])('%s', (_name, code, expected) => {
     expect(scan(code)).toContain(expected);
@@ -228,6 +229,24 @@ group('python frontend: parsing', () => {
       '    pass',
     );
     expect(pythonFrontend.scan({ path: 'a.py', text: code }).ok).toBe(true);
+  });
+
+  it('parses a bare yield and floats with a trailing dot, which the grammar lacks', () => {
+    const code = lines(
+      'from contextlib import asynccontextmanager',
+      'from openai import AsyncOpenAI',
+      '@asynccontextmanager',
+      'async def lifespan(app):',
+      '    client = AsyncOpenAI(timeout=30.)',
+      '    yield',
+      '    await client.close()',
+      'def gen():',
+      '    x = (yield)',
+      '    yield  # done',
+    );
+    const findings = scanPythonFiles({ 'main.py': code });
+    const client = findings.find((f) => f.kind === 'client')!;
+    expect(client.detail?.argument).toMatchObject({ properties: [{ name: 'timeout', value: { kind: 'number', text: '30.', value: 30 } }] });
   });
 
   it('skips a file with a syntax error, saying where', () => {
