@@ -31,6 +31,7 @@ export const MANUAL_CODES = {
   'no-fine-tunable-model': 'The target cannot fine-tune this base model',
   'add-azure-identity': 'Keyless Entra ID needs the @azure/identity package',
   'entra-not-applied': 'A client left on key authentication under --azure-auth entra',
+  'no-vision-model': 'The call sends images and the target has no model that takes them',
   'test-file-not-edited': 'Test code left as written (pass --include-tests)',
 } as const;
 

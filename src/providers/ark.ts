@@ -56,6 +56,8 @@ export const ark = {
     'omni-moderation-latest': null,
     'text-moderation-latest': null,
   },
+  // Chat calls with image parts (providers.md, vision rows).
+  visionModel: 'doubao-seed-1-6-vision-250815',
   capabilities: {
     'chat.completions': {
       support: 'supported',

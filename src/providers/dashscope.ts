@@ -64,6 +64,8 @@ export const dashscope = {
     'omni-moderation-latest': null,
     'text-moderation-latest': null,
   },
+  // Chat calls with image parts (providers.md, vision rows).
+  visionModel: 'qwen3-vl-plus',
   capabilities: {
     'chat.completions': {
       support: 'supported',

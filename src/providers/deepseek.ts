@@ -49,6 +49,8 @@ export const deepseek = {
     'omni-moderation-latest': null,
     'text-moderation-latest': null,
   },
+  // Chat calls with image parts (providers.md, vision rows).
+  visionModel: null,
   capabilities: {
     'chat.completions': {
       support: 'supported',

@@ -43,6 +43,8 @@ export const hunyuan = {
     'omni-moderation-latest': null,
     'text-moderation-latest': null,
   },
+  // Chat calls with image parts (providers.md, vision rows).
+  visionModel: 'hunyuan-vision',
   capabilities: {
     'chat.completions': {
       support: 'supported',

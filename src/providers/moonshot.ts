@@ -56,6 +56,8 @@ export const moonshot = {
     'omni-moderation-latest': null,
     'text-moderation-latest': null,
   },
+  // Chat calls with image parts (providers.md, vision rows).
+  visionModel: 'kimi-k2.6',
   capabilities: {
     'chat.completions': {
       support: 'supported',

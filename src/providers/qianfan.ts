@@ -51,6 +51,8 @@ export const qianfan = {
     'omni-moderation-latest': null,
     'text-moderation-latest': null,
   },
+  // Chat calls with image parts (providers.md, vision rows).
+  visionModel: 'ernie-4.5-turbo-vl-32k',
   capabilities: {
     'chat.completions': {
       support: 'partial',

@@ -129,6 +129,11 @@ export interface Provider {
    * family) → the target's base model. Absent: no fine-tunable model is known.
    */
   fineTunableModels?: Record<string, string>;
+  /**
+   * The model for chat calls whose messages carry images; `null`: no model takes images. Absent:
+   * none is known (Azure's deployments of the same models take images).
+   */
+  visionModel?: string | null;
   /** Everything not listed is treated as 'unknown'. */
   capabilities: Partial<Record<CapabilityKey, Capability>>;
   /** Only for a custom provider: the configuration file that defines it. */

@@ -48,6 +48,8 @@ export const yi = {
     'omni-moderation-latest': null,
     'text-moderation-latest': null,
   },
+  // Chat calls with image parts (providers.md, vision rows).
+  visionModel: 'yi-vision-v2',
   capabilities: {
     'chat.completions': {
       support: 'supported',

@@ -58,6 +58,8 @@ export const zhipu = {
     'omni-moderation-latest': null,
     'text-moderation-latest': null,
   },
+  // Chat calls with image parts (providers.md, vision rows).
+  visionModel: 'glm-4.6v',
   capabilities: {
     'chat.completions': {
       support: 'supported',

@@ -3,10 +3,24 @@ import { capabilityFor } from '../../providers/index.js';
 import type { CapabilityKey, Provider } from '../../providers/types.js';
 import { capabilityForApi } from './api-call.js';
 
-/** The API a model literal is sent to, when it sits inside the call (`fineTuning.jobs.create({ model })`). */
-export function enclosingApi(finding: Finding, fileFindings: readonly Finding[]): CapabilityKey | undefined {
-  const call = outermostCallAround(callIndexOf(fileFindings), finding.span);
+/** The call a model literal sits in (`fineTuning.jobs.create({ model })`), if any. */
+export function enclosingCall(finding: Finding, fileFindings: readonly Finding[]): Finding | undefined {
+  return outermostCallAround(callIndexOf(fileFindings), finding.span);
+}
+
+/** The API a model literal is sent to, when it sits inside the call. */
+export function enclosingApi(call: Finding | undefined): CapabilityKey | undefined {
   return call?.api === undefined ? undefined : capabilityForApi(call.api);
+}
+
+/** Image content parts in the call's own messages or input: `{ type: 'image_url' }`, `{ type: 'input_image' }`. */
+const IMAGE_PART = /\btype\s*:\s*(['"`])(?:image_url|input_image)\1/;
+
+/** A chat or Responses call whose literal messages carry images. */
+export function carriesImages(call: Finding | undefined): boolean {
+  const argument = call?.detail?.argument;
+  if (argument?.kind !== 'object') return false;
+  return argument.properties.some((property) => (property.name === 'messages' || property.name === 'input') && IMAGE_PART.test(property.value.text));
 }
 
 /** A file's API calls by start, with the largest end so far: built once per file, not searched once per model. */

@@ -2,7 +2,7 @@ import type { ModelResolution } from '../../core/types.js';
 import { mapModel, snapshotFamily } from '../../providers/index.js';
 import { findModelOverride } from '../model-overrides.js';
 import type { MigrationTarget } from '../target.js';
-import { enclosingApi, isForUnservedApi } from './model-context.js';
+import { carriesImages, enclosingApi, enclosingCall, isForUnservedApi } from './model-context.js';
 import { edit, manual, NOTHING, result, type Rule, type RuleResult } from './types.js';
 import type { Finding } from '../../core/types.js';
 
@@ -28,7 +28,8 @@ export const planModel: Rule = (finding, ctx) => {
   // Gateway ids (`openai/gpt-4o`) name OpenAI on purpose; a framework decides where they go.
   if (/^openai[/:]/.test(model)) return NOTHING;
   const { provider } = ctx.target;
-  const api = enclosingApi(finding, ctx.fileFindings);
+  const call = enclosingCall(finding, ctx.fileFindings);
+  const api = enclosingApi(call);
   if (isForUnservedApi(model, api, provider)) {
     // Inside the call, the API-call rule reports it; elsewhere (a session object) say why it stays.
     return api !== undefined
@@ -36,6 +37,8 @@ export const planModel: Rule = (finding, ctx) => {
       : result([], [manual(finding, 'info', 'model-for-unserved-api', `${model} is only used by OpenAI's Realtime API, which ${provider.name} does not serve: left as written; keep this session on OpenAI or move it to ${provider.name}'s own realtime product`)]);
   }
   if (api === 'fine-tuning') return planFineTuneBase(finding, model, literal, ctx.target);
+  // Azure deployments of the same models take images; other providers name a vision model or none.
+  if (carriesImages(call) && provider.clientStyle !== 'azure') return planVisionModel(finding, model, literal, ctx.target, provider.visionModel);
   const resolution = resolveModel(ctx.target, model);
   // Only the kind and id: `mapModel` also says which map key matched, which reports do not need.
   const facts = { model: resolution.kind === 'mapped' ? { kind: resolution.kind, id: resolution.id } : { kind: resolution.kind } };
@@ -86,4 +89,24 @@ function planFineTuneBase(finding: Finding, model: string, literal: { start: num
     ]);
   }
   return result(id === model ? [] : [edit(finding, literal, id, `${model} → ${id}, a base model ${provider.name} fine-tunes`)]);
+}
+
+/**
+ * A call whose messages carry images needs a model that takes them: the provider's vision model
+ * (the run's own mapping wins), or an error when the provider has none.
+ */
+function planVisionModel(finding: Finding, model: string, literal: { start: number; end: number }, target: MigrationTarget, vision: string | null | undefined): RuleResult {
+  const { provider } = target;
+  const chosen = findModelOverride(target.models, model) ?? vision;
+  if (chosen === undefined) {
+    return result([], [
+      manual(finding, 'warning', 'no-vision-model', `this call sends images, and no ${provider.name} model that takes them is known: choose one and pass --model ${model}=<id>`, provider.docs),
+    ]);
+  }
+  if (chosen === null) {
+    return result([], [
+      manual(finding, 'error', 'no-vision-model', `this call sends images, and ${provider.name} has no model that takes them: keep it on a vision-capable provider, or drop the image parts`, provider.docs),
+    ]);
+  }
+  return { ...result(chosen === model ? [] : [edit(finding, literal, chosen, `${model} → ${chosen}: this call sends images`)]), model: { kind: 'mapped', id: chosen } };
 }
