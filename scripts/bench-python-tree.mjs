@@ -1,8 +1,7 @@
 // Synthetic Python services for the benchmark: the same seed and size give the same bytes.
-import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { createRandom, NOUNS, VERBS } from './bench-tree.mjs';
+import { createRandom, NOUNS, reuseTree, VERBS } from './bench-tree.mjs';
 
 /** Bump when the generated content changes, so trees on disk are rebuilt rather than reused. */
 const GENERATOR_VERSION = 1;
@@ -82,13 +81,8 @@ const USAGE_KINDS = Object.keys(USAGES).filter((kind) => kind !== 'client-module
  */
 export async function ensurePythonTree({ dir, files: count, share, seed, isCandidate }) {
   const spec = { generator: GENERATOR_VERSION, language: 'python', seed, files: count, share };
-  const markerPath = `${dir}.json`;
-  if (existsSync(markerPath)) {
-    const marker = JSON.parse(readFileSync(markerPath, 'utf8'));
-    if (JSON.stringify(marker.spec) === JSON.stringify(spec)) return { ...marker, reused: true };
-  }
-  await rm(markerPath, { force: true });
-  await rm(dir, { recursive: true, force: true });
+  const reused = await reuseTree(dir, spec);
+  if (reused) return reused;
 
   const random = createRandom(seed * 104729 + count + Math.round(share * 1000));
   const files = [];
@@ -131,6 +125,6 @@ export async function ensurePythonTree({ dir, files: count, share, seed, isCandi
     await Promise.all(writes.slice(start, start + 256).map(([file, text]) => writeFile(path.join(dir, file), text)));
   }
   const marker = { spec, candidates, byKind };
-  await writeFile(markerPath, `${JSON.stringify(marker, null, 2)}\n`);
+  await writeFile(`${dir}.json`, `${JSON.stringify(marker, null, 2)}\n`);
   return { ...marker, reused: false };
 }

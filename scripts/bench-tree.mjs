@@ -401,9 +401,12 @@ function importPath(from, to) {
  * Writes the tree unless one with the same seed, size and generator is already there.
  * `share` is the fraction of files that use OpenAI (1 = every file).
  */
-export async function ensureTree({ dir, files: count, share, seed, isCandidate }) {
-  const spec = { generator: GENERATOR_VERSION, seed, files: count, share };
-  // Beside the tree, not in it: the scanner would otherwise read it as a JSON file.
+/**
+ * The marker of a tree at `dir` generated from `spec`, with `reused: true`; else undefined,
+ * once whatever was there is removed. The marker lies beside the tree, not in it: the scanner
+ * would otherwise read it as a JSON file.
+ */
+export async function reuseTree(dir, spec) {
   const markerPath = `${dir}.json`;
   if (existsSync(markerPath)) {
     const marker = JSON.parse(readFileSync(markerPath, 'utf8'));
@@ -411,6 +414,13 @@ export async function ensureTree({ dir, files: count, share, seed, isCandidate }
   }
   await rm(markerPath, { force: true });
   await rm(dir, { recursive: true, force: true });
+  return undefined;
+}
+
+export async function ensureTree({ dir, files: count, share, seed, isCandidate }) {
+  const spec = { generator: GENERATOR_VERSION, seed, files: count, share };
+  const reused = await reuseTree(dir, spec);
+  if (reused) return reused;
 
   const random = createRandom(seed * 7919 + count + Math.round(share * 1000));
   const files = layOutFiles(random, count);
@@ -457,6 +467,6 @@ export async function ensureTree({ dir, files: count, share, seed, isCandidate }
   }
   await Promise.all(pending);
   const marker = { spec, candidates, byKind };
-  await writeFile(markerPath, `${JSON.stringify(marker, null, 2)}\n`);
+  await writeFile(`${dir}.json`, `${JSON.stringify(marker, null, 2)}\n`);
   return { ...marker, reused: false };
 }
