@@ -16,7 +16,7 @@ type WorkerRequest = { start: number; tasks: ParseTask[] };
 type WorkerReply = { start: number; results: FileScan<unknown>[] } | { start: number; error: { message: string; stack?: string } };
 
 /**
- * A worker first loads the frontends (over a second of CPU, most of it ts-morph) and then parses
+ * A worker first loads the frontends (most of it the TypeScript compiler) and then parses
  * with a cold JIT, two to four times slower per file than the warmed-up main thread; so each
  * thread, the first included, needs this many candidates to itself.
  */
