@@ -424,11 +424,12 @@ export async function ensureTree({ dir, files: count, share, seed, isCandidate }
 
   const random = createRandom(seed * 7919 + count + Math.round(share * 1000));
   const files = layOutFiles(random, count);
-  const users = random.shuffle(files.map((_, index) => index)).slice(0, Math.max(2, Math.round(count * share)));
+  // A share of 0 is a tree without a single candidate; any other share has at least the two shared modules.
+  const users = random.shuffle(files.map((_, index) => index)).slice(0, share === 0 ? 0 : Math.max(2, Math.round(count * share)));
   // The first two users hold the shared client and the model constants the others import.
   const kinds = new Map(users.map((index, i) => [index, i === 0 ? 'client-module' : i === 1 ? 'model-constants' : random.pick(USAGE_KINDS)]));
-  const clientFile = files[users[0]].path;
-  const modelsFile = files[users[1]].path;
+  const clientFile = users.length > 0 ? files[users[0]].path : undefined;
+  const modelsFile = users.length > 0 ? files[users[1]].path : undefined;
 
   const folders = new Set(files.map((file) => path.posix.dirname(file.path)));
   // A repository of its own: the project's .gitignore (which lists bench/trees/) stays out of it.
@@ -443,8 +444,7 @@ export async function ensureTree({ dir, files: count, share, seed, isCandidate }
   const write = async (index) => {
     const file = files[index];
     const kind = kinds.get(index);
-    const refs = { client: importPath(file.path, clientFile), models: importPath(file.path, modelsFile) };
-    const usage = kind && USAGES[kind]({ random, typed: !file.path.endsWith('.js'), noun: file.noun, refs });
+    const usage = kind && USAGES[kind]({ random, typed: !file.path.endsWith('.js'), noun: file.noun, refs: { client: importPath(file.path, clientFile), models: importPath(file.path, modelsFile) } });
     const text = renderFile(random, file, usage);
     // The tree is only a fair test if the prefilter sees exactly the files meant to use OpenAI.
     if (isCandidate(text) !== Boolean(kind)) {

@@ -8,8 +8,8 @@ import { readCandidate, type CandidateRead } from './read.js';
 export type ReadEvent = { index: number; read: Exclude<CandidateRead, { kind: 'other' }> };
 
 /**
- * Below this many files the reading is done on the calling thread: starting a worker costs
- * about as much as reading a thousand small files.
+ * A worker takes over the reading only when at least this many files are left after the first
+ * candidate: starting one costs about as much CPU as reading a thousand small files.
  */
 const WORKER_MIN_FILES = 1500;
 /** A worker reports after this many files, or at once when it finds a candidate. */
@@ -23,33 +23,41 @@ const WORKER_URL = new URL('./read-worker.js', import.meta.url);
  * Reads `files` and applies the prefilter, reporting each candidate and each skipped file to
  * `onRead` in the order of `files`, and the count of files done to `onProgress`.
  *
- * A large tree is read on a worker thread: the calling thread is then free to load a parser
- * as soon as the first candidate is reported (a second or so of CPU for TypeScript), while
- * the rest of the tree is still being read.
+ * Files are read on the calling thread until the first candidate. If many files are left
+ * then, a worker thread reads them, so that the calling thread is free to load the parser that
+ * candidate needs (a few hundred milliseconds of CPU for TypeScript) while the rest of the
+ * tree is read on the other core. A tree without candidates never pays for a worker.
  */
 export async function readFiles(
   files: readonly DiscoveredFile[],
   onRead: (event: ReadEvent) => void,
   onProgress?: (done: number) => void,
 ): Promise<void> {
-  if (files.length < WORKER_MIN_FILES || !existsSync(fileURLToPath(WORKER_URL))) {
-    for (const [index, file] of files.entries()) {
-      const read = readCandidate(file);
-      if (read.kind !== 'other') onRead({ index, read });
-      onProgress?.(index + 1);
+  const canHandOver = existsSync(fileURLToPath(WORKER_URL));
+  for (let index = 0; index < files.length; index++) {
+    const read = readCandidate(files[index]!);
+    if (read.kind !== 'other') onRead({ index, read });
+    onProgress?.(index + 1);
+    if (read.kind === 'candidate' && canHandOver && files.length - index - 1 >= WORKER_MIN_FILES) {
+      await readOnWorker(files, index + 1, onRead, onProgress);
+      return;
     }
-    return;
   }
-  await readOnWorker(files, onRead, onProgress);
 }
 
-type WorkerRequest = { files: readonly DiscoveredFile[]; batch: number };
+type WorkerRequest = { files: readonly DiscoveredFile[]; first: number; batch: number };
 export type WorkerReply = { done: number; events: ReadEvent[] } | { error: string };
 
-function readOnWorker(files: readonly DiscoveredFile[], onRead: (event: ReadEvent) => void, onProgress?: (done: number) => void): Promise<void> {
+/** Reads `files` from index `first` on a worker thread. */
+function readOnWorker(
+  files: readonly DiscoveredFile[],
+  first: number,
+  onRead: (event: ReadEvent) => void,
+  onProgress?: (done: number) => void,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(WORKER_URL);
-    let done = 0;
+    let done = first;
     worker.on('message', (reply: WorkerReply) => {
       if ('error' in reply) {
         reject(new Error(reply.error));
@@ -64,20 +72,20 @@ function readOnWorker(files: readonly DiscoveredFile[], onRead: (event: ReadEven
     worker.on('exit', (code) => {
       if (done < files.length) reject(new Error(`the file reader stopped (exit code ${code})`));
     });
-    worker.postMessage({ files, batch: BATCH_FILES } satisfies WorkerRequest);
+    worker.postMessage({ files: files.slice(first), first, batch: BATCH_FILES } satisfies WorkerRequest);
   });
 }
 
 /** The worker side: reads the files it is sent, replying in batches. */
 export function serveReadRequests(port: { once(event: 'message', listener: (request: WorkerRequest) => void): void; postMessage(reply: WorkerReply): void }): void {
-  port.once('message', ({ files, batch }) => {
+  port.once('message', ({ files, first, batch }) => {
     try {
       let events: ReadEvent[] = [];
-      for (const [index, file] of files.entries()) {
+      for (const [offset, file] of files.entries()) {
         const read = readCandidate(file);
-        if (read.kind !== 'other') events.push({ index, read });
-        const done = index + 1;
-        if (read.kind === 'candidate' || done % batch === 0 || done === files.length) {
+        if (read.kind !== 'other') events.push({ index: first + offset, read });
+        const done = first + offset + 1;
+        if (read.kind === 'candidate' || (offset + 1) % batch === 0 || offset + 1 === files.length) {
           port.postMessage({ done, events });
           events = [];
         }

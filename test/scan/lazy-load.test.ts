@@ -19,6 +19,7 @@ const YAML = /\/node_modules\/yaml\//;
 // The descriptor says which files are Python; everything else of the frontend is its implementation.
 const PYTHON = /\/node_modules\/@lezer\/python\/|\/dist\/scan\/frontends\/python\/(?!descriptor\.js$)/;
 const ZOD = /\/node_modules\/zod\//;
+const READ_WORKER = /\/dist\/scan\/read-worker\.js$/;
 
 let dir: string;
 
@@ -42,6 +43,13 @@ async function writeTree(name: string, files: Record<string, string>): Promise<s
     await fs.writeFile(path.join(root, relative), text);
   }
   return root;
+}
+
+/** `count` small modules under src/, none of which mentions OpenAI. */
+function manyModules(count: number): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (let index = 0; index < count; index++) files[`src/module-${index}.ts`] = `export const value${index} = ${index};\n`;
+  return files;
 }
 
 const ordinaryApp = {
@@ -68,13 +76,17 @@ describe.concurrent('loading only what the run needs', () => {
     expect(loaded.filter((file) => [TYPESCRIPT, TYPESCRIPT_FRONTEND, PYTHON, YAML, ZOD].some((pattern) => pattern.test(file)))).toEqual([]);
   });
 
-  it('scans a large tree with no candidate, read on a worker thread, without loading TypeScript', async () => {
-    const files: Record<string, string> = {};
-    for (let index = 0; index < 2000; index++) files[`src/module-${index}.ts`] = `export const value${index} = ${index};\n`;
-    const root = await writeTree('large-no-candidate', files);
+  it('reads a large tree with no candidate on the calling thread, without a worker or TypeScript', async () => {
+    const root = await writeTree('large-no-candidate', manyModules(2000));
     const loaded = await modulesLoadedBy(['scan', root, '--format', 'json']);
-    expect(loaded.some((file) => file.endsWith(path.join('dist', 'scan', 'read-worker.js')))).toBe(true);
-    expect(loaded.filter((file) => TYPESCRIPT.test(file) || TYPESCRIPT_FRONTEND.test(file))).toEqual([]);
+    expect(loaded.filter((file) => READ_WORKER.test(file) || TYPESCRIPT.test(file) || TYPESCRIPT_FRONTEND.test(file))).toEqual([]);
+  });
+
+  it('hands the rest of a large tree to a reading worker once the first candidate needs the parser', async () => {
+    const root = await writeTree('large-early-candidate', { ...manyModules(2000), 'lib/ai.ts': "import OpenAI from 'openai';\nexport const ai = new OpenAI();\n" });
+    const loaded = await modulesLoadedBy(['scan', root, '--format', 'json']);
+    expect(loaded.some((file) => READ_WORKER.test(file))).toBe(true);
+    expect(loaded.some((file) => TYPESCRIPT.test(file))).toBe(true);
   });
 
   it('loads TypeScript, and neither Python nor YAML, once a script is a candidate', async () => {
