@@ -126,6 +126,8 @@ export interface FindingDetail {
   expression?: Range;
   /** The variable name inside an env access (`OPENAI_API_KEY` in `process.env.OPENAI_API_KEY`). */
   nameRange?: Range;
+  /** For API calls: the client construction the call goes through (its finding's file and start). */
+  client?: { file: string; start: number };
   /** The env read is the value of this client option ('apiKey', 'baseURL' …). */
   clientOption?: string;
   /** For import findings: the import names ('default' for a default import) and their ranges. */
@@ -220,6 +222,12 @@ export interface Edit {
 
 export type Severity = 'error' | 'warning' | 'info';
 
+/** A line of code a manual action is about. */
+export interface CallSite {
+  file: string;
+  line: number;
+}
+
 /** Something the tool will not change by itself, with the reason and the provider's alternative. */
 export interface ManualAction {
   file: string;
@@ -229,6 +237,8 @@ export interface ManualAction {
   code: string;
   message: string;
   docs?: string;
+  /** Every place the action covers when there are several (one deployment for many calls); else just `file:line`. */
+  callSites?: CallSite[];
 }
 
 export interface Plan {

@@ -3,6 +3,7 @@ import { compareStrings } from '../core/compare.js';
 import type { Edit, Finding, FindingResolution, ManualAction, Plan } from '../core/types.js';
 import type { Provider } from '../providers/types.js';
 import { isNotebook, notebookImports, toNotebookEdits } from '../scan/frontends/python/notebook-edits.js';
+import { routeFindings } from './routing.js';
 import { rules } from './rules/index.js';
 import type { RuleResult } from './rules/types.js';
 import { syntaxFor, type Syntax } from './syntax/index.js';
@@ -25,9 +26,10 @@ export function planMigration(input: PlanInput, provider: Provider, options: Pla
   const resolved = new Map<Finding, FindingResolution>();
   const { planned, notes } = setAsideTests(input.findings, options.includeTests ?? false);
   manual.push(...notes);
+  const routes = routeFindings(planned, target);
   for (const [file, findings] of groupByFile(planned)) {
     const text = input.texts.get(file) ?? '';
-    const ctx = { target, fileFindings: findings, projectFindings: planned, text, syntax: syntaxFor(findings[0]!.language, text, findings), eol: text.includes('\r\n') ? ('\r\n' as const) : ('\n' as const) };
+    const ctx = { target, fileFindings: findings, projectFindings: planned, routes, text, syntax: syntaxFor(findings[0]!.language, text, findings), eol: text.includes('\r\n') ? ('\r\n' as const) : ('\n' as const) };
     const fileEdits: Edit[] = [];
     const results: [Finding, RuleResult][] = [];
     for (const finding of findings) {

@@ -28,6 +28,15 @@ export type CapabilityKey =
   | 'assistants'
   | 'vector-stores'
   | 'realtime'
+  | 'uploads'
+  | 'containers'
+  | 'conversations'
+  | 'evals'
+  | 'videos'
+  | 'tool.web_search'
+  | 'tool.file_search'
+  | 'tool.code_interpreter'
+  | 'tool.mcp'
   | 'param.temperature'
   | 'param.tool_choice'
   | 'param.response_format.json_schema'
@@ -54,6 +63,15 @@ export const CAPABILITY_KEYS: readonly CapabilityKey[] = [
   'assistants',
   'vector-stores',
   'realtime',
+  'uploads',
+  'containers',
+  'conversations',
+  'evals',
+  'videos',
+  'tool.web_search',
+  'tool.file_search',
+  'tool.code_interpreter',
+  'tool.mcp',
   'param.temperature',
   'param.tool_choice',
   'param.response_format.json_schema',

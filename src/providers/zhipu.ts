@@ -80,8 +80,8 @@ export const zhipu = {
       note: 'The SDK has speech parameters, but no TTS model id is confirmed.',
     },
     moderations: {
-      support: 'partial',
-      note: 'Zhipu’s own content-safety API; its OpenAI request/response shape is unconfirmed.',
+      support: 'unsupported',
+      note: 'No OpenAI-compatible moderations endpoint (Zhipu’s own content-safety API has another shape): moderate with another service.',
     },
     files: {
       support: 'partial',

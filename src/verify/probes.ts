@@ -1,6 +1,6 @@
 import { compareStrings } from '../core/compare.js';
 import { capabilityFor } from '../providers/index.js';
-import { capabilityForApi } from '../plan/rules/api-call.js';
+import { capabilityForApi } from '../plan/api-surface.js';
 import { resolveModel } from '../plan/rules/model.js';
 import type { MigrationTarget } from '../plan/target.js';
 import type { CallSite, Check, Feature, ProbedApi, ProbeKind, ProbeRequest } from './types.js';

@@ -1,97 +1,71 @@
 import type { PropertyInfo } from '../../core/types.js';
 import { capabilityFor } from '../../providers/index.js';
-import type { CapabilityKey, Provider } from '../../providers/types.js';
+import type { CapabilityKey, Provider, SupportLevel } from '../../providers/types.js';
+import { capabilityForCall, hostedToolsOf } from '../api-surface.js';
 import type { ManualCode } from '../codes.js';
 import { edit, manual, NOTHING, result, type Rule, type RuleContext } from './types.js';
 import type { CapabilityGap, Edit, Finding, ManualAction, Severity } from '../../core/types.js';
 
-/** API paths (v4+ and v3 method names) → the capability they need. First match wins. */
-const API_CAPABILITIES: [RegExp, CapabilityKey][] = [
-  [/^(?:beta\.)?chat\.completions\.|^createChatCompletion$/, 'chat.completions'],
-  [/^completions\.|^createCompletion$/, 'completions'],
-  [/^(?:beta\.)?responses\./, 'responses'],
-  [/^embeddings\.|^createEmbedding$/, 'embeddings'],
-  [/^images\.|^createImage/, 'images'],
-  [/^audio\.transcriptions\.|^createTranscription$/, 'audio.transcriptions'],
-  [/^audio\.translations\.|^createTranslation$/, 'audio.translations'],
-  [/^audio\.speech\./, 'audio.speech'],
-  [/^moderations\.|^createModeration$/, 'moderations'],
-  [/^files\.|^(?:create|list|retrieve|delete|download)File/, 'files'],
-  [/^batches\./, 'batches'],
-  [/^(?:fineTuning|fine_tuning|fineTunes)\.|FineTune/, 'fine-tuning'],
-  [/^beta\.(?:assistants|threads)\./, 'assistants'],
-  [/^(?:beta\.)?(?:vectorStores|vector_stores)\./, 'vector-stores'],
-  [/^(?:beta\.)?realtime\./, 'realtime'],
-  // Python's v0 module API (`openai.ChatCompletion.create`, `acreate` for async).
-  [/^ChatCompletion\.a?create$/, 'chat.completions'],
-  [/^Completion\.a?create$/, 'completions'],
-  [/^Embedding\.a?create$/, 'embeddings'],
-  [/^Image\./, 'images'],
-  [/^Audio\.a?transcribe/, 'audio.transcriptions'],
-  [/^Audio\.a?translate/, 'audio.translations'],
-  [/^Moderation\./, 'moderations'],
-  [/^File\./, 'files'],
-  [/^FineTuningJob\./, 'fine-tuning'],
-  // Vercel AI SDK provider methods (`openai.embedding(…)`); `default` is `openai(…)` itself.
-  [/^ai-sdk:(?:default|chat|languageModel)$/, 'chat.completions'],
-  [/^ai-sdk:responses$/, 'responses'],
-  [/^ai-sdk:completion$/, 'completions'],
-  [/^ai-sdk:(?:embedding|textEmbedding|textEmbeddingModel|embeddingModel)$/, 'embeddings'],
-  [/^ai-sdk:(?:image|imageModel)$/, 'images'],
-  [/^ai-sdk:transcription$/, 'audio.transcriptions'],
-  [/^ai-sdk:speech$/, 'audio.speech'],
+type Gap = Exclude<SupportLevel, 'supported'>;
+
+/**
+ * Request parameters whose behaviour differs, when a given value triggers the difference, and
+ * how much it matters when no source says whether the target accepts it: `warning` where the
+ * response would change shape or the request could be refused, `info` where the target at
+ * worst ignores it.
+ */
+const PARAMETERS: { name: string; key: CapabilityKey; applies: (property: PropertyInfo) => boolean; unknown: Severity }[] = [
+  // Values up to 1 are valid on every target; a computed value is the code's business.
+  { name: 'temperature', key: 'param.temperature', applies: (p) => p.value.kind === 'number' && p.value.value > 1, unknown: 'warning' },
+  { name: 'tool_choice', key: 'param.tool_choice', applies: (p) => !(p.value.kind === 'string' && ['auto', 'none'].includes(p.value.value)), unknown: 'warning' },
+  { name: 'response_format', key: 'param.response_format.json_schema', applies: (p) => p.value.text.includes('json_schema'), unknown: 'warning' },
+  { name: 'n', key: 'param.n', applies: (p) => !(p.value.kind === 'number' && p.value.value <= 1), unknown: 'warning' },
+  { name: 'dimensions', key: 'param.dimensions', applies: () => true, unknown: 'warning' },
+  { name: 'stream_options', key: 'param.stream_options', applies: () => true, unknown: 'warning' },
+  { name: 'parallel_tool_calls', key: 'param.parallel_tool_calls', applies: () => true, unknown: 'info' },
+  { name: 'logprobs', key: 'param.logprobs', applies: (p) => p.value.text !== 'false', unknown: 'info' },
+  { name: 'seed', key: 'param.seed', applies: () => true, unknown: 'info' },
 ];
 
-/** Request parameters whose behaviour differs, and when a given value triggers the difference. */
-const PARAMETERS: { name: string; key: CapabilityKey; applies: (property: PropertyInfo) => boolean }[] = [
-  // Values up to 1 are valid on every target; higher or computed values may not be.
-  { name: 'temperature', key: 'param.temperature', applies: (p) => !(p.value.kind === 'number' && p.value.value <= 1) },
-  { name: 'tool_choice', key: 'param.tool_choice', applies: (p) => !(p.value.kind === 'string' && ['auto', 'none'].includes(p.value.value)) },
-  { name: 'response_format', key: 'param.response_format.json_schema', applies: (p) => p.value.text.includes('json_schema') },
-  { name: 'n', key: 'param.n', applies: (p) => !(p.value.kind === 'number' && p.value.value <= 1) },
-  { name: 'dimensions', key: 'param.dimensions', applies: () => true },
-  { name: 'stream_options', key: 'param.stream_options', applies: () => true },
-  { name: 'parallel_tool_calls', key: 'param.parallel_tool_calls', applies: () => true },
-  { name: 'logprobs', key: 'param.logprobs', applies: (p) => p.value.text !== 'false' },
-  { name: 'seed', key: 'param.seed', applies: () => true },
-];
-
-const SEVERITY: Record<string, Severity> = { unsupported: 'error', partial: 'warning', unknown: 'warning' };
-const API_CODE: Record<string, ManualCode> = { unsupported: 'unsupported-api', partial: 'partial-api', unknown: 'unverified-api' };
-const PARAMETER_CODE: Record<string, ManualCode> = {
+/** An API the target lacks, or that no source confirms, cannot be served: an error either way. */
+const API_SEVERITY: Record<Gap, Severity> = { unsupported: 'error', unknown: 'error', partial: 'warning' };
+const API_CODE: Record<Gap, ManualCode> = { unsupported: 'unsupported-api', partial: 'partial-api', unknown: 'unverified-api' };
+const PARAMETER_CODE: Record<Gap, ManualCode> = {
   unsupported: 'unsupported-parameter',
   partial: 'partial-parameter',
   unknown: 'unverified-parameter',
 };
 
-export function capabilityForApi(api: string): CapabilityKey | undefined {
-  return API_CAPABILITIES.find(([pattern]) => pattern.test(api))?.[1];
-}
-
-/** The manual action and gap for an API the target does not fully support, if any. */
-export function checkApiSupport(finding: Finding, api: string, provider: Provider): { action: ManualAction; gap: CapabilityGap } | undefined {
-  const key = capabilityForApi(api);
+/**
+ * The manual action and gap for an API the target does not fully support, if any. `note` says
+ * where the request goes after migration (left on OpenAI, or through a redirected client).
+ */
+export function checkApiSupport(finding: Finding, api: string, provider: Provider, note?: string): { action: ManualAction; gap: CapabilityGap } | undefined {
+  const key = capabilityForCall(api, finding.kind === 'api-call' ? finding.detail?.argument : undefined);
   if (key === undefined) return undefined;
   const capability = capabilityFor(provider, key);
   if (capability.support === 'supported') return undefined;
+  const support = capability.support;
   return {
-    gap: { kind: 'api', name: api, support: capability.support, note: capability.note },
-    action: manual(finding, SEVERITY[capability.support]!, API_CODE[capability.support]!, `${displayApi(api)}: ${describeSupport(capability.support)} on ${provider.name}. ${capability.note}`, provider.docs),
+    gap: { kind: 'api', name: api, support, note: capability.note },
+    action: manual(finding, API_SEVERITY[support], API_CODE[support], `${displayApi(api)}: ${describeSupport(support)} on ${provider.name}. ${capability.note}${note ? ` ${note}` : ''}`, provider.docs),
   };
 }
 
-/** Every call to an API or with a parameter the target lacks or only partly supports is reported. */
+/**
+ * Every call to an API or with a parameter the target lacks or only partly supports is
+ * reported; a call the target cannot serve at all has that one error, not a list of its parameters.
+ */
 export const planApiCall: Rule = (finding, ctx) => {
   const api = finding.api;
   if (api === undefined) return NOTHING;
   const { provider } = ctx.target;
-  const actions: ManualAction[] = [];
-  const gaps: CapabilityGap[] = [];
-  const unsupported = checkApiSupport(finding, api, provider);
-  if (unsupported) {
-    gaps.push(unsupported.gap);
-    actions.push(unsupported.action);
-  }
+  const note = ctx.routes.get(finding)?.note;
+  const unsupported = checkApiSupport(finding, api, provider, note);
+  const legacy = legacyModuleAction(finding, ctx);
+  if (unsupported && unsupported.gap.support !== 'partial') return { ...result([], [unsupported.action, ...(legacy ? [legacy] : [])]), gaps: [unsupported.gap] };
+  const actions: ManualAction[] = unsupported ? [unsupported.action] : [];
+  const gaps: CapabilityGap[] = unsupported ? [unsupported.gap] : [];
   const argument = finding.detail?.argument;
   if (argument?.kind === 'object') {
     for (const parameter of PARAMETERS) {
@@ -99,13 +73,22 @@ export const planApiCall: Rule = (finding, ctx) => {
       if (property === undefined || !parameter.applies(property)) continue;
       const capability = capabilityFor(provider, parameter.key);
       if (capability.support === 'supported') continue;
+      const severity = capability.support === 'unsupported' ? 'error' : capability.support === 'partial' ? 'warning' : parameter.unknown;
       gaps.push({ kind: 'parameter', name: parameter.name, support: capability.support, note: capability.note });
       actions.push(
-        manual(finding, SEVERITY[capability.support]!, PARAMETER_CODE[capability.support]!, `${parameter.name} (${property.value.text.replace(/\s+/g, ' ').slice(0, 60)}): ${describeSupport(capability.support)} on ${provider.name}. ${capability.note}`, provider.docs),
+        manual(finding, severity, PARAMETER_CODE[capability.support], `${parameter.name} (${property.value.text.replace(/\s+/g, ' ').slice(0, 60)}): ${describeSupport(capability.support)} on ${provider.name}. ${capability.note}`, provider.docs),
       );
     }
   }
-  const legacy = legacyModuleAction(finding, ctx);
+  for (const key of hostedToolsOf(api, argument)) {
+    const capability = capabilityFor(provider, key);
+    if (capability.support === 'supported') continue;
+    const name = key.slice('tool.'.length);
+    gaps.push({ kind: 'parameter', name: `tools: ${name}`, support: capability.support, note: capability.note });
+    actions.push(
+      manual(finding, API_SEVERITY[capability.support], 'unsupported-hosted-tool', `the hosted ${name} tool: ${describeSupport(capability.support)} on ${provider.name}. ${capability.note} Define it as a function tool your code runs, or keep this call on OpenAI.${note ? ` ${note}` : ''}`, provider.docs),
+    );
+  }
   if (legacy) actions.push(legacy);
   const edits = aiSdkChatEdit(finding);
   return gaps.length > 0 ? { ...result(edits, actions), gaps } : result(edits, actions);

@@ -1,9 +1,8 @@
+import { isOpenAIKeyVariable, isOpenAIUrlVariable, renamedKeyVariable } from '../env-names.js';
 import { baseUrlCode } from '../target.js';
 import { planKeyEntry, planUrlEntry } from './settings.js';
 import { edit, manual, NOTHING, result, type Rule } from './types.js';
 
-const KEY_VARIABLE = /OPENAI_API_KEY$/;
-const URL_VARIABLES = new Set(['OPENAI_BASE_URL', 'OPENAI_API_BASE']);
 const ACCOUNT_VARIABLES = new Set(['OPENAI_ORG_ID', 'OPENAI_ORGANIZATION', 'OPENAI_PROJECT_ID']);
 
 /**
@@ -17,17 +16,16 @@ export const planEnvVar: Rule = (finding, ctx) => {
   const { target } = ctx;
   // Set in a settings file (`OPENAI_API_KEY=…` in .env, YAML, JSON) rather than read.
   const entry = finding.detail?.entry;
-  // `AZURE_OPENAI_API_KEY` (with any prefix: `VITE_AZURE_…`) holds an Azure key, and is the target's own variable for Azure.
-  if (KEY_VARIABLE.test(name) && !name.endsWith('AZURE_OPENAI_API_KEY') && !name.endsWith(target.keyVar)) {
-    const renamed = name.replace(KEY_VARIABLE, target.keyVar);
+  if (isOpenAIKeyVariable(name, target)) {
+    const renamed = renamedKeyVariable(name, target);
     const range = finding.detail?.nameRange;
     if (range === undefined) {
-      return result([], [manual(finding, 'warning', 'rename-env-var', `rename ${name} to ${renamed} here (destructured from the environment)`)]);
+      return result([], [manual(finding, 'error', 'rename-env-var', `rename ${name} to ${renamed} here (destructured from the environment or a settings field): until then it reads the OpenAI key for requests that go to ${target.provider.name}`)]);
     }
     const rename = edit(finding, range, renamed, `${target.provider.name} key variable`);
     return entry ? planKeyEntry(finding, entry, rename, ctx) : result([rename]);
   }
-  if (URL_VARIABLES.has(name)) {
+  if (isOpenAIUrlVariable(name)) {
     if (entry) return planUrlEntry(finding, entry, ctx);
     return result([], [
       manual(finding, 'info', 'base-url-env', `${name} is read here; after migration requests go to ${baseUrlCode(target, ctx.syntax)}: update or remove this read`),

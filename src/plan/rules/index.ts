@@ -7,6 +7,7 @@ import { planDependency } from './dependency.js';
 import { planEnvVar } from './env-var.js';
 import { planFramework, planImport } from './import.js';
 import { planModel } from './model.js';
+import { routed } from './route.js';
 import type { Rule } from './types.js';
 
 /** package.json dependencies have their own rule, whatever kind their package's imports have. */
@@ -18,11 +19,12 @@ const unlessDependency =
 /** One rule per finding kind. */
 export const rules: Record<FindingKind, Rule> = {
   import: unlessDependency(planImport),
-  client: planClient,
+  client: routed(planClient),
+  // These two read their route themselves: a URL or call left on OpenAI is still checked.
   'api-call': planApiCall,
-  model: planModel,
-  'env-var': planEnvVar,
+  model: routed(planModel),
+  'env-var': routed(planEnvVar),
   'base-url': planBaseUrl,
-  'api-key': planApiKey,
+  'api-key': routed(planApiKey),
   framework: unlessDependency(planFramework),
 };

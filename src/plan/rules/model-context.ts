@@ -1,7 +1,7 @@
 import type { Finding } from '../../core/types.js';
 import { capabilityFor } from '../../providers/index.js';
 import type { CapabilityKey, Provider } from '../../providers/types.js';
-import { capabilityForApi } from './api-call.js';
+import { capabilityForApi } from '../api-surface.js';
 
 /** The call a model literal sits in (`fineTuning.jobs.create({ model })`), if any. */
 export function enclosingCall(finding: Finding, fileFindings: readonly Finding[]): Finding | undefined {

@@ -1,6 +1,7 @@
-import type { CapabilityGap, Edit, Finding, ManualAction, ModelResolution, Range, Severity } from '../../core/types.js';
+import type { CallSite, CapabilityGap, Edit, Finding, ManualAction, ModelResolution, Range, Severity } from '../../core/types.js';
 import type { ManualCode } from '../codes.js';
 import type { Syntax } from '../syntax/index.js';
+import type { Route } from '../routing.js';
 import type { MigrationTarget } from '../target.js';
 
 /** What a rule knows besides its finding: the target and the file's text and style. */
@@ -10,6 +11,8 @@ export interface RuleContext {
   fileFindings: readonly Finding[];
   /** Every finding of the run (the dependency rule compares the APIs called with the SDK version). */
   projectFindings: readonly Finding[];
+  /** What the plan decided about where each request goes (findings without an entry follow their rule). */
+  routes: ReadonlyMap<Finding, Route>;
   text: string;
   /** How code and values are written in this file's language and style. */
   syntax: Syntax;
@@ -34,8 +37,8 @@ export function edit(finding: Finding, range: Range, text: string, reason: strin
   return { file: finding.file, start: range.start, end: range.end, text, reason };
 }
 
-export function manual(finding: Finding, severity: Severity, code: ManualCode, message: string, docs?: string): ManualAction {
-  return { file: finding.file, line: finding.span.line, severity, code, message, ...(docs ? { docs } : {}) };
+export function manual(finding: Finding, severity: Severity, code: ManualCode, message: string, docs?: string, callSites?: CallSite[]): ManualAction {
+  return { file: finding.file, line: finding.span.line, severity, code, message, ...(docs ? { docs } : {}), ...(callSites ? { callSites } : {}) };
 }
 
 export function result(edits: Edit[] = [], actions: ManualAction[] = []): RuleResult {

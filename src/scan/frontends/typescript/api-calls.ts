@@ -55,7 +55,7 @@ export function collectApiCalls(ctx: FileContext, bindings: Bindings, resolver: 
     const receiver = resolveReceiver(root, names, resolver, refs);
     if (receiver?.source.kind === 'local') {
       const api = apiPath(receiver.source.cls, receiver.names);
-      if (api !== undefined) scan.calls.push(describeCall(ctx, node, api, bindings, scan));
+      if (api !== undefined) scan.calls.push(describeCall(ctx, node, api, bindings, scan, receiver.source.origin));
       return;
     }
     if (receiver?.source.kind === 'imported') {
@@ -84,7 +84,8 @@ function resolveReceiver(root: ts.Expression, names: string[], resolver: ClientR
   if (inner.kind === ts.SyntaxKind.ThisKeyword) {
     // `this.client.chat.completions.create`: the first name is the field.
     const cls = refs.fields.get(names[0]!);
-    return cls ? { source: { kind: 'local' as const, cls }, names: names.slice(1) } : undefined;
+    const origin = refs.origins.get(`this.${names[0]}`);
+    return cls ? { source: { kind: 'local' as const, cls, ...(origin === undefined ? {} : { origin }) }, names: names.slice(1) } : undefined;
   }
   const path = resolver.resolve(inner);
   return path && { source: path.source, names: [...path.resources, ...names] };
@@ -115,7 +116,8 @@ function apiPath(cls: SdkClass, names: string[]): string | undefined {
 }
 
 /** `scan` is where model literals are marked certain; unresolved calls leave them to their position. */
-function describeCall(ctx: FileContext, call: ts.CallExpression, api: string, bindings: Bindings, scan: ApiCallScan | undefined): ApiCall {
+/** `client` is where the call's client was constructed in this file (its finding's start), when known. */
+function describeCall(ctx: FileContext, call: ts.CallExpression, api: string, bindings: Bindings, scan: ApiCallScan | undefined, client?: number): ApiCall {
   const argument = describeArgument(ctx, call, call.arguments);
   const importedModels: ImportedRef[] = [];
   let model: string | undefined;
@@ -128,7 +130,8 @@ function describeCall(ctx: FileContext, call: ts.CallExpression, api: string, bi
     }
     importedModels.push(...resolved.imported);
   }
-  const finding = ctx.createFinding('api-call', ctx.rangeOf(call), { api, ...(model ? { model } : {}), detail: { argument } });
+  const detail = { argument, ...(client === undefined ? {} : { client: { file: ctx.path, start: client } }) };
+  const finding = ctx.createFinding('api-call', ctx.rangeOf(call), { api, ...(model ? { model } : {}), detail });
   return { finding, importedModels };
 }
 

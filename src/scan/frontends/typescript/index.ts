@@ -19,6 +19,8 @@ import { isModelId } from '../../../core/model-ids.js';
 export interface TsFacts {
   /** Exported names (and 'default'; `*` for a CommonJS module value) bound to a client. */
   exportedClients: string[];
+  /** Where the client behind an exported name was constructed in this file (its finding's start). */
+  clientOrigins: Record<string, number>;
   /** Exported functions that return a client built in this file. */
   exportedFactories: string[];
   /** Exported constants whose value is a model id, with the finding at the literal. */
@@ -51,9 +53,10 @@ function scanTypeScript(file: SourceText): FileScan<TsFacts> {
   collectLiterals(ctx, new Set([...apiCalls.modelLiterals, ...frameworks.models]));
 
   const exported = collectExportedValues(ctx);
-  const { clients: exportedClients, factories } = classifyExports(exported, resolver);
+  const { clients: exportedClients, factories, origins } = classifyExports(exported, resolver);
   const facts: TsFacts = {
     exportedClients: [...exportedClients, ...frameworks.exportedProviders],
+    clientOrigins: origins,
     exportedFactories: factories,
     exportedModels: collectExportedModels(ctx, exported, bindings.relative),
     reExports,

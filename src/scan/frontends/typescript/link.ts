@@ -29,7 +29,10 @@ export function linkFiles(files: { path: string; facts: TsFacts }[]): Finding[] 
   for (const { path: file, facts } of files) {
     for (const { call, ref } of facts.importedModels) linkModels(file, call, [ref]);
     for (const pending of facts.pending) {
-      if (graph.resolveExport(file, pending.client, pending.isCall ? 'factory' : 'client') === undefined) continue;
+      const target = graph.resolveExport(file, pending.client, pending.isCall ? 'factory' : 'client');
+      if (target === undefined) continue;
+      const origin = pending.isCall ? undefined : target.facts.clientOrigins[target.name];
+      if (origin !== undefined) pending.finding.detail = { ...pending.finding.detail, client: { file: target.path, start: origin } };
       found.push(pending.finding, ...(pending.models ?? []));
       linkModels(file, pending.finding, pending.importedModels);
     }

@@ -80,18 +80,22 @@ function isIdentifierNamed(node: ts.Expression, name: string): boolean {
 }
 
 /** The exported names that are clients and those that are factories of clients built here. */
-export function classifyExports(values: readonly ExportedValue[], resolver: ClientResolver): { clients: string[]; factories: string[] } {
+export function classifyExports(values: readonly ExportedValue[], resolver: ClientResolver): { clients: string[]; factories: string[]; origins: Record<string, number> } {
   const clients: string[] = [];
   const factories: string[] = [];
+  const origins: Record<string, number> = {};
   for (const { name, value } of values) {
     const fn = functionOf(value, resolver);
     if (fn !== undefined) {
       if (resolver.factoryResult(fn)?.source.kind === 'local') factories.push(name);
-    } else if (resolver.resolve(value as ts.Expression)?.source.kind === 'local') {
-      clients.push(name);
+      continue;
     }
+    const source = resolver.resolve(value as ts.Expression)?.source;
+    if (source?.kind !== 'local') continue;
+    clients.push(name);
+    if (source.origin !== undefined) origins[name] = source.origin;
   }
-  return { clients, factories };
+  return { clients, factories, origins };
 }
 
 function functionOf(value: ts.Expression | ts.SignatureDeclaration, resolver: ClientResolver): ts.SignatureDeclaration | undefined {

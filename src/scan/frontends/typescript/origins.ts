@@ -8,7 +8,7 @@ import { findDestructuredSource, findValue, type ImportedRef } from './values.js
  * Where a client value comes from: built in this file from an SDK class, or an imported
  * name that the link step checks (a client itself, or a factory when it is called).
  */
-export type ClientSource = { kind: 'local'; cls: SdkClass } | { kind: 'imported'; ref: ImportedRef; isCall: boolean };
+export type ClientSource = { kind: 'local'; cls: SdkClass; origin?: number } | { kind: 'imported'; ref: ImportedRef; isCall: boolean };
 
 /** A client, or a resource of one taken by destructuring (`const { chat } = client` → `['chat']`). */
 export interface ClientPath {
@@ -46,13 +46,13 @@ export class ClientResolver {
     const inner = unwrap(expression);
     if (ts.isNewExpression(inner)) {
       const cls = sdkClassOf(unwrap(inner.expression), this.bindings);
-      return cls && cls !== 'Configuration' ? local(cls) : undefined;
+      return cls && cls !== 'Configuration' ? local(cls, this.refs.origins.get(inner)) : undefined;
     }
     if (ts.isIdentifier(inner)) return this.resolveName(inner, depth);
     const field = thisFieldName(inner);
     if (field !== undefined) {
       const cls = this.refs.fields.get(field);
-      return cls ? local(cls) : undefined;
+      return cls ? local(cls, this.refs.origins.get(`this.${field}`)) : undefined;
     }
     if (ts.isPropertyAccessExpression(inner)) {
       // `config.openai` where `config` is a whole module of the project.
@@ -84,7 +84,7 @@ export class ClientResolver {
 
   private resolveName(identifier: ts.Identifier, depth: number): ClientPath | undefined {
     const cls = this.refs.variables.get(identifier.text);
-    if (cls) return local(cls);
+    if (cls) return local(cls, this.refs.origins.get(identifier.text));
     const ref = this.bindings.relative.get(identifier.text);
     if (ref) return { source: { kind: 'imported', ref, isCall: false }, resources: [] };
     const destructured = findDestructuredSource(identifier);
@@ -141,8 +141,8 @@ export class ClientResolver {
   }
 }
 
-function local(cls: SdkClass): ClientPath {
-  return { source: { kind: 'local', cls }, resources: [] };
+function local(cls: SdkClass, origin?: number): ClientPath {
+  return { source: { kind: 'local', cls, ...(origin === undefined ? {} : { origin }) }, resources: [] };
 }
 
 /**

@@ -1,0 +1,246 @@
+import type { CallSite, Finding, ManualAction } from '../core/types.js';
+import { capabilityFor } from '../providers/index.js';
+import { capabilityForCall, hostedToolsOf, restApiOf, VERSIONED_BASE } from './api-surface.js';
+import { isOpenAIKeyVariable, isOpenAIUrlVariable } from './env-names.js';
+import { describeBaseUrl, type MigrationTarget } from './target.js';
+import { manual } from './rules/types.js';
+
+/**
+ * What the plan does with a finding before its rule runs, so that a credential and the URL it
+ * authenticates move together:
+ * - `keep`: the finding is left as it is (no edits) and gets only `actions`;
+ * - `extend`: its rule runs as usual and `actions` are added;
+ * - `note` (API calls): a sentence saying where the call goes after migration.
+ */
+export interface Route {
+  edits: 'none' | 'rule';
+  actions: ManualAction[];
+  note?: string;
+}
+
+/** The target serves the API (fully or with differences); an unknown API path counts as served. */
+export function isServable(api: string, target: MigrationTarget, call?: Finding): boolean {
+  const argument = call?.detail?.argument;
+  const key = capabilityForCall(api, argument);
+  const needed = [...(key === undefined ? [] : [key]), ...hostedToolsOf(api, argument)];
+  return needed.every((need) => {
+    const support = capabilityFor(target.provider, need).support;
+    return support === 'supported' || support === 'partial';
+  });
+}
+
+const siteOf = (finding: Finding): CallSite => ({ file: finding.file, line: finding.span.line });
+/**
+ * Messages name files and APIs, never lines: a baseline matches actions by message, and lines
+ * move. The lines are in the action's `callSites`.
+ */
+const filesOf = (findings: readonly Finding[]): string => [...new Set(findings.map((f) => f.file))].join(', ');
+const apisOf = (calls: readonly Finding[]): string => [...new Set(calls.map((call) => call.api ?? ''))].join(', ');
+/** Languages whose findings are code that sends requests; the rest (.env, YAML, JSON) hold settings. */
+const CODE_LANGUAGES = new Set(['ts', 'js', 'python']);
+const isSettings = (finding: Finding): boolean => !CODE_LANGUAGES.has(finding.language);
+const isWithin = (inner: Finding, outer: Finding): boolean =>
+  inner.file === outer.file && outer.span.start <= inner.span.start && inner.span.end <= outer.span.end && inner !== outer;
+
+/** A place a request goes to, and whether the plan points it at the target. */
+interface Destination {
+  finding: Finding;
+  moves: boolean;
+}
+
+/** Decides, for the whole project, which clients, URLs and credentials move to the target. */
+export function routeFindings(findings: readonly Finding[], target: MigrationTarget): Map<Finding, Route> {
+  const routes = new Map<Finding, Route>();
+  const provider = target.provider.name;
+  const clients = findings.filter((f) => f.kind === 'client' && isOpenAIShaped(f));
+  const clientAt = new Map(clients.map((client) => [`${client.file}\u0000${client.span.start}`, client]));
+  const enclosingClient = (finding: Finding) => clients.find((client) => isWithin(finding, client));
+
+  // 1. Clients: one used only for APIs the target cannot serve stays on OpenAI.
+  const callsOf = new Map<Finding, Finding[]>();
+  for (const call of findings) {
+    const client = call.kind === 'api-call' ? clientOf(call, clientAt) : undefined;
+    if (client) callsOf.set(client, [...(callsOf.get(client) ?? []), call]);
+  }
+  const keptClients = new Set<Finding>();
+  for (const [client, calls] of callsOf) {
+    const unserved = calls.filter((call) => !isServable(call.api ?? '', target, call));
+    if (unserved.length === 0) continue;
+    if (unserved.length === calls.length) {
+      keptClients.add(client);
+      routes.set(client, {
+        edits: 'none',
+        actions: [
+          manual(client, 'info', 'kept-on-openai', `this client is used only for APIs ${provider} does not serve (${apisOf(unserved)}): it is left on OpenAI with OPENAI_API_KEY`, undefined, unserved.map(siteOf)),
+        ],
+      });
+      for (const call of unserved) routes.set(call, { edits: 'rule', actions: [], note: `Left on OpenAI: its client (in ${client.file}) is not redirected.` });
+    } else {
+      routes.set(client, {
+        edits: 'rule',
+        actions: [
+          manual(client, 'error', 'mixed-client', `this client now points at ${provider}, but it is also used for APIs ${provider} does not serve (${apisOf(unserved)}): send those calls through a second client left on OpenAI (\`new OpenAI({ apiKey: process.env.OPENAI_API_KEY })\`)`, undefined, unserved.map(siteOf)),
+        ],
+      });
+      for (const call of unserved) routes.set(call, { edits: 'rule', actions: [], note: `Its client (in ${client.file}) now points at ${provider}: this call would fail there.` });
+    }
+  }
+
+  // 2. Everything inside a client left on OpenAI stays with it (its key, its URL).
+  for (const finding of findings) {
+    const client = enclosingClient(finding);
+    if (client === undefined || !keptClients.has(client)) continue;
+    routes.set(finding, finding.kind === 'api-key' ? keepHardcodedKey(finding, 'its client stays on OpenAI') : { edits: 'none', actions: [] });
+  }
+
+  // 3. Raw requests: URLs and the credentials read outside any client.
+  const loose = findings.filter((f) => !isSettings(f) && enclosingClient(f) === undefined);
+  // A key in a comment authenticates nothing; one inside a string literal may.
+  const credentials = loose.filter((f) => (f.kind === 'api-key' && f.detail?.literal !== undefined) || (f.kind === 'env-var' && f.detail?.clientOption === undefined && isOpenAIKeyVariable(f.name ?? '', target)));
+  const urls = loose.filter((f) => f.kind === 'base-url' || (f.kind === 'env-var' && f.detail?.clientOption === undefined && isOpenAIUrlVariable(f.name ?? '')));
+  const destinations = new Map<Finding, Destination>();
+  for (const url of urls) destinations.set(url, { finding: url, moves: urlMoves(url, target) });
+  for (const client of clients) destinations.set(client, { finding: client, moves: !keptClients.has(client) });
+
+  const byFile = new Map<string, { credentials: Finding[]; destinations: Destination[] }>();
+  const unit = (file: string) => byFile.get(file) ?? byFile.set(file, { credentials: [], destinations: [] }).get(file)!;
+  for (const credential of credentials) unit(credential.file).credentials.push(credential);
+  for (const destination of destinations.values()) unit(destination.finding.file).destinations.push(destination);
+
+  // A credential read in a file that sends nothing is matched with the requests of files that read no key.
+  const floating = { credentials: [] as Finding[], destinations: [] as Destination[] };
+  for (const { credentials: keys, destinations: places } of byFile.values()) {
+    if (keys.length > 0 && places.length > 0) routeUnit(keys, places, routes, target, 'error');
+    else if (keys.length > 0) floating.credentials.push(...keys);
+    else floating.destinations.push(...places.filter((place) => place.finding.kind !== 'client' || takesKeyFromCode(place.finding)));
+  }
+  // A read that feeds no request the code shows (a start-up check) is judged against every request.
+  const candidates = floating.destinations.length > 0 ? floating.destinations : [...destinations.values()];
+  if (floating.credentials.length > 0 && candidates.length > 0) routeUnit(floating.credentials, candidates, routes, target, floating.destinations.length > 0 ? 'error' : 'warning');
+
+  // 4. URLs the target cannot serve stay on OpenAI, and say so.
+  for (const url of urls) {
+    if (url.kind !== 'base-url' || routes.has(url)) continue;
+    const api = restApiOf(url.api ?? '');
+    if (api !== undefined && !isServable(api, target)) routes.set(url, { edits: 'none', actions: [], note: 'Left on OpenAI with its key.' });
+  }
+
+  // 5. A model sent only by requests the target cannot serve stays OpenAI's: those requests stay there.
+  const calls = findings.filter((f) => f.kind === 'api-call');
+  const isStaying = (call: Finding) => !isServable(call.api ?? '', target, call) || keptClients.has(clientOf(call, clientAt) ?? call);
+  const isUnservedUrl = (url: Finding) => url.kind === 'base-url' && !isServable(restApiOf(url.api ?? '') ?? '', target);
+  const stayingFiles = new Set(urls.filter(isUnservedUrl).map((url) => url.file));
+  const movingFiles = new Set(urls.filter((url) => !isUnservedUrl(url)).map((url) => url.file));
+  for (const model of findings.filter((f) => f.kind === 'model' && !isSettings(f))) {
+    const call = calls.find((c) => isWithin(model, c));
+    const users = calls.filter((c) => c.model === model.model);
+    const stays = call !== undefined
+      ? isStaying(call)
+      : users.length > 0
+        ? users.every(isStaying)
+        : stayingFiles.has(model.file) && !movingFiles.has(model.file);
+    if (stays) routes.set(model, { edits: 'none', actions: [] });
+  }
+
+  // 6. Settings: while some request keeps OpenAI's key or URL variable, the settings keep them too.
+  const isKeyHolder = (f: Finding) => f.kind === 'client' || f.kind === 'api-key' || (f.kind === 'env-var' && isOpenAIKeyVariable(f.name ?? '', target));
+  const keptKeys = [...routes].filter(([f, route]) => route.edits === 'none' && isKeyHolder(f)).map(([f]) => f);
+  const keptUrlReads = [...routes].filter(([f, route]) => route.edits === 'none' && f.kind === 'env-var' && isOpenAIUrlVariable(f.name ?? '')).map(([f]) => f);
+  for (const entry of findings.filter(isSettings)) {
+    if (entry.kind === 'env-var' && isOpenAIKeyVariable(entry.name ?? '', target) && keptKeys.length > 0) {
+      routes.set(entry, {
+        edits: 'none',
+        actions: [
+          manual(entry, 'info', 'keep-openai-key', `${entry.name} is kept: requests in ${filesOf(keptKeys)} stay on OpenAI; add ${target.keyVar} beside it for the requests that move to ${provider}`, undefined, keptKeys.map(siteOf)),
+        ],
+      });
+    } else if (keptKeys.length + keptUrlReads.length > 0 && (entry.kind === 'base-url' || (entry.kind === 'env-var' && isOpenAIUrlVariable(entry.name ?? '')))) {
+      // A client left on OpenAI without a baseURL of its own reads OPENAI_BASE_URL: pointing that at the target would send it there.
+      routes.set(entry, { edits: 'none', actions: [] });
+    }
+  }
+  return routes;
+}
+
+/**
+ * Credentials and the requests they may authenticate (one file, or the project's loose ends):
+ * all move, all stay, or, when some would move and some stay, none of the raw parts move and
+ * each credential gets an error.
+ */
+function routeUnit(credentials: readonly Finding[], destinations: readonly Destination[], routes: Map<Finding, Route>, target: MigrationTarget, severity: 'error' | 'warning'): void {
+  const moving = destinations.filter((d) => d.moves).map((d) => d.finding);
+  const fixed = credentials.filter((c) => !isMovableCredential(c));
+  if (moving.length === destinations.length && fixed.length === 0) return;
+  for (const destination of destinations) if (destination.finding.kind !== 'client' && !routes.has(destination.finding)) routes.set(destination.finding, { edits: 'none', actions: [] });
+  const staying = destinations.filter((d) => !d.moves).map((d) => d.finding);
+  // A URL taken from a variable is set where the app is deployed: the plan cannot move it.
+  const variables = staying.filter((d) => d.kind === 'env-var');
+  const why =
+    moving.length === 0
+      ? variables.length === 0
+        ? undefined
+        : `the URL comes from ${[...new Set(variables.map((v) => v.name))].join(', ')}, which is set outside the code. Set it to ${describeBaseUrl(target)} and rename the key to ${target.keyVar} together, in every environment`
+      : staying.length > 0
+        ? `requests it may authenticate stay on OpenAI (in ${filesOf(staying)}) while others would move to ${target.provider.name} (in ${filesOf(moving)}). Give the requests that move their own key (${target.keyVar}) and move both together`
+        : `a key is written in the code (in ${filesOf(fixed)}), so the requests it authenticates (in ${filesOf(moving)}) stay on OpenAI. Read ${target.keyVar} there and point the URLs at ${describeBaseUrl(target)} together`;
+  // One action for the whole unit, at its first key, covering every key and URL involved.
+  const [first] = credentials;
+  for (const credential of credentials) {
+    const base: Route = credential.kind === 'api-key' ? keepHardcodedKey(credential, 'its request stays on OpenAI') : { edits: 'none', actions: [] };
+    const sites = [...credentials, ...staying, ...moving].map(siteOf);
+    const action = credential === first && why !== undefined ? manual(credential, severity, 'key-url-split', `this key and the URLs it authenticates are left unchanged: ${why}`, undefined, sites) : undefined;
+    if (!routes.has(credential)) routes.set(credential, withAction(base, action));
+  }
+}
+
+function clientOf(call: Finding, clientAt: ReadonlyMap<string, Finding>): Finding | undefined {
+  const link = call.detail?.client;
+  return link && clientAt.get(`${link.file}\u0000${link.start}`);
+}
+
+/** A hard-coded key left where it is: it must still be revoked, and read from OPENAI_API_KEY. */
+function keepHardcodedKey(finding: Finding, why: string): Route {
+  return {
+    edits: 'none',
+    actions: [
+      manual(finding, 'error', 'hardcoded-key', `a hard-coded OpenAI key (${why}): read it from OPENAI_API_KEY instead and revoke it at https://platform.openai.com/api-keys, it stays in version control history`),
+    ],
+  };
+}
+
+function withAction(route: Route, action: ManualAction | undefined): Route {
+  return action ? { ...route, actions: [...route.actions, action] } : route;
+}
+
+/**
+ * A key literal can be replaced only when it is a whole string. A key read always moves: one
+ * the plan cannot rename in place (destructured, a settings-class field) is an error to fix by hand.
+ */
+function isMovableCredential(finding: Finding): boolean {
+  return finding.kind !== 'api-key' || finding.detail?.expression !== undefined;
+}
+
+/** A URL literal moves when its OpenAI prefix maps 1:1 and the target serves its path; a URL variable never does. */
+function urlMoves(url: Finding, target: MigrationTarget): boolean {
+  if (url.kind !== 'base-url') return false;
+  const address = url.api ?? '';
+  if (!VERSIONED_BASE.test(address) || /\{\w+\}/.test(target.baseUrl)) return false;
+  const api = restApiOf(address);
+  return api === undefined || isServable(api, target);
+}
+
+/** Clients the planner points at the target (Azure-specific classes are reported, not redirected). */
+function isOpenAIShaped(client: Finding): boolean {
+  return !(client.symbol ?? '').startsWith('Azure');
+}
+
+/** The client's key comes from code the planner does not rewrite (`apiKey: config.key`, options built elsewhere). */
+function takesKeyFromCode(client: Finding): boolean {
+  const argument = client.detail?.argument;
+  if (argument === undefined || argument.kind === 'none') return false;
+  if (argument.kind === 'other') return true;
+  const key = argument.properties.find((p) => p.name === 'apiKey' || p.name === 'openAIApiKey');
+  // `process.env.X ?? ''` (what the plan writes) reads the environment, not code.
+  if (key !== undefined) return key.value.kind === 'other' && !/\b(?:process\.env|import\.meta\.env|os\.environ)\b/.test(key.value.text);
+  return argument.isOpen;
+}
