@@ -4,7 +4,7 @@ import { configExcludes } from '../config/files.js';
 import { loadConfig } from '../config/load.js';
 import { resolveProviders } from '../config/providers.js';
 import { mergeSettings } from '../config/settings.js';
-import { getProviderOrThrow } from '../providers/index.js';
+import { canonicalProviderId, getProviderOrThrow } from '../providers/index.js';
 import type { Provider } from '../providers/types.js';
 import type { PlanOptions } from '../plan/target.js';
 import type { ScanOptions } from '../scan/scan.js';
@@ -81,7 +81,15 @@ export async function resolveMigrateFlags(ctx: CliContext, paths: string[], flag
   const { root, paths: targets } = resolveTargets(ctx.cwd, paths, flags.root);
   const { config, file } = await loadConfig({ cwd: ctx.cwd, root, file: flags.config });
   const list = resolveProviders(config, file);
-  const settings = mergeSettings(config, { ...flags, models: parseModelOverrides(flags.model) }, file);
+  // Aliases and case resolved first, so that `--to glm` and `"target": "zhipu"` agree.
+  const canonical = (name: string | undefined) => (name === undefined ? undefined : (canonicalProviderId(name, list) ?? name));
+  const to = canonical(flags.to);
+  const target = canonical(config.target);
+  const settings = mergeSettings(
+    { ...config, ...(target !== undefined ? { target } : {}) },
+    { ...flags, ...(to !== undefined ? { to } : {}), models: parseModelOverrides(flags.model) },
+    file,
+  );
   for (const note of settings.notes) ctx.stderr.write(`note: ${note}\n`);
   const provider = getProviderOrThrow(settings.target ?? (await askProvider(ctx, list)), list);
   const onProgress = createScanProgress(ctx);

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { redactSecrets } from '../core/redact.js';
 import { CAPABILITY_KEYS } from '../providers/types.js';
 import { FIELD_NAMES } from './schema.js';
+import { nearest } from '../core/distance.js';
 
 /**
  * One line per problem: `<path>: expected <what>, got <value>`, `<path>: unknown field …`, or
@@ -78,22 +79,6 @@ function article(type: string): string {
 
 /** "did you mean" for a near miss of a field name, ignoring case (`baseUrl` → `baseURL`). */
 function suggest(key: string): string {
-  const limit = key.length <= 3 ? 1 : key.length <= 6 ? 2 : 3;
-  const near = FIELD_NAMES.map((name) => ({ name, distance: distance(key.toLowerCase(), name.toLowerCase()) }))
-    .filter((candidate) => candidate.distance <= limit)
-    .sort((a, b) => a.distance - b.distance)[0];
-  return near ? ` (did you mean "${near.name}"?)` : '';
-}
-
-/** Levenshtein distance, for short field names. */
-function distance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
+  const near = nearest(key, FIELD_NAMES);
+  return near ? ` (did you mean "${near}"?)` : '';
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { providers } from '../providers/index.js';
+import { PROVIDER_ALIASES, providers } from '../providers/index.js';
+import { nearest } from '../core/distance.js';
 import { CAPABILITY_KEYS, type CapabilityKey } from '../providers/types.js';
 import { SINGLE_REGION } from './providers.js';
 import { checkHttpUrl, ENV_NAME, HTTP_URL, MODEL_ID, MODEL_PATTERN, PROVIDER_ID } from '../core/values.js';
@@ -136,11 +137,16 @@ function checkConsistency(config: ConfigFile, ctx: z.RefinementCtx): void {
     if (!builtInIds.includes(provider.id)) regionsById.set(provider.id, regionsOf(provider));
   });
 
-  const { target } = config;
-  if (target === undefined) return;
+  if (config.target === undefined) return;
+  // Ids ignore case, and the built-in ones have aliases (`glm` → zhipu).
+  const known = [...regionsById.keys()];
+  const lower = config.target.toLowerCase();
+  const target = known.find((id) => id.toLowerCase() === lower) ?? PROVIDER_ALIASES[lower] ?? config.target;
   const regions = regionsById.get(target);
   if (regions === undefined) {
-    ctx.addIssue({ code: 'custom', path: ['target'], message: `unknown provider "${target}"; expected one of ${[...regionsById.keys()].join(', ')}` });
+    const near = nearest(config.target, [...known, ...Object.keys(PROVIDER_ALIASES)]);
+    const hint = near === undefined ? '' : ` (did you mean "${near}"?)`;
+    ctx.addIssue({ code: 'custom', path: ['target'], message: `unknown provider "${config.target}"${hint}; expected one of ${known.join(', ')}` });
     return;
   }
   if (config.region !== undefined && !regions.includes(config.region)) {

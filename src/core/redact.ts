@@ -22,7 +22,8 @@ export function redactKey(key: string): string {
  */
 const SECRET_NAME = String.raw`[A-Z][A-Z0-9_]*(?:KEY|SECRET|TOKEN|PASSWORD)`;
 // Not a reference (`${…}`, `$VAR`), not already redacted, and not code (`process.env.X`, `getKey()`).
-const SECRET_VALUE = String.raw`(?!(?:process|import|Deno|Bun)\.)(?![\w-]*\*\*\*)[^\s"'#$*,\\(][^\s"'#,\\(]*(?![\w(])`;
+// ESC is never part of a value: a colour code after an empty value is not a secret to hide.
+const SECRET_VALUE = String.raw`(?!(?:process|import|Deno|Bun)\.)(?![\w-]*\*\*\*)[^\s"'#$*,\\(\x1b][^\s"'#,\\(\x1b]*(?![\w(])`;
 const SECRET_ASSIGNMENTS = [
   new RegExp(String.raw`\b(${SECRET_NAME}=["']?)(${SECRET_VALUE})`, 'g'),
   new RegExp(String.raw`^([ \t+-]*(?:-[ \t]+)?${SECRET_NAME}[ \t]*:[ \t]+["']?)(${SECRET_VALUE})`, 'gm'),

@@ -1,3 +1,4 @@
+import { nearest } from '../core/distance.js';
 import { UsageError } from '../core/errors.js';
 import { ark } from './ark.js';
 import { azure } from './azure.js';
@@ -25,22 +26,51 @@ export const providers: readonly Provider[] = [
   siliconflow,
 ];
 
+/** Names users think in, for the provider ids they stand for (`--to`, the config's `target`, `providers <id>`). */
+export const PROVIDER_ALIASES: Readonly<Record<string, string>> = {
+  qwen: 'dashscope',
+  tongyi: 'dashscope',
+  bailian: 'dashscope',
+  glm: 'zhipu',
+  bigmodel: 'zhipu',
+  zai: 'zhipu',
+  kimi: 'moonshot',
+  doubao: 'ark',
+  volcengine: 'ark',
+  ernie: 'qianfan',
+  baidu: 'qianfan',
+};
+
+/** The id `name` stands for in `list`, ignoring case: an id, or an alias of a built-in one. */
+export function canonicalProviderId(name: string, list: readonly Provider[] = providers): string | undefined {
+  const lower = name.toLowerCase();
+  const id = list.find((provider) => provider.id.toLowerCase() === lower)?.id ?? PROVIDER_ALIASES[lower];
+  return id !== undefined && list.some((provider) => provider.id === id) ? id : undefined;
+}
+
 /**
  * Lookups take the list to search: the built-in registry by default, or the one a run resolved
  * with a configuration file's custom providers added (`resolveProviders` in `config/providers.ts`).
  */
 export function getProvider(id: string, list: readonly Provider[] = providers): Provider | undefined {
-  return list.find((provider) => provider.id === id);
+  const canonical = canonicalProviderId(id, list);
+  return list.find((provider) => provider.id === canonical);
 }
 
-/** Like `getProvider`, but an unknown id is a usage error that lists the valid ids. */
+/** Like `getProvider`, but an unknown id is a usage error with the nearest id or alias and the valid ids. */
 export function getProviderOrThrow(id: string, list: readonly Provider[] = providers): Provider {
   const provider = getProvider(id, list);
   if (provider === undefined) {
     const ids = list.map((candidate) => candidate.id).join(', ');
-    throw new UsageError(`unknown provider "${id}"`, `valid providers: ${ids}`);
+    throw new UsageError(`unknown provider "${id}"${didYouMean(id, list)}`, `valid providers: ${ids}`);
   }
   return provider;
+}
+
+/** ` (did you mean "zhipu"?)` for a near miss of an id or an alias, else nothing. */
+export function didYouMean(name: string, list: readonly Provider[] = providers): string {
+  const near = nearest(name, [...list.map((provider) => provider.id), ...Object.keys(PROVIDER_ALIASES)]);
+  return near === undefined ? '' : ` (did you mean "${near}"?)`;
 }
 
 /**

@@ -22,7 +22,7 @@ describe('completion', () => {
     expect(code).toBe(0);
     await execFileAsync('bash', ['-n', '-c', stdout]);
     expect(await completeBash(stdout, ['migrate-openai', 'pl'])).toEqual(['plan']);
-    expect(await completeBash(stdout, ['migrate-openai', 'apply', '--to', 'd'])).toEqual(['dashscope', 'deepseek']);
+    expect(await completeBash(stdout, ['migrate-openai', 'apply', '--to', 'd'])).toEqual(['dashscope', 'deepseek', 'doubao']);
     expect(await completeBash(stdout, ['migrate-openai', 'scan', '--format', ''])).toEqual(['text', 'json', 'sarif', 'github']);
     expect(await completeBash(stdout, ['migrate-openai', 'apply', '--i'])).toEqual(['--include', '--include-tests', '--interactive']);
     expect(await completeBash(stdout, ['migrate-openai', 'plan', '--fail-on', 'n'])).toEqual(['none']);

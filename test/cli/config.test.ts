@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -6,7 +7,7 @@ import { renderStarterConfig } from '../../src/config/starter.js';
 import { dashscope } from '../../src/providers/dashscope.js';
 import { getProviderOrThrow, providers } from '../../src/providers/index.js';
 import { readTree } from '../helpers/read-tree.js';
-import { linesOf, runCli } from '../helpers/run-cli.js';
+import { linesOf, REPO_ROOT, runCli } from '../helpers/run-cli.js';
 import { useTempProjects } from './temp-project.js';
 
 const temp = useTempProjects();
@@ -83,7 +84,7 @@ describe('a custom provider from the configuration file', () => {
     const dir = await projectWith({ providers: [acme] });
     const { code, stderr } = await runCli(['plan', '--to', 'acm', dir]);
     expect(code).toBe(2);
-    expect(linesOf(stderr)).toEqual(['error: unknown provider "acm"', `hint: valid providers: ${[...BUILT_IN_IDS, 'acme'].join(', ')}`]);
+    expect(linesOf(stderr)).toEqual(['error: unknown provider "acm" (did you mean "acme"?)', `hint: valid providers: ${[...BUILT_IN_IDS, 'acme'].join(', ')}`]);
   });
 });
 
@@ -188,10 +189,32 @@ describe('init', () => {
     const dir = await temp.emptyDir();
     const { code, stdout } = await runCli(['init', '--to', 'zhipu'], { cwd: dir });
     expect(code).toBe(0);
-    expect(stdout).toBe(`Wrote ${CONFIG} for ${getProviderOrThrow('zhipu').name}. Next: migrate-openai plan\n`);
+    const schema = path.join(REPO_ROOT, 'schema/migrate-openai.config.schema.json');
+    expect(stdout).toBe(`Wrote ${CONFIG} for ${getProviderOrThrow('zhipu').name}, with 0 model mappings from the code. Next: migrate-openai plan\n$schema: ${schema}\n`);
     const text = await readFile(path.join(dir, CONFIG), 'utf8');
-    expect(text).toBe(renderStarterConfig(getProviderOrThrow('zhipu')));
+    expect(text).toBe(renderStarterConfig(getProviderOrThrow('zhipu'), { schema: path.relative(dir, schema) }));
     expect(await parseConfig(text, CONFIG)).toMatchObject({ target: 'zhipu', region: 'cn', models: {}, exclude: [] });
+  });
+
+  it('points $schema at a file that exists without an installed package, and maps the models the code uses', async () => {
+    const dir = await temp.copy('sdk-v4-client');
+    await writeFile(path.join(dir, 'src/legacy.ts'), "export const OLD = { model: 'gpt-3.5-turbo-instruct' };\n");
+    const { code, stdout } = await runCli(['init', '--to', 'glm'], { cwd: dir });
+    expect(code).toBe(0);
+    const config = JSON.parse(await readFile(path.join(dir, CONFIG), 'utf8')) as { $schema: string; models: Record<string, string> };
+    expect(existsSync(path.resolve(dir, config.$schema))).toBe(true);
+    expect(config.models).toEqual({ 'gpt-4o-2024-08-06': 'glm-4.6', 'gpt-4o-mini': 'glm-4.5-air' });
+    expect(stdout).toContain('with 2 model mappings from the code');
+    expect(stdout).toContain('No zhipu model is known for gpt-3.5-turbo-instruct: add it to "models".\n');
+    expect(await parseConfig(await readFile(path.join(dir, CONFIG), 'utf8'), CONFIG)).toMatchObject({ target: 'zhipu' });
+  });
+
+  it('refers to the project\'s installed package when it has one', async () => {
+    const dir = await temp.emptyDir();
+    await mkdir(path.join(dir, 'node_modules/migrate-openai/schema'), { recursive: true });
+    await writeFile(path.join(dir, 'node_modules/migrate-openai/schema/migrate-openai.config.schema.json'), '{}');
+    expect((await runCli(['init', '--to', 'yi'], { cwd: dir })).code).toBe(0);
+    expect(JSON.parse(await readFile(path.join(dir, CONFIG), 'utf8')).$schema).toBe('./node_modules/migrate-openai/schema/migrate-openai.config.schema.json');
   });
 
   it('refuses to overwrite an existing file, with exit 2', async () => {

@@ -46,8 +46,8 @@ describe('getProvider', () => {
     expect(getProvider('openai')).toBeUndefined();
   });
 
-  it('does not match ids case-insensitively', () => {
-    expect(getProvider('Zhipu')).toBeUndefined();
+  it('matches ids case-insensitively, as users type them', () => {
+    expect(getProvider('Zhipu')?.id).toBe('zhipu');
   });
 });
 

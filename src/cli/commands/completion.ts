@@ -1,5 +1,5 @@
 import { Argument, Command } from 'commander';
-import { providers } from '../../providers/index.js';
+import { PROVIDER_ALIASES, providers } from '../../providers/index.js';
 import { describeProgram, renderCompletion, SHELLS, type Shell } from '../completion.js';
 import type { CliContext } from '../context.js';
 
@@ -10,6 +10,6 @@ export function completionCommand(ctx: CliContext): Command {
     .addArgument(new Argument('<shell>', 'the shell').choices(SHELLS))
     .action((shell: Shell, _flags: unknown, command: Command) => {
       const program = command.parent!;
-      ctx.stdout.write(renderCompletion(shell, describeProgram(program, providers.map((provider) => provider.id))));
+      ctx.stdout.write(renderCompletion(shell, describeProgram(program, [...providers.map((provider) => provider.id), ...Object.keys(PROVIDER_ALIASES)])));
     });
 }
