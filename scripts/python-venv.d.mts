@@ -1,0 +1,2 @@
+export const VENV: string;
+export function ensurePythonVenv(): Promise<string>;
