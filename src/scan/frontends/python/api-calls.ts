@@ -51,22 +51,26 @@ export function collectApiCalls(ctx: PyContext, bindings: PyBindings, refs: PyCl
     if (names.length < 2) continue;
     const legacy = is(root, 'VariableName') && bindings.modules.has(ctx.textOf(root)) && LEGACY_RESOURCES.has(names[0]!) && names.length === 2;
     if (legacy) {
-      scan.calls.push(describeCall(ctx, node, argList, names.join('.'), bindings, definitions, scan, true));
+      scan.calls.push(describeCall(ctx, node, argList, names.join('.'), bindings, definitions, scan.modelLiterals, true));
       continue;
     }
-    // `client.chat…`, or `self.client.chat…` / `llm.client.chat…` where the first name is the client.
-    const isMember = !RESOURCES.has(names[0]!);
-    const path = isMember ? names.slice(1) : names;
-    if (path.length < 2 || !RESOURCES.has(path[0]!)) continue;
-    const source = isMember
-      ? clientOf(ctx, memberNode(callee, names.length - 1)!, bindings, refs)
-      : is(root, 'VariableName') && bindings.modules.has(ctx.textOf(root))
-        ? { cls: 'OpenAI' as const }
-        : clientOf(ctx, root, bindings, refs);
+    // `client.chat…`, or `self.client.chat…`, `llm.client.chat…`, `app.state.llm.chat…`: the
+    // names before the first resource reach the client.
+    const first = names.findIndex((name) => RESOURCES.has(name));
+    const path = first === -1 ? [] : names.slice(first);
+    if (path.length < 2) continue;
+    const source =
+      first > 0
+        ? clientOf(ctx, memberNode(callee, names.length - first)!, bindings, refs)
+        : is(root, 'VariableName') && bindings.modules.has(ctx.textOf(root))
+          ? { cls: 'OpenAI' as const }
+          : clientOf(ctx, root, bindings, refs);
     if (source === undefined) continue;
-    const call = describeCall(ctx, node, argList, path.join('.'), bindings, definitions, scan, false);
-    // A client found by an attribute's name alone may be another object of the same name.
-    if ('cls' in source && source.isByName) call.finding.confidence = 'likely';
+    // A client found by an attribute's name alone may be another object of the same name:
+    // the call is likely, and its model literals are not certain either.
+    const isByName = 'cls' in source && source.isByName === true;
+    const call = describeCall(ctx, node, argList, path.join('.'), bindings, definitions, isByName ? new Set() : scan.modelLiterals, false);
+    if (isByName) call.finding.confidence = 'likely';
     if ('cls' in source) scan.calls.push(call);
     else scan.pending.push({ ...call, client: source.ref });
   }
@@ -87,7 +91,7 @@ function describeCall(
   api: string,
   bindings: PyBindings,
   definitions: Definitions,
-  scan: PyApiCallScan,
+  certainModels: Set<number>,
   isLegacy: boolean,
 ): PyApiCall {
   let model: string | undefined;
@@ -96,7 +100,7 @@ function describeCall(
   if (modelArgument) {
     const resolved = resolveStrings(ctx, modelArgument.value, definitions, bindings);
     for (const literal of resolved.literals) {
-      scan.modelLiterals.add(literal.from);
+      certainModels.add(literal.from);
       model ??= plainString(literal, ctx.text)?.value;
     }
     importedModels.push(...resolved.imported);

@@ -133,6 +133,11 @@ group('python frontend: API calls', () => {
     expect(scan(code)).toContain(expected);
   });
 
+  it('does not make the model of a call on an attribute matched by name certain', () => {
+    const code = lines('from openai import AsyncOpenAI', 'app.state.llm = AsyncOpenAI()', 'async def chat(request):', '    return await request.app.state.llm.chat.completions.create(model="gpt-4o", messages=[])');
+    expect(scan(code)).toEqual(['import 1 openai certain', 'client 2 OpenAI certain', 'api-call 4 chat.completions.create gpt-4o likely', 'model 4 gpt-4o likely']);
+  });
+
   it('marks v0 calls as legacy', () => {
     const code = lines('import openai', 'openai.Embedding.create(input="x", model="text-embedding-ada-002")');
     const call = scanPythonFiles({ 'a.py': code }).find((f) => f.kind === 'api-call')!;
