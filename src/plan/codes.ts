@@ -37,6 +37,9 @@ export const MANUAL_CODES = {
   'add-azure-identity': 'Keyless Entra ID needs the @azure/identity package',
   'entra-not-applied': 'A client left on key authentication under --azure-auth entra',
   'no-vision-model': 'The call sends images and the target has no model that takes them',
+  'framework-default-model': "A framework class sends its library's default model, which has no known target equivalent",
+  'embedding-batch-limit': "The framework's default embeddings batch exceeds the target's limit",
+  'structured-output-method': 'withStructuredOutput would send json_schema, which the target lacks',
   'test-file-not-edited': 'Test code left as written (pass --include-tests)',
 } as const;
 

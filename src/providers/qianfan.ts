@@ -51,6 +51,8 @@ export const qianfan = {
     'omni-moderation-latest': null,
     'text-moderation-latest': null,
   },
+  // /v2/embeddings: embedding-v1 and bge-large-* take at most 16 texts per request (QF5).
+  embeddingBatchLimit: 16,
   // Chat calls with image parts (providers.md, vision rows).
   visionModel: 'ernie-4.5-turbo-vl-32k',
   capabilities: {

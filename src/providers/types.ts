@@ -147,6 +147,8 @@ export interface Provider {
    * family) → the target's base model. Absent: no fine-tunable model is known.
    */
   fineTunableModels?: Record<string, string>;
+  /** The most texts one embeddings request may carry, where the provider documents a limit. */
+  embeddingBatchLimit?: number;
   /**
    * The model for chat calls whose messages carry images; `null`: no model takes images. Absent:
    * none is known (Azure's deployments of the same models take images).

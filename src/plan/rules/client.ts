@@ -1,6 +1,7 @@
 import type { ArgumentInfo, Edit, Finding, ManualAction } from '../../core/types.js';
 import { baseUrlCode, keyCode, type MigrationTarget } from '../target.js';
 import { ACCOUNT_OPTIONS, checkCustomValue } from './client-values.js';
+import { planDefaultModel } from './framework-model.js';
 import { planModuleSetting } from './module-settings.js';
 import { edit, manual, NOTHING, result, type Rule, type RuleContext, type RuleResult } from './types.js';
 
@@ -48,17 +49,17 @@ export const planClient: Rule = (finding, ctx) => {
     case 'LlamaIndexOpenAI':
     case 'OpenAIEmbedding':
     case 'createOpenAI':
-      return withKeyNote(finding, ctx, configureClient(finding, ctx, openAIOptions(ctx, syntax.sdk.llamaIndexUrl)));
+      return withDefaultModel(finding, ctx, openAIOptions(ctx, syntax.sdk.llamaIndexUrl));
     // LangChain: the key option was renamed; in JS the URL sits in `configuration`.
     case 'ChatOpenAI':
     case 'OpenAIEmbeddings':
     case 'LangChainOpenAI': {
       const { langchain } = syntax.sdk;
       const url: WantedOption = { name: syntax.sdk.baseUrl, code: baseUrlCode(target, syntax), isUrl: true, ...(langchain.legacyUrl ? { replaces: langchain.legacyUrl } : {}) };
-      return withKeyNote(finding, ctx, configureClient(finding, ctx, [
+      return withDefaultModel(finding, ctx, [
         { name: syntax.sdk.apiKey, code: keyCode(target, syntax), replaces: langchain.legacyKey, isKey: true },
         langchain.urlGroup ? { name: langchain.urlGroup, code: '', nested: [url] } : url,
-      ]));
+      ]);
     }
     case 'AzureOpenAI':
     case 'AzureChatOpenAI':
@@ -95,6 +96,13 @@ function withEntraId(finding: Finding, ctx: RuleContext, scope: string): RuleRes
   if (configured.edits.length === 0) return configured;
   const importLine = edit(finding, { start: importsEnd, end: importsEnd }, `${ctx.eol}${provider.importLine}`, 'Microsoft Entra ID token provider');
   return result([...configured.edits, importLine], configured.manual);
+}
+
+/** A framework client: configured for the target, with its library's default model named explicitly. */
+function withDefaultModel(finding: Finding, ctx: RuleContext, wanted: WantedOption[]): RuleResult {
+  const defaults = planDefaultModel(finding, ctx);
+  const configured = configureClient(finding, ctx, defaults.option ? [...wanted, defaults.option] : wanted);
+  return withKeyNote(finding, ctx, result(configured.edits, [...configured.manual, ...defaults.manual]));
 }
 
 /** With `--azure-auth entra`, a client configured with the key instead says so. */

@@ -1,7 +1,8 @@
-import type { Finding } from '../../core/types.js';
+import type { Finding, ManualAction } from '../../core/types.js';
 import { capabilityFor } from '../../providers/index.js';
 import type { CapabilityKey, Provider } from '../../providers/types.js';
 import { capabilityForApi } from '../api-surface.js';
+import { manual } from './types.js';
 
 /** The call a model literal sits in (`fineTuning.jobs.create({ model })`), if any. */
 export function enclosingCall(finding: Finding, fileFindings: readonly Finding[]): Finding | undefined {
@@ -14,7 +15,7 @@ export function enclosingApi(call: Finding | undefined): CapabilityKey | undefin
 }
 
 /** Image content parts in the call's own messages or input: `{ type: 'image_url' }`, `{ type: 'input_image' }`. */
-const IMAGE_PART = /\btype\s*:\s*(['"`])(?:image_url|input_image)\1/;
+const IMAGE_PART = /\btype['"]?\s*:\s*(['"`])(?:image_url|input_image)\1/;
 
 /** A chat or Responses call whose literal messages carry images. */
 export function carriesImages(call: Finding | undefined): boolean {
@@ -70,4 +71,23 @@ export function isForUnservedApi(model: string, api: CapabilityKey | undefined, 
   if (key === undefined) return false;
   const support = capabilityFor(provider, key).support;
   return key === 'realtime' ? support !== 'supported' : support === 'unsupported';
+}
+
+/** Vector stores whose stored vectors a new embedding model invalidates (LangChain JS, LlamaIndex TS). */
+const VECTOR_STORE = /\b(MemoryVectorStore|PineconeStore|Chroma|FaissStore|HNSWLib|PGVectorStore|QdrantVectorStore|SupabaseVectorStore|WeaviateStore|RedisVectorStore|MongoDBAtlasVectorSearch|Neo4jVectorStore|ElasticVectorSearch|VectorStoreIndex)\b/;
+
+/** The vector store the file's code uses, for the re-index warning. */
+export function vectorStoreIn(text: string): string | undefined {
+  return VECTOR_STORE.exec(text)?.[1];
+}
+
+/** The re-index warning for a new embedding model, naming the vector store when the code shows one. */
+export function reindexAction(finding: Finding, from: string, to: string, text: string): ManualAction {
+  const store = vectorStoreIn(text);
+  return manual(
+    finding,
+    'warning',
+    'reindex-embeddings',
+    `${to} produces different vectors than ${from} (often of another width, too): re-embed every stored vector${store ? ` in ${store}` : ''} before comparing them with new ones`,
+  );
 }

@@ -2,7 +2,7 @@ import type { ModelResolution } from '../../core/types.js';
 import { mapModel, snapshotFamily } from '../../providers/index.js';
 import { findModelOverride } from '../model-overrides.js';
 import type { MigrationTarget } from '../target.js';
-import { carriesImages, enclosingApi, enclosingCall, isForUnservedApi } from './model-context.js';
+import { carriesImages, reindexAction, enclosingApi, enclosingCall, isForUnservedApi } from './model-context.js';
 import { edit, manual, NOTHING, result, type Rule, type RuleResult } from './types.js';
 import type { Finding } from '../../core/types.js';
 
@@ -64,7 +64,7 @@ export const planModel: Rule = (finding, ctx) => {
         actions.push(manual(finding, 'info', 'create-deployment', `Azure routes by deployment name: create a deployment named ${resolution.id} (model ${resolution.id}), or put your deployment's name here`));
       }
       if (model.startsWith('text-embedding-') && resolution.id !== model) {
-        actions.push(manual(finding, 'warning', 'reindex-embeddings', `${resolution.id} produces different vectors than ${model}: re-embed stored vectors before comparing them with new ones`));
+        actions.push(reindexAction(finding, model, resolution.id, ctx.text));
       }
       return { ...result(edits, actions), ...facts };
     }

@@ -1,0 +1,63 @@
+import type { Finding, ManualAction } from '../../core/types.js';
+import { capabilityFor } from '../../providers/index.js';
+import { findFrameworkDefault, packageOf } from '../framework-defaults.js';
+import { resolveModel } from './model.js';
+import { reindexAction } from './model-context.js';
+import { manual, type RuleContext } from './types.js';
+
+export interface DefaultModelPlan {
+  /** The model option to add, set to the target's id. */
+  option?: { name: string; code: string };
+  manual: ManualAction[];
+}
+
+/**
+ * A framework class constructed without a model sends its library's default: the migrated
+ * code names the target's model for that default explicitly, so the request is the one the
+ * plan checked. An embedding class also gets the re-index warning, and a batch-size warning
+ * when its default batch exceeds what the target's embeddings endpoint takes.
+ */
+export function planDefaultModel(finding: Finding, ctx: RuleContext): DefaultModelPlan {
+  const argument = finding.detail?.argument;
+  const symbol = finding.symbol;
+  // The AI SDK's createOpenAI builds a provider; its calls name their model.
+  if (finding.api === undefined || symbol === undefined || symbol === 'createOpenAI' || (finding.language !== 'ts' && finding.language !== 'js')) return { manual: [] };
+  if (argument === undefined || argument.kind === 'other' || (argument.kind === 'object' && (argument.isOpen || argument.properties.some((p) => p.name === 'model' || p.name === 'modelName')))) return { manual: [] };
+  // A positional model before the options (`new ChatOpenAI('gpt-4o', { … })`), whatever its id.
+  const callee = finding.detail?.callee;
+  if (callee === undefined || ctx.text.slice(callee.end, argument.range.start).replace(/[\s(]/g, '') !== '') return { manual: [] };
+  const pkg = packageOf(finding.api);
+  const declared = ctx.projectFindings.find((other) => other.detail?.dependency !== undefined && other.api === pkg)?.version;
+  const known = findFrameworkDefault(pkg, symbol, declared);
+  const { provider } = ctx.target;
+  if (known === undefined) {
+    return {
+      manual: [manual(finding, 'warning', 'framework-default-model', `${symbol} names no model, and the default of ${pkg} ${declared ?? ''} is not known: set the ${provider.name} model explicitly`.replace('  ', ' '))],
+    };
+  }
+  const resolution = resolveModel(ctx.target, known.model);
+  const sends = `${symbol} names no model, so ${pkg}${declared ? ` ${declared}` : ''} sends its default ${known.model}`;
+  if (resolution.kind === 'none' || resolution.kind === 'unknown') {
+    const why = resolution.kind === 'none' ? `${provider.name} has no equivalent` : `no ${provider.name} model is known for it`;
+    return { manual: [manual(finding, resolution.kind === 'none' ? 'error' : 'warning', 'framework-default-model', `${sends}; ${why}: set a model explicitly`, provider.docs)] };
+  }
+  const id = resolution.kind === 'mapped' ? resolution.id : known.model;
+  const actions: ManualAction[] = [];
+  if (provider.clientStyle === 'azure') {
+    actions.push(manual(finding, 'info', 'create-deployment', `Azure routes by deployment name: ${sends}, now named explicitly; create a deployment named ${id} (model ${id}), or put your deployment's name here`));
+  }
+  if (known.batchSize !== undefined) {
+    if (id !== known.model) actions.push(reindexAction(finding, known.model, id, ctx.text));
+    const limit = provider.embeddingBatchLimit;
+    const hasBatchOption = argument.kind === 'object' && argument.properties.some((p) => /batchSize$/i.test(p.name));
+    if (limit !== undefined && known.batchSize > limit && !hasBatchOption) {
+      actions.push(manual(finding, 'warning', 'embedding-batch-limit', `${symbol} sends up to ${known.batchSize} texts per embeddings request by default; ${provider.name} takes at most ${limit}: set its batch size to ${limit} or less`, provider.docs));
+    }
+  }
+  if (symbol === 'ChatOpenAI' && capabilityFor(provider, 'param.response_format.json_schema').support !== 'supported') {
+    actions.push(
+      manual(finding, 'warning', 'structured-output-method', `withStructuredOutput on this model would send a json_schema response format (@langchain/openai picks it for model names it does not know as OpenAI's), which ${provider.name} does not fully support: pass { method: 'functionCalling' } (or 'jsonMode') where it is called`),
+    );
+  }
+  return { option: { name: 'model', code: ctx.syntax.string(id) }, manual: actions };
+}
