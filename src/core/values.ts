@@ -1,3 +1,5 @@
+import { redactSecrets } from './redact.js';
+
 /**
  * Checks for the values a user supplies that end up in migrated source or in commands: model
  * ids, base URLs, provider ids and environment variable names. They are checked where they
@@ -42,7 +44,8 @@ export const HTTP_URL = /^https?:\/\/(?:[A-Za-z0-9\-._~:/?#[\]@!&*+,;=%]|\{[A-Za
 const MODEL_ID_EXPECTED = 'a model id of letters, digits and . _ - : / @ (such as "glm-4.6")';
 
 export function checkModelId(value: string): string | undefined {
-  return MODEL_ID.test(value) ? undefined : MODEL_ID_EXPECTED;
+  if (!MODEL_ID.test(value)) return MODEL_ID_EXPECTED;
+  return holdsSecret(value) ? 'a model id, not an API key' : undefined;
 }
 
 export function checkModelPattern(value: string): string | undefined {
@@ -64,7 +67,14 @@ export function checkHttpUrl(value: string): string | undefined {
   }
   if (url.hostname === '') return expected;
   if (url.username !== '' || url.password !== '') return 'an http(s) URL without a user name or password';
+  // Migrated code would carry it: keys belong in the environment.
+  if (holdsSecret(value)) return 'an http(s) URL without an API key in it';
   return undefined;
+}
+
+/** Whether redaction would hide part of `value`: a key, or a secret-named parameter's value. */
+function holdsSecret(value: string): boolean {
+  return redactSecrets(value) !== value || redactSecrets(`"${value}"`.replace(/[?&]/g, '\n')) !== `"${value}"`.replace(/[?&]/g, '\n');
 }
 
 /** Every string (key or value) of parsed JSON that holds an unsafe character, with its path. */
