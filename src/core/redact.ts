@@ -27,9 +27,10 @@ const SECRET_NAME = /(?:key|secret|token|password|passwd|credentials?)$/i;
 /**
  * `name = value`, `name: value`, `"name": "value"`, `'name': 'value'`, `- NAME=value`. The name
  * is matched whole from its first character (the lookahead and back-reference keep the engine
- * from retrying shorter names), so a long line costs one pass. A diff's `+`/`-` may precede it.
+ * from retrying shorter names), so a long line costs one pass. A diff's `+`/`-` may precede it,
+ * and so may a colour code.
  */
-const ASSIGNMENT = new RegExp(String.raw`(?:(?<![\w.-])|(?<=^[+-]))(?=([A-Za-z_][\w.-]*))\1(["']?[ \t]*[:=][ \t]*)(["']?)(?=(${SECRET_VALUE}))`, 'gm');
+const ASSIGNMENT = new RegExp(String.raw`(?:(?<![\w.-])|(?<=^[+-])|(?<=\x1b\[[\d;]*m[+-]?))(?=([A-Za-z_][\w.-]*))\1(["']?[ \t]*[:=][ \t]*)(["']?)(?=(${SECRET_VALUE}))`, 'gm');
 /** A private-use character marks a secret value to cut. */
 const CUT = '\uE000';
 const CUT_VALUE = new RegExp(String.raw`${CUT}(?:${SECRET_VALUE})`, 'g');
