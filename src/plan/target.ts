@@ -57,7 +57,7 @@ export function resolveTarget(provider: Provider, options: PlanOptions = {}): Mi
     // The dated API is reached through AzureOpenAI only; clients that stay OpenAI-shaped
     // (frameworks, createOpenAI) keep the provider's default, OpenAI-compatible URL.
     baseUrl: options.baseUrl ?? (dated ? provider.baseUrls[provider.defaultRegion]! : baseUrl),
-    keyVar: provider.apiKeyEnv,
+    keyVar: provider.apiKeyEnvByRegion?.[region] ?? provider.apiKeyEnv,
     models: options.models ?? {},
     deployments: provider.clientStyle === 'azure' ? (options.deployments ?? {}) : {},
     ...(azureClient ? { azureClient } : {}),

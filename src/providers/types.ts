@@ -116,6 +116,11 @@ export interface Provider {
   envNotes?: Record<string, string>;
   /** The environment variable migrated code reads the key from. */
   apiKeyEnv: string;
+  /**
+   * The key variable of a region whose platform names it differently (Zhipu: the mainland
+   * platform's SDK reads ZHIPUAI_API_KEY, Z.AI's reads ZAI_API_KEY); `apiKeyEnv` elsewhere.
+   */
+  apiKeyEnvByRegion?: Record<string, string>;
   /** Other variable names the provider's own SDKs or docs use for the key (recognised, not written). */
   apiKeyEnvAliases?: string[];
   /** The provider's OpenAI-compatibility or quick-start documentation. */

@@ -24,7 +24,8 @@ export function renderProvider(provider: Provider, format: 'text' | 'json', colo
   const c = new Chalk({ level: color });
   const lines = [`${c.bold(provider.name)} (${provider.id})`, ''];
   lines.push(`Client style:  ${provider.clientStyle}`);
-  lines.push(`API key:       ${provider.apiKeyEnv}${provider.apiKeyEnvAliases?.length ? ` (also seen: ${provider.apiKeyEnvAliases.join(', ')})` : ''}`);
+  const byRegion = Object.entries(provider.apiKeyEnvByRegion ?? {}).map(([region, name]) => `; ${region}: ${name}`).join('');
+  lines.push(`API key:       ${provider.apiKeyEnv}${byRegion}${provider.apiKeyEnvAliases?.length ? ` (also seen: ${provider.apiKeyEnvAliases.join(', ')})` : ''}`);
   for (const [region, url] of Object.entries(provider.baseUrls)) {
     lines.push(`Base URL:      ${url}  ${c.dim(region === provider.defaultRegion ? `--region ${region} (default)` : `--region ${region}`)}`);
   }

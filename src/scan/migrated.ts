@@ -37,7 +37,7 @@ export function markMigrated(findings: readonly Finding[], providers: readonly P
 
 /** The variables a provider's own configuration reads (`AZURE_OPENAI_API_KEY` contains "OPENAI"). */
 function providerVariables(provider: Provider): string[] {
-  return [provider.apiKeyEnv, ...(provider.apiKeyEnvAliases ?? []), ...Object.values(provider.urlVariables ?? {}), ...(provider.azureClient ? [provider.azureClient.endpointEnv] : [])];
+  return [provider.apiKeyEnv, ...Object.values(provider.apiKeyEnvByRegion ?? {}), ...(provider.apiKeyEnvAliases ?? []), ...Object.values(provider.urlVariables ?? {}), ...(provider.azureClient ? [provider.azureClient.endpointEnv] : [])];
 }
 
 /** The one provider every client points at, if they all point at the same one. */
@@ -76,7 +76,7 @@ function clientProvider(client: Finding, providers: readonly Provider[]): Provid
   // A base URL from the environment (`process.env.LLM_BASE_URL`) with a provider's key variable.
   if (key.value.kind !== 'env' || (url.value.kind === 'env' && /^OPENAI_/.test(url.value.name))) return undefined;
   const keyName = key.value.name;
-  return providers.find((provider) => provider.apiKeyEnv === keyName || provider.apiKeyEnvAliases?.includes(keyName));
+  return providers.find((provider) => providerVariables(provider).includes(keyName));
 }
 
 function property(object: Extract<ArgumentInfo, { kind: 'object' }>, name: string): PropertyInfo | undefined {

@@ -149,7 +149,7 @@ describe('the target prompt', () => {
     expect(code).toBe(0);
     const choices = prompter.questions[0]!.choices as { title: string; description: string; value: string }[];
     expect(choices.map((choice) => choice.value)).toEqual([...providers.map((provider) => provider.id), 'acme']);
-    expect(choices.find((choice) => choice.value === 'zhipu')!.description).toBe(`${getProviderOrThrow('zhipu').name} (key ZAI_API_KEY)`);
+    expect(choices.find((choice) => choice.value === 'zhipu')!.description).toBe(`${getProviderOrThrow('zhipu').name} (key ZHIPUAI_API_KEY)`);
     expect(choices.at(-1)!.description).toBe(`Acme Gateway (key ACME_API_KEY, defined in ${path.join(dir, 'migrate-openai.config.json')})`);
     expect(stdout).toContain('Plan for Acme Gateway');
   });

@@ -20,7 +20,7 @@ describe('providers', () => {
     expect(code).toBe(0);
     const lines = linesOf(stdout);
     expect(lines[0]).toBe(`${zhipu.name} (zhipu)`);
-    expect(lines).toContain(`API key:       ${zhipu.apiKeyEnv} (also seen: ${zhipu.apiKeyEnvAliases.join(', ')})`);
+    expect(lines).toContain(`API key:       ${zhipu.apiKeyEnv}; intl: ZAI_API_KEY (also seen: ${zhipu.apiKeyEnvAliases.join(', ')})`);
     expect(lines).toContain(`Base URL:      ${zhipu.baseUrls.cn}  --region cn (default)`);
     expect(lines).toContain(`Base URL:      ${zhipu.baseUrls.intl}  --region intl`);
   });

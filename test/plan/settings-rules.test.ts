@@ -35,7 +35,7 @@ function expectMigration(file: string, input: string, target: string, expected: 
 
 describe('settings entries: key variables', () => {
   it('renames the variable and empties a real key, keeping export and quotes', () => {
-    expectMigration('.env', `export OPENAI_API_KEY="${KEY}"\n`, 'zhipu', 'export ZAI_API_KEY=""\n', ['hardcoded-key']);
+    expectMigration('.env', `export OPENAI_API_KEY="${KEY}"\n`, 'zhipu', 'export ZHIPUAI_API_KEY=""\n', ['hardcoded-key']);
   });
 
   it('empties a key variable value that is not key-shaped, without an error', () => {
@@ -59,7 +59,7 @@ describe('settings entries: key variables', () => {
   });
 
   it('empties a key in a compose list item in place', () => {
-    expectMigration('docker-compose.yml', `environment:\n  - OPENAI_API_KEY=${KEY}\n`, 'zhipu', 'environment:\n  - ZAI_API_KEY=\n', ['hardcoded-key']);
+    expectMigration('docker-compose.yml', `environment:\n  - OPENAI_API_KEY=${KEY}\n`, 'zhipu', 'environment:\n  - ZHIPUAI_API_KEY=\n', ['hardcoded-key']);
   });
 
   it('keeps an Azure key variable when migrating to another provider', () => {

@@ -26,7 +26,7 @@ async function verifiedApp(): Promise<string> {
     ].join('\n'),
   );
   stub = await startStub({ key: KEY, noStreaming: true });
-  const env = { NO_COLOR: '1', ZAI_API_KEY: KEY };
+  const env = { NO_COLOR: '1', ZHIPUAI_API_KEY: KEY };
   const verified = await runCli(['verify', '--to', 'zhipu', '--base-url', stub.baseUrl, '--format', 'json', '--out', '../verify.json'], { cwd: dir, env });
   expect(verified.code).toBe(1);
   return dir;

@@ -100,7 +100,7 @@ describe('verify reports failures at the calls that depend on them', () => {
     expect(code).toBe(1);
     expect(requests).toHaveLength(1);
     expect(json!.access.status).toBe('fail');
-    expect(json!.access.message).toContain('the key in ZAI_API_KEY was refused (Incorrect API key provided): fix ZAI_API_KEY');
+    expect(json!.access.message).toContain('the key in ZHIPUAI_API_KEY was refused (Incorrect API key provided): fix ZHIPUAI_API_KEY');
     expect(json!.access.message).toContain('keys belong to one region (cn, intl)');
     expect(json!.checks.every((c) => c.status === 'not-run')).toBe(true);
   });
@@ -196,7 +196,7 @@ describe('verify without sending', () => {
 
   it('checks the calls of a saved plan like those of a scan', async () => {
     const cwd = await appDir();
-    const env = { NO_COLOR: '1', ZAI_API_KEY: TARGET_KEY };
+    const env = { NO_COLOR: '1', ZHIPUAI_API_KEY: TARGET_KEY };
     expect((await runCli(['plan', '--to', 'zhipu', '--format', 'json', '--out', 'plan.json'], { cwd, env })).code).toBe(0);
     // The saved plan names OpenAI models, but it is the tool's output, not the project's settings.
     const rescan = JSON.parse((await runCli(['scan', '--format', 'json'], { cwd, env })).stdout) as { findings: { file: string }[] };
