@@ -14,7 +14,8 @@ export function syntaxFor(language: string, text: string, findings: readonly Fin
     case 'js':
       return typescriptSyntax(text, preferredQuote(text));
     case 'python':
-      return pythonSyntax(text, preferredQuote(text), findings);
+      // PEP 8 leaves the choice open; black and ruff write double quotes.
+      return pythonSyntax(text, preferredQuote(text, '"'), findings);
     default:
       return settingsSyntax(language, text);
   }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { syntaxFor } from '../../../src/plan/syntax/index.js';
 import { pythonSyntax } from '../../../src/plan/syntax/python.js';
 import { readPython } from '../../helpers/python.js';
 import { HOSTILE_VALUES } from './hostile.js';
@@ -63,5 +64,15 @@ describe('Python syntax', () => {
       if (isFormat) expect(readings[i]).toEqual({ ok: true, kind: 'fstring', parts: [...(value === '' ? [] : [value]), { expression: 'x' }] });
       else expect(readings[i]).toEqual({ ok: true, kind: 'literal', value });
     });
+  });
+});
+
+describe('the quote Python code is written with', () => {
+  it('is the one the file uses most', () => {
+    expect(syntaxFor('python', "a = 'x'\nb = 'y'\nc = \"z\"\n").string('v')).toBe("'v'");
+  });
+
+  it('is the double quote of black and ruff when the file has no preference', () => {
+    expect(syntaxFor('python', 'from app.settings import settings\n').string('v')).toBe('"v"');
   });
 });
