@@ -3,6 +3,7 @@ import { compareStrings } from '../core/compare.js';
 import type { Edit, Finding, FindingResolution, ManualAction, Plan } from '../core/types.js';
 import type { Provider } from '../providers/types.js';
 import { isNotebook, notebookImports, toNotebookEdits } from '../scan/frontends/python/notebook-edits.js';
+import { mergeProjectActions } from './aggregate.js';
 import { routeFindings } from './routing.js';
 import { rules } from './rules/index.js';
 import type { RuleResult } from './rules/types.js';
@@ -51,7 +52,7 @@ export function planMigration(input: PlanInput, provider: Provider, options: Pla
   return {
     target: provider.id,
     edits,
-    manual: dedupeManual(manual).sort(
+    manual: mergeProjectActions(dedupeManual(manual)).sort(
       (a, b) => compareStrings(a.file, b.file) || a.line - b.line || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || compareStrings(a.code, b.code) || compareStrings(a.message, b.message),
     ),
     environment: neededVariables(target),

@@ -58,7 +58,8 @@ function planSection(input: ReportInput, view: PlanView) {
     target: view.plan.target,
     plan: summarizePlan(input),
     edits: view.plan.edits.map((edit) => ({ file: edit.file, ...position(edit), start: edit.start, end: edit.end, text: edit.text, reason: edit.reason })),
-    manual: view.plan.manual,
+    // Every action lists the places it covers: itself, or all the calls it stands for.
+    manual: view.plan.manual.map((action) => ({ ...action, callSites: action.callSites ?? [{ file: action.file, line: action.line }] })),
     ...(view.nextSteps ? { nextSteps: view.nextSteps } : {}),
     ...(view.outcomes ? { files: view.outcomes.map(({ file, status, ...rest }) => ({ file, status, ...('reason' in rest ? { reason: rest.reason, message: rest.message } : {}) })) } : {}),
   };

@@ -61,7 +61,7 @@ export const planModel: Rule = (finding, ctx) => {
       const actions = [];
       // A deployment named in the configuration exists already.
       if (provider.clientStyle === 'azure' && findModelOverride(ctx.target.deployments, model) === undefined) {
-        actions.push(manual(finding, 'info', 'create-deployment', `Azure routes by deployment name: create a deployment named ${resolution.id} (model ${resolution.id}), or put your deployment's name here`));
+        actions.push(manual(finding, 'info', 'create-deployment', `Azure routes by deployment name: create a deployment named ${resolution.id} (model ${resolution.id}), or put your deployment's name at each call site`));
       }
       if (model.startsWith('text-embedding-') && resolution.id !== model) {
         actions.push(reindexAction(finding, model, resolution.id, ctx.text));
