@@ -20,7 +20,15 @@ export const FINDING_KINDS: readonly FindingKind[] = [
   'framework',
 ];
 
+/**
+ * How sure a finding is: `certain` when its binding to an OpenAI import (or an OpenAI name or
+ * URL) is proven; `likely` for distinctive SDK chains on receivers nothing resolves, values in
+ * a model-named place and generic names that flow into an OpenAI request; `possible` otherwise.
+ */
 export type Confidence = 'certain' | 'likely' | 'possible';
+
+/** From least to most sure. */
+export const CONFIDENCES: readonly Confidence[] = ['possible', 'likely', 'certain'];
 
 /** A range of the file's text as read (UTF-16 offsets), with the 1-based line and column of `start`. */
 export interface Span {
@@ -130,6 +138,11 @@ export interface FindingDetail {
   client?: { file: string; start: number };
   /** The env read is the value of this client option ('apiKey', 'baseURL' …). */
   clientOption?: string;
+  /**
+   * An env-var finding whose name says nothing of OpenAI (`BASE_URL`): it stands only where
+   * code is seen to use the variable for OpenAI.
+   */
+  isGenericName?: boolean;
   /** For import findings: the import names ('default' for a default import) and their ranges. */
   importedNames?: { name: string; range: Range; local?: string; specifier?: Range }[];
   /** For import findings: where the file's last top-level import declaration ends. */
@@ -209,6 +222,8 @@ export interface ScanResult {
   stats: ScanStats;
   /** The text of every file with findings, keyed by relative path, as read (for planning and diffs). */
   texts: Map<string, string>;
+  /** Set when findings below this confidence were left out (`scan --min-confidence`). */
+  minConfidence?: Confidence;
 }
 
 /** A text splice. Edits for one file never overlap. */

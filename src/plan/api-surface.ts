@@ -41,6 +41,8 @@ const API_CAPABILITIES: [RegExp, CapabilityKey][] = [
   [/^ai-sdk:(?:image|imageModel)$/, 'images'],
   [/^ai-sdk:transcription$/, 'audio.transcriptions'],
   [/^ai-sdk:speech$/, 'audio.speech'],
+  // The `chatgpt` package's ChatGPTAPI posts to chat completions.
+  [/^chatgpt:sendMessage$/, 'chat.completions'],
 ];
 
 /** REST paths (after `/v1/`) → the SDK method that calls them, for the capability check. */

@@ -31,6 +31,8 @@ export const MANUAL_CODES = {
   'base-url-env': 'A base-URL variable read outside the client',
   'base-url-unmapped': 'An OpenAI URL that cannot be rewritten in place',
   'framework-not-migrated': 'A framework package this version does not rewrite',
+  'wrapper-unreachable': 'A wrapper package that cannot reach the target',
+  'wrapper-default-model': 'A wrapper sends its own default model',
   'verify-failed': 'The target refused a request this call depends on (from `verify`)',
   'model-for-unserved-api': 'A model for an API the target does not serve, left as written',
   'no-fine-tunable-model': 'The target cannot fine-tune this base model',

@@ -37,7 +37,7 @@ function publicFinding(finding: Finding) {
 
 function scanSection(scan: ScanResult) {
   return {
-    summary: { ...scan.stats, findings: scan.findings.length, byKind: countByKind(scan.findings) },
+    summary: { ...scan.stats, findings: scan.findings.length, byKind: countByKind(scan.findings), ...(scan.minConfidence ? { minConfidence: scan.minConfidence } : {}) },
     findings: scan.findings.map(publicFinding),
     skipped: scan.skipped,
   };

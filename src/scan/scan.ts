@@ -4,6 +4,7 @@ import { discoverFiles } from './discover.js';
 import { frontendFor, frontends, loadFrontend } from './frontends/index.js';
 import type { FileScan, Frontend, FrontendDescriptor } from './frontends/types.js';
 import { describeMinified } from './minified.js';
+import { keepConfirmedGenericNames } from './frontends/openai-names.js';
 import { ParsePool, type ParseTask } from './parse-pool.js';
 import { readFiles } from './read-files.js';
 
@@ -95,7 +96,7 @@ export async function scanProject(options: ScanOptions): Promise<ScanResult> {
     if (frontend.link) findings.push(...frontend.link(files.sort((a, b) => compareStrings(a.path, b.path))));
   }
 
-  const kept = dedupe(findings).sort(compareFindings);
+  const kept = dedupe(keepConfirmedGenericNames(findings)).sort(compareFindings);
   const withFindings = new Set(kept.map((finding) => finding.file));
   for (const file of texts.keys()) if (!withFindings.has(file)) texts.delete(file);
   return {

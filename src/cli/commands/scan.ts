@@ -9,9 +9,11 @@ import { emitReport, type OutputFlags } from '../output.js';
 import { createScanProgress } from '../progress.js';
 import { addScopeOptions, resolveScope, type ScopeFlags } from '../scope.js';
 import { resolveProviders } from '../../config/providers.js';
+import { CONFIDENCES, type Confidence, type ScanResult } from '../../core/types.js';
 
 interface ScanFlags extends PathOptions, OutputFlags, ScopeFlags {
   failOnFindings?: boolean;
+  minConfidence: Confidence;
   config?: string;
 }
 
@@ -22,6 +24,7 @@ export function scanCommand(ctx: CliContext): Command {
     .addOption(new Option('--format <format>', 'output format').choices(SCAN_FORMATS).default('text'))
     .option('--out <file>', 'write the report to a file instead of standard output')
     .option('--fail-on-findings', 'exit with 1 while OpenAI usage remains (not counting SDK use already migrated; a CI gate)')
+    .addOption(new Option('--min-confidence <level>', 'leave out findings less sure than this').choices(CONFIDENCES).default('possible'))
     .addOption(includeOption())
     .addOption(excludeOption())
     .addOption(rootOption())
@@ -39,7 +42,8 @@ export function scanCommand(ctx: CliContext): Command {
       const scope = await resolveScope(ctx, root, flags);
       const scanned = await scanProject({ root, paths: targets, include, exclude, onProgress: createScanProgress(ctx) });
       const marked = { ...scanned, findings: markMigrated(scanned.findings, resolveProviders(config, file)) };
-      const scan = scope === undefined ? marked : (await import('../../scope/limit.js')).limitScan(marked, scope);
+      const limited = scope === undefined ? marked : (await import('../../scope/limit.js')).limitScan(marked, scope);
+      const scan = keepConfidence(limited, flags.minConfidence);
       await emitReport(ctx, { scan }, flags, started);
       const remaining = scan.findings.filter((finding) => finding.migratedTo === undefined).length;
       if (flags.failOnFindings && remaining > 0) ctx.exitCode = EXIT.gate;
@@ -50,4 +54,11 @@ export function scanCommand(ctx: CliContext): Command {
         ctx.exitCode = EXIT.gate;
       }
     });
+}
+
+/** The scan without findings less sure than `min`; unchanged (and unmarked) for `possible`. */
+function keepConfidence(scan: ScanResult, min: Confidence): ScanResult {
+  if (min === 'possible') return scan;
+  const rank = CONFIDENCES.indexOf(min);
+  return { ...scan, findings: scan.findings.filter((finding) => CONFIDENCES.indexOf(finding.confidence) >= rank), minConfidence: min };
 }

@@ -4,6 +4,8 @@ import { checkApiSupport } from './api-call.js';
 import { edit, manual, NOTHING, result, type Rule, type RuleContext, type RuleResult } from './types.js';
 import type { Finding } from '../../core/types.js';
 
+const AZURE_HOST = /^https:\/\/[^/]+\.openai\.azure\.com/;
+
 /**
  * A URL literal pointing at OpenAI gets the target's base URL in place of
  * `https://api.openai.com/v1`, keeping the path after it. A URL the plan leaves on OpenAI
@@ -12,6 +14,8 @@ import type { Finding } from '../../core/types.js';
 export const planBaseUrl: Rule = (finding, ctx) => {
   const url = finding.api;
   if (url === undefined) return NOTHING;
+  // An Azure OpenAI endpoint is already where an Azure target's requests go.
+  if (AZURE_HOST.test(url) && ctx.target.provider.clientStyle === 'azure') return NOTHING;
   const { target } = ctx;
   const route = ctx.routes.get(finding);
   const prefix = VERSIONED_BASE.exec(url);

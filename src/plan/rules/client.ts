@@ -1,5 +1,6 @@
 import type { ArgumentInfo, Edit, Finding, ManualAction } from '../../core/types.js';
 import { baseUrlCode, keyCode, type MigrationTarget } from '../target.js';
+import { planChatGptWrapper } from './chatgpt-wrapper.js';
 import { ACCOUNT_OPTIONS, checkCustomValue } from './client-values.js';
 import { planDefaultModel } from './framework-model.js';
 import { planModuleSetting } from './module-settings.js';
@@ -68,6 +69,9 @@ export const planClient: Rule = (finding, ctx) => {
       return result([], [
         manual(finding, 'warning', 'azure-client', `${finding.symbol} client: replace it with \`${syntax.construct('OpenAI', openAIOptions(ctx, syntax.sdk.baseUrl).map((option) => optionText(option, ctx)))}\` for ${name}`),
       ]);
+    case 'ChatGPTAPI':
+    case 'ChatGPTUnofficialProxyAPI':
+      return planChatGptWrapper(finding, ctx, (options) => configureClient(finding, ctx, options));
     default:
       return NOTHING;
   }

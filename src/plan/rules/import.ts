@@ -47,6 +47,8 @@ const MIGRATED_FRAMEWORKS = new Set([
   'langchain_community.llms',
   'llama_index.llms.openai',
   'llama_index.embeddings.openai',
+  // The `chatgpt` wrapper: its constructors are planned where they are.
+  'chatgpt',
 ]);
 
 /**

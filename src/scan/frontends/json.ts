@@ -92,9 +92,51 @@ export function verifyJson(file: string, text: string): string | null {
   return parsed.ok ? null : parsed.message;
 }
 
-/** JSON settings files; `package.json` has its own frontend, lock files are never read. */
+/** The non-blank lines of a JSON Lines file (batch inputs, fine-tuning data) with their offsets. */
+function* jsonLines(text: string): Generator<{ offset: number; line: string; number: number }> {
+  let offset = 0;
+  let number = 1;
+  for (const line of text.split('\n')) {
+    if (line.trim() !== '') yield { offset, line, number };
+    offset += line.length + 1;
+    number++;
+  }
+}
+
+/** What the JSON helpers find in one line, moved to where the line sits in the file. */
+function shiftedSink(collector: SettingsCollector, offset: number): EntrySink {
+  const move = (range: Range): Range => ({ start: range.start + offset, end: range.end + offset });
+  const moveValue = (value: SettingValue): SettingValue => ({ ...value, source: move(value.source), ...(value.range ? { range: move(value.range) } : {}) });
+  return {
+    addEntry: (entry) => collector.addEntry({ ...entry, ...(entry.nameRange ? { nameRange: move(entry.nameRange) } : {}), ...(entry.value ? { value: moveValue(entry.value) } : {}) }),
+    addListItem: (path, value) => collector.addListItem(path, moveValue(value)),
+  };
+}
+
+/** One JSON document per line: the requests a batch sends, with their model ids. */
+function scanJsonLines(file: SourceText): FileScan<null> {
+  const collector = new SettingsCollector(file.path, 'json', file.text);
+  for (const { offset, line, number } of jsonLines(file.text)) {
+    const parsed = parseJson(file.path, line);
+    if (!parsed.ok) return { ok: false, message: `line ${number}: ${parsed.message}` };
+    if (parsed.root) collectJsonEntries(shiftedSink(collector, offset), parsed.file, parsed.root);
+  }
+  return { ok: true, findings: collector.finish(), facts: null };
+}
+
+function verifyJsonLines(file: string, text: string): string | null {
+  for (const { line, number } of jsonLines(text)) {
+    const message = verifyJson(file, line);
+    if (message !== null) return `line ${number}: ${message}`;
+  }
+  return null;
+}
+
+const isJsonLines = (file: string) => file.toLowerCase().endsWith('.jsonl');
+
+/** JSON settings and data files, one document or one per line (`.jsonl`). */
 export const jsonFrontend: Frontend<null> = {
   id: 'json',
-  scan: scanJson,
-  verify: verifyJson,
+  scan: (file) => (isJsonLines(file.path) ? scanJsonLines(file) : scanJson(file)),
+  verify: (file, text) => (isJsonLines(file) ? verifyJsonLines(file, text) : verifyJson(file, text)),
 };

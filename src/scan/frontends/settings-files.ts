@@ -18,11 +18,11 @@ export const packageJsonDescriptor: FrontendDescriptor = {
   load: async () => (await import('./package-json.js')).packageJsonFrontend as Frontend,
 };
 
-/** JSON settings files; `package.json` has its own frontend, lock files are never read. */
+/** JSON settings and data files (`.jsonl` batch inputs too); `package.json` has its own frontend, lock files are never read. */
 export const jsonDescriptor: FrontendDescriptor = {
   id: 'json',
-  patterns: ['**/!(package-lock|npm-shrinkwrap|*.lock|*-lock).json'],
-  handles: (file) => file.toLowerCase().endsWith('.json') && !isLockFile(file),
+  patterns: ['**/!(package-lock|npm-shrinkwrap|*.lock|*-lock).json', '**/*.jsonl'],
+  handles: (file) => (file.toLowerCase().endsWith('.json') && !isLockFile(file)) || file.toLowerCase().endsWith('.jsonl'),
   load: async () => (await import('./json.js')).jsonFrontend as Frontend,
 };
 

@@ -2,7 +2,7 @@ import { isDistinctiveModelId, isModelId } from '../../core/model-ids.js';
 import { OPENAI_KEY_PATTERN, isOpenAIKey, redactKey, redactSecrets } from '../../core/redact.js';
 import { LineIndex } from '../../core/span.js';
 import type { Confidence, Finding, FindingKind, Range, SettingEntry } from '../../core/types.js';
-import { isOpenAISettingName } from './openai-names.js';
+import { isGenericUrlName, isOpenAISettingName } from './openai-names.js';
 
 /**
  * What the settings-file frontends (.env, YAML, JSON) share: each turns its syntax into
@@ -16,7 +16,8 @@ const OPENAI_VARIABLE = /^[A-Z0-9_]*OPENAI[A-Z0-9_]*$/;
 const OPENAI_VARIABLE_IN_TEXT = /(?<![A-Za-z0-9_])[A-Z0-9_]*OPENAI[A-Z0-9_]*(?![A-Za-z0-9_])/g;
 /** Names of secrets: with OpenAI in the name or path, the value is shown as `***` even when it is not key-shaped. */
 const SECRET_NAME = /key|token|secret|password/i;
-const OPENAI_HOST = /(?:https?:\/\/|wss:\/\/)?(?:(?:us|eu|ae)\.)?api\.openai\.com[^\s'"`]*/g;
+/** OpenAI's API host, or an Azure OpenAI resource's (`https://YOUR-RESOURCE.openai.azure.com/`, placeholders included). */
+const OPENAI_HOST = /(?:https?:\/\/|wss:\/\/)?(?:(?:us|eu|ae)\.)?api\.openai\.com[^\s'"`]*|https:\/\/[\w{}<>$-]+\.openai\.azure\.com[^\s'"`]*/g;
 const MODEL_NAME = /model|engine|deployment/i;
 /** Key prefixes only OpenAI issues; a bare `sk-…` is also the shape of DeepSeek, Moonshot … keys. */
 const OPENAI_ONLY_KEY = /^sk-(?:proj|svcacct|admin)-/;
@@ -128,9 +129,13 @@ export class SettingsCollector {
   }
 
   private addName({ name, nameRange, value }: EntryInput, valueKind: SettingEntry['valueKind']): void {
-    if (nameRange === undefined || !OPENAI_VARIABLE.test(name) || !isOpenAISettingName(name)) return;
+    if (nameRange === undefined) return;
+    const isSetting = OPENAI_VARIABLE.test(name) && isOpenAISettingName(name);
+    // `BASE_URL=…`: kept by the scan only if code uses the variable for OpenAI.
+    const isGeneric = !isSetting && /^[A-Z][A-Z0-9_]*$/.test(name) && isGenericUrlName(name);
+    if (!isSetting && !isGeneric) return;
     const entry: SettingEntry = { name: nameRange, valueKind, emptyText: value?.emptyText ?? '', ...(value?.range ? { value: value.range } : {}) };
-    this.add('env-var', nameRange, 'certain', { name, detail: { nameRange, entry } });
+    this.add('env-var', nameRange, isSetting ? 'certain' : 'likely', { name, detail: { nameRange, entry, ...(isGeneric ? { isGenericName: true } : {}) } });
   }
 
   /** A key or a model id as the whole value. */

@@ -69,3 +69,24 @@ describe('json frontend: files', () => {
     expect(jsonDescriptor.handles(path)).toBe(false);
   });
 });
+
+describe('json frontend: JSON Lines (batch inputs)', () => {
+  const batch = [
+    '{"custom_id": "a", "method": "POST", "url": "/v1/chat/completions", "body": {"model": "gpt-4o-mini", "messages": []}}',
+    '',
+    '{"custom_id": "b", "method": "POST", "url": "/v1/embeddings", "body": {"model": "text-embedding-3-small", "input": "x"}}',
+    '',
+  ].join('\r\n');
+
+  it('reports the model of every request, at its place in the file', () => {
+    const findings = scanText(jsonFrontend, 'data/batch.jsonl', batch);
+    expect(findings.map((f) => [f.kind, f.span.line, f.model, batch.slice(f.span.start, f.span.end)])).toEqual([
+      ['model', 1, 'gpt-4o-mini', 'gpt-4o-mini'],
+      ['model', 3, 'text-embedding-3-small', 'text-embedding-3-small'],
+    ]);
+  });
+
+  it('names the line that does not parse, from scan and verify alike', () => {
+    expectParseError(jsonFrontend, 'data/batch.jsonl', '{"model": "gpt-4o"}\n{"model": \n', /^line 2: /);
+  });
+});

@@ -11,6 +11,8 @@ import { linkFiles } from './link.js';
 import { classifyExports, collectExportedValues, type ExportedValue } from './module-exports.js';
 import { ClientResolver } from './origins.js';
 import { collectLiterals } from './literals.js';
+import { collectRestPaths } from './rest-paths.js';
+import { collectUrlFlow, type UrlFlow } from './url-flow.js';
 import { languageOf, parseSource } from './parse.js';
 import { resolveStrings, type ImportedRef } from './values.js';
 import { isModelId } from '../../../core/model-ids.js';
@@ -34,6 +36,8 @@ export interface TsFacts {
   importsOpenAI: boolean;
   /** Model values of this file's API calls that come from imported constants. */
   importedModels: { ref: ImportedRef; call: Finding }[];
+  /** Base URLs that reach OpenAI through generic names. */
+  urlFlow: UrlFlow;
 }
 
 function scanTypeScript(file: SourceText): FileScan<TsFacts> {
@@ -51,6 +55,8 @@ function scanTypeScript(file: SourceText): FileScan<TsFacts> {
   collectEnvReads(ctx);
   markClientOptions(ctx.findings, ctx.findings.filter((finding) => finding.kind === 'client'));
   collectLiterals(ctx, new Set([...apiCalls.modelLiterals, ...frameworks.models]));
+  collectRestPaths(ctx);
+  const urlFlow = collectUrlFlow(ctx, bindings.relative);
 
   const exported = collectExportedValues(ctx);
   const { clients: exportedClients, factories, origins } = classifyExports(exported, resolver);
@@ -64,6 +70,7 @@ function scanTypeScript(file: SourceText): FileScan<TsFacts> {
     unresolved: apiCalls.unresolved.map((call) => ({ ...call, finding: { ...call.finding, confidence: 'likely' as const } })),
     importsOpenAI,
     importedModels: apiCalls.calls.flatMap((call) => call.importedModels.map((ref) => ({ ref, call: call.finding }))),
+    urlFlow,
   };
   return { ok: true, findings: ctx.findings, facts };
 }

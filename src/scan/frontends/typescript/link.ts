@@ -5,7 +5,7 @@ import type { ImportedRef } from './values.js';
 
 /**
  * Follows imports between the scanned files to find clients, client factories and model
- * constants defined elsewhere. Distinctive SDK chains nothing resolved count as `likely` API
+ * constants defined elsewhere, and generic base-URL variables that reach OpenAI. Distinctive SDK chains nothing resolved count as `likely` API
  * calls when some file of the project imports the SDK.
  */
 export function linkFiles(files: { path: string; facts: TsFacts }[]): Finding[] {
@@ -26,7 +26,13 @@ export function linkFiles(files: { path: string; facts: TsFacts }[]): Finding[] 
   };
 
   const usesSdk = files.some((file) => file.facts.importsOpenAI);
+  const holders = new Set(files.flatMap((file) => file.facts.urlFlow.holders));
+  const urlEnvNames = new Set(files.flatMap((file) => file.facts.urlFlow.envNames));
   for (const { path: file, facts } of files) {
+    // `baseUrl: process.env.BASE_URL` where another file uses `config.baseUrl` as OpenAI's base.
+    for (const read of facts.urlFlow.reads) {
+      if (holders.has(read.holder) || urlEnvNames.has(read.finding.name!)) found.push(read.finding);
+    }
     for (const { call, ref } of facts.importedModels) linkModels(file, call, [ref]);
     for (const pending of facts.pending) {
       const target = graph.resolveExport(file, pending.client, pending.isCall ? 'factory' : 'client');

@@ -6,7 +6,8 @@ import type { FileContext } from './context.js';
 import { wordsOf } from '../openai-names.js';
 import { dynamicImportModule, isPlainString, nameText, requiredModule } from './syntax.js';
 
-const OPENAI_HOST = /(?:https?:\/\/|wss:\/\/)?(?:(?:us|eu|ae)\.)?api\.openai\.com[^\s'"`]*/;
+/** OpenAI's API host, or an Azure OpenAI resource's (`https://YOUR-RESOURCE.openai.azure.com/`, placeholders included). */
+const OPENAI_HOST = /(?:https?:\/\/|wss:\/\/)?(?:(?:us|eu|ae)\.)?api\.openai\.com[^\s'"`]*|https:\/\/[\w{}<>$-]+\.openai\.azure\.com[^\s'"`]*/;
 const MODEL_NAME = /model|engine|deployment/i;
 
 /** A string literal piece and the range of its text between the quotes. */

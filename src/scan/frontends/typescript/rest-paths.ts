@@ -1,0 +1,55 @@
+import { ts } from './ts.js';
+import { apiForRestPath } from '../../../core/rest-apis.js';
+import type { Confidence } from '../../../core/types.js';
+import type { FileContext } from './context.js';
+import { isPlainString, nameText } from './syntax.js';
+
+/** Stands for a `${…}` substitution in a template's text. */
+const HOLE = '\u0000';
+/** Paths with more than one segment are OpenAI's whatever precedes them. */
+const DISTINCTIVE_PATH = /^(?:chat\/completions|audio\/(?:speech|transcriptions|translations)|images\/(?:generations|edits|variations)|fine_tuning\/jobs|vector_stores)(?:[/?]|$)/;
+
+/**
+ * Raw HTTP to the OpenAI REST API through an endpoint table or a URL template: `"v1/chat/completions"`,
+ * `` `${base}/embeddings` ``, Azure's `` `deployments/${d}/chat/completions?api-version=${v}` ``.
+ * Each becomes an `api-call` of the SDK method with that path, so its API is checked like a
+ * call's. Literals with OpenAI's host are base URLs already, and planned as such.
+ */
+export function collectRestPaths(ctx: FileContext): void {
+  ctx.nodes.forEach((node) => {
+    let text: string;
+    if (isPlainString(node)) text = node.text;
+    else if (ts.isTemplateExpression(node)) text = node.head.text + node.templateSpans.map((span) => HOLE + span.literal.text).join('');
+    else return;
+    if (text.includes('openai.com') || isBatchEndpoint(node)) return;
+    const found = restApiOf(text);
+    if (found) ctx.add('api-call', ctx.rangeOf(node), { api: found.api, confidence: found.confidence, detail: {} });
+  });
+}
+
+function restApiOf(text: string): { api: string; confidence: Confidence } | undefined {
+  const azure = new RegExp(`(?:^|/)deployments/${HOLE}/(.+)$`).exec(text);
+  if (azure) return likely(azure[1]!);
+  const versioned = new RegExp(`^(?:${HOLE})?/?v1/(.+)$`).exec(text);
+  if (versioned) return likely(versioned[1]!);
+  const joined = new RegExp(`^${HOLE}/(.+)$`).exec(text);
+  if (joined) {
+    const api = apiForRestPath(joined[1]!);
+    // `${base}/embeddings`: one segment after a base could be any API's.
+    return api === undefined ? undefined : { api, confidence: DISTINCTIVE_PATH.test(joined[1]!) ? 'likely' : 'possible' };
+  }
+  return DISTINCTIVE_PATH.test(text.replace(/^\//, '')) ? likely(text.replace(/^\//, '')) : undefined;
+}
+
+function likely(path: string): { api: string; confidence: Confidence } | undefined {
+  const api = apiForRestPath(path);
+  return api === undefined ? undefined : { api, confidence: 'likely' };
+}
+
+/** `batches.create({ endpoint: '/v1/chat/completions' })` names the API of the batch's lines: the call is reported already. */
+function isBatchEndpoint(node: ts.Node): boolean {
+  const property = node.parent;
+  if (!ts.isPropertyAssignment(property) || nameText(property.name) !== 'endpoint') return false;
+  const call = property.parent.parent;
+  return ts.isCallExpression(call) && ts.isPropertyAccessExpression(call.expression) && /\bbatches\.create$/.test(call.expression.getText());
+}
