@@ -4,6 +4,7 @@ import type { Edit, Finding, FindingResolution, ManualAction, Plan } from '../co
 import type { Provider } from '../providers/types.js';
 import { isNotebook, notebookImports, toNotebookEdits } from '../scan/frontends/python/notebook-edits.js';
 import { mergeProjectActions } from './aggregate.js';
+import { findOldProviderText } from './old-provider-text.js';
 import { routeFindings } from './routing.js';
 import { rules } from './rules/index.js';
 import type { RuleResult } from './rules/types.js';
@@ -49,6 +50,7 @@ export function planMigration(input: PlanInput, provider: Provider, options: Pla
     const isReplaced = replacedSpans(kept);
     for (const [finding, planned] of results) resolved.set(finding, resolveFinding(finding, planned, isReplaced(finding.span), results));
   }
+  manual.push(...findOldProviderText(input.texts, planned, edits, target));
   return {
     target: provider.id,
     edits,
