@@ -20,7 +20,14 @@ export function checkCustomValue(finding: Finding, ctx: RuleContext, option: { n
   const provider = ctx.target.provider.name;
   const described = value.kind === 'string' ? 'a string literal' : `\`${value.text}\``;
   if (option.isKey && !(value.kind === 'env' || (value.kind === 'string' && isOpenAIKey(value.value)))) {
-    return manual(finding, 'warning', 'custom-api-key', `${option.name} comes from ${described}; make it supply the ${provider} key (${ctx.target.keyVar})`);
+    // The client's URL moves to the target while this key stays as written: unless the code
+    // behind it changes too, the OpenAI key is sent to another company.
+    return manual(
+      finding,
+      'error',
+      'custom-api-key',
+      `${option.name} comes from ${described}, which the tool cannot change, while the client now goes to ${provider}: make it supply the ${provider} key (${ctx.target.keyVar}), or the OpenAI key is sent to ${provider}`,
+    );
   }
   if (option.isUrl && !isOpenAIUrl(value)) {
     return manual(finding, 'warning', 'custom-base-url', `${option.name} comes from ${described}, not OpenAI's URL; point it at ${describeBaseUrl(ctx.target)} if it should reach ${provider}`);
