@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isInside, toRelative } from '../core/paths.js';
 
 /** The configuration file's name, looked for in the root and the folders above it. */
 export const CONFIG_FILE_NAME = 'migrate-openai.config.json';
@@ -28,7 +29,7 @@ export function schemaReferenceFor(dir: string): string {
 export function configExcludes(root: string, configFile: string | undefined, cwd: string): string[] {
   const globs = [`**/${CONFIG_FILE_NAME}`];
   if (configFile === undefined) return globs;
-  const relative = path.relative(root, path.resolve(cwd, configFile));
-  if (!relative.startsWith('..') && !path.isAbsolute(relative)) globs.push(relative.split(path.sep).join('/'));
+  const absolute = path.resolve(cwd, configFile);
+  if (isInside(root, absolute)) globs.push(toRelative(root, absolute));
   return globs;
 }

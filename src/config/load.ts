@@ -75,7 +75,7 @@ export function findConfigFile(cwd: string, root: string): string | undefined {
 
 function displayPath(cwd: string, absolute: string): string {
   const relative = path.relative(cwd, absolute);
-  return relative.startsWith('..') || path.isAbsolute(relative) ? absolute : relative.split(path.sep).join('/');
+  return isInside(cwd, absolute) ? relative.split(path.sep).join('/') : absolute;
 }
 
 /** `file:line:column: invalid JSON: …`, from the position V8 puts in its message. */

@@ -8,5 +8,6 @@ export function toRelative(root: string, absolute: string): string {
 /** True when `candidate` is `root` itself or lies inside it. */
 export function isInside(root: string, candidate: string): boolean {
   const relative = path.relative(root, candidate);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+  // `..top.ts` is a name inside the root; only `..` itself or `../…` climbs out.
+  return relative === '' || (relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative));
 }

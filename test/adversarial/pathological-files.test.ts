@@ -45,3 +45,13 @@ describe('a pathological file is skipped with its reason and the run goes on', (
     expect((await readTree(dir)).get('src/chat.ts')?.toString()).toContain('glm-');
   });
 });
+
+describe('names that only look like a way out of the root', () => {
+  it.each(['..top.ts', '...ts', 'src/..env.ts'])('%s is inside the root and is migrated', async (name) => {
+    const dir = await temp.emptyDir();
+    await writeFiles(dir, { [name]: CLIENT_FILE });
+    const result = await runCli(['apply', '--to', 'zhipu', '--yes', '--allow-dirty', name], { cwd: dir });
+    expect(result.code, result.stderr).toBe(0);
+    expect((await readTree(dir)).get(name)?.toString()).toContain('glm-');
+  });
+});
