@@ -67,7 +67,8 @@ function unquote(file: string): string {
   return Buffer.from(bytes).toString('utf8');
 }
 
-async function git(cwd: string, args: string[], failure: string, hint?: string): Promise<string> {
+/** Runs git with English messages and no optional locks; any failure is `failure`, one line, exit 2. */
+export async function git(cwd: string, args: string[], failure: string, hint?: string): Promise<string> {
   try {
     const { stdout } = await execFileAsync('git', args, { cwd, env: { ...process.env, LC_ALL: 'C', GIT_OPTIONAL_LOCKS: '0' }, maxBuffer: 256 * 1024 * 1024 });
     return stdout;

@@ -3,12 +3,21 @@ import { compareStrings } from '../../core/compare.js';
 import { REPORT_FORMATS } from '../../report/index.js';
 import type { CliContext } from '../context.js';
 import { checkFailOn, failOnOption } from '../gate.js';
-import { addMigrateOptions, planInScope, resolveMigrateFlags, viewPlan, type MigrateFlags } from '../migrate-flags.js';
+import { addMigrateOptions, planInScope, resolveMigrateFlags, viewPlan, type MigrateFlags, type MigrateSettings } from '../migrate-flags.js';
 import { emitReport } from '../output.js';
 import { appendStepSummary } from '../step-summary.js';
 
 interface ReportFlags extends MigrateFlags {
   verified?: string;
+  base?: string;
+}
+
+/** `--base <ref>`: the settings with the scan pointed at the code as it was at the ref. */
+async function atBase(ctx: CliContext, settings: MigrateSettings, ref: string) {
+  const { extractBaseTree } = await import('../../scope/base-tree.js');
+  const base = await extractBaseTree(settings.scanOptions.root, settings.scanOptions.paths, ref);
+  ctx.stderr.write(`Report on the code at ${ref} (${base.commit.slice(0, 12)})\n`);
+  return { base, settings: { ...settings, scanOptions: { ...settings.scanOptions, root: base.root, paths: base.paths } } };
 }
 
 async function readVerification(ctx: CliContext, file: string, providerId: string) {
@@ -23,11 +32,14 @@ export function reportCommand(ctx: CliContext): Command {
   return addMigrateOptions(command, REPORT_FORMATS, 'markdown')
     .addOption(failOnOption())
     .option('--verified <file>', 'include what `verify --format json` found: its failures become errors at their call sites')
+    .option('--base <git-ref>', 'report on the code as it was at this ref (the pull request\'s base), e.g. after apply on a migrated branch')
     .action(async (paths: string[], flags: ReportFlags) => {
-      const settings = await resolveMigrateFlags(ctx, paths, flags);
-      const { provider, failOn } = settings;
+      const current = await resolveMigrateFlags(ctx, paths, flags);
+      const { provider, failOn } = current;
       const started = ctx.now();
-      const project = await planInScope(settings);
+      const based = flags.base === undefined ? undefined : await atBase(ctx, current, flags.base);
+      const settings = based?.settings ?? current;
+      const project = await planInScope(settings).finally(() => based?.base.dispose());
       const { scan, plan } = project;
       const verification = flags.verified === undefined ? undefined : await readVerification(ctx, flags.verified, provider.id);
       if (verification) {
