@@ -30,7 +30,14 @@ export function checkCustomValue(finding: Finding, ctx: RuleContext, option: { n
     );
   }
   if (option.isUrl && !isOpenAIUrl(value)) {
-    return manual(finding, 'warning', 'custom-base-url', `${option.name} comes from ${described}, not OpenAI's URL; point it at ${describeBaseUrl(ctx.target)} if it should reach ${provider}`);
+    // The key beside it becomes the target's: unless this URL reaches the target, that key goes
+    // to another host. The tool cannot tell where the URL leads, so the user must say.
+    return manual(
+      finding,
+      'error',
+      'custom-base-url',
+      `${option.name} comes from ${described}, not OpenAI's URL, and the tool leaves it while the key becomes the ${provider} key: point it at ${describeBaseUrl(ctx.target)}, or keep the key that host expects`,
+    );
   }
   return undefined;
 }
