@@ -25,6 +25,7 @@ import {
   resolveTargets,
   rootOption,
   toOption,
+  outOption,
   type PathOptions,
 } from './options.js';
 import { createScanProgress } from './progress.js';
@@ -53,7 +54,7 @@ export function addMigrateOptions(command: Command, formats: Format[], defaultFo
     .addOption(baseUrlOption())
     .addOption(modelOption())
     .addOption(new Option('--format <format>', 'output format').choices(formats).default(defaultFormat))
-    .option('--out <file>', 'write the output to a file instead of standard output')
+    .addOption(outOption('output'))
     .addOption(includeOption())
     .addOption(excludeOption())
     .addOption(rootOption())

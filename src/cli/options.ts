@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import { Option } from 'commander';
+import { InvalidArgumentError, Option } from 'commander';
 import { InputError, UsageError } from '../core/errors.js';
 import { isInside } from '../core/paths.js';
 import { checkHttpUrl, checkModelId, checkModelPattern } from '../core/values.js';
@@ -46,11 +46,25 @@ export function resolveTargets(cwd: string, paths: string[], rootFlag: string | 
   return { root, paths: absolute };
 }
 
+/**
+ * A flag that takes one value: given twice with different values (`--to a --to b`), it is an
+ * error instead of the last one silently winning.
+ */
+export function once(parse: (value: string) => string = (value) => value) {
+  return (value: string, previous: string | undefined): string => {
+    const parsed = parse(value);
+    if (previous !== undefined && previous !== parsed) throw new InvalidArgumentError(`given twice with different values ("${previous}" and "${parsed}")`);
+    return parsed;
+  };
+}
+
 export const toOption = (canBeCustom = true) =>
-  new Option('--to <provider>', `target provider (${providerIds().join(', ')}${canBeCustom ? ', or a custom one from the config file' : ''})`);
-export const regionOption = () => new Option('--region <region>', "the provider's region or API variant (see `providers <id>`)");
-export const baseUrlOption = () => new Option('--base-url <url>', "use this base URL instead of the region's").argParser(parseBaseUrl);
-export const configOption = () => new Option('--config <file>', `the configuration file (default: ${CONFIG_FILE_NAME} in the root or a folder above it)`);
+  new Option('--to <provider>', `target provider (${providerIds().join(', ')}${canBeCustom ? ', or a custom one from the config file' : ''})`).argParser(once());
+export const regionOption = () => new Option('--region <region>', "the provider's region or API variant (see `providers <id>`)").argParser(once());
+export const baseUrlOption = () => new Option('--base-url <url>', "use this base URL instead of the region's").argParser(once(parseBaseUrl));
+export const configOption = () =>
+  new Option('--config <file>', `the configuration file (default: ${CONFIG_FILE_NAME} in the root or a folder above it)`).argParser(once());
+export const outOption = (what: string) => new Option('--out <file>', `write the ${what} to a file instead of standard output`).argParser(once());
 export const modelOption = () =>
   new Option('--model <openai=target>', 'map one model id, e.g. --model gpt-4o=glm-4.6 (repeatable)').argParser(collect);
 

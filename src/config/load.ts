@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readRegularFile } from '../core/read-regular.js';
 import path from 'node:path';
 import { redactSecrets } from '../core/redact.js';
 import { ConfigError } from '../core/errors.js';
@@ -32,10 +32,11 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
   const file = displayPath(options.cwd, absolute);
   let text: string;
   try {
-    text = await readFile(absolute, 'utf8');
+    text = await readRegularFile(absolute);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new ConfigError(`configuration file not found: ${file}`, `create one with \`migrate-openai init\``);
+    if (code === 'ENOTREG') throw new ConfigError(`cannot read ${file}: not a regular file`);
     throw new ConfigError(`cannot read ${file}: ${code ?? String(error)}`);
   }
   return { config: await parseConfig(text, file), file };

@@ -4,6 +4,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { toRelative } from '../core/paths.js';
+import { readRegularFile } from '../core/read-regular.js';
 
 export const GITIGNORE = '.gitignore';
 
@@ -94,7 +95,8 @@ async function readGitDirLink(top: string, dotGitFile: string): Promise<string> 
 }
 
 async function readIgnoreFile(file: string): Promise<Ignore | undefined> {
-  const content = await fs.readFile(file, 'utf8').catch(() => undefined);
+  // git reads only regular files here; a FIFO named .gitignore must not block the scan.
+  const content = await readRegularFile(file).catch(() => undefined);
   // git skips a UTF-8 BOM at the start of an ignore file.
   return content === undefined ? undefined : ignore({ ignoreCase: IGNORE_CASE }).add(content.replace(/^\uFEFF/, ''));
 }

@@ -4,7 +4,7 @@ import { configExcludes } from '../../config/files.js';
 import { loadConfig } from '../../config/load.js';
 import { SCAN_FORMATS } from '../../report/index.js';
 import type { CliContext } from '../context.js';
-import { configOption, excludeOption, includeOption, resolveTargets, rootOption, type PathOptions } from '../options.js';
+import { configOption, excludeOption, includeOption, outOption, resolveTargets, rootOption, type PathOptions } from '../options.js';
 import { emitReport, type OutputFlags } from '../output.js';
 import { createScanProgress } from '../progress.js';
 import { addScopeOptions, resolveScope, type ScopeFlags } from '../scope.js';
@@ -22,7 +22,7 @@ export function scanCommand(ctx: CliContext): Command {
     .description('list every place the code depends on OpenAI (changes nothing)')
     .argument('[paths...]', 'files or folders to scan (default: the current folder)')
     .addOption(new Option('--format <format>', 'output format').choices(SCAN_FORMATS).default('text'))
-    .option('--out <file>', 'write the report to a file instead of standard output')
+    .addOption(outOption('report'))
     .option('--fail-on-findings', 'exit with 1 while OpenAI usage remains (not counting SDK use already migrated; a CI gate)')
     .addOption(new Option('--min-confidence <level>', 'leave out findings less sure than this').choices(CONFIDENCES).default('possible'))
     .addOption(includeOption())
