@@ -19,12 +19,17 @@ export async function emitReport(ctx: CliContext, input: ReportInput, flags: Out
     version: packageVersion(),
     elapsedMs: ctx.now() - startedAt,
   });
-  if (flags.out === undefined) {
+  await emitText(ctx, text, flags.out);
+}
+
+/** Prints `text`, or writes it to the `--out` file and says so on stderr. */
+export async function emitText(ctx: CliContext, text: string, out: string | undefined): Promise<void> {
+  if (out === undefined) {
     ctx.stdout.write(text);
     return;
   }
-  await writeTextFile(ctx, flags.out, text);
-  ctx.stderr.write(`Wrote ${flags.out}\n`);
+  await writeTextFile(ctx, out, text);
+  ctx.stderr.write(`Wrote ${out}\n`);
 }
 
 /** Writes a file the user named (relative to the working folder); a failure is one line, exit 2. */

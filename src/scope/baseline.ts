@@ -1,6 +1,5 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { describeError, InputError } from '../core/errors.js';
+import { InputError } from '../core/errors.js';
+import { readJsonFile } from '../core/read-json.js';
 import type { Finding, ManualAction } from '../core/types.js';
 import { redactSecrets } from '../core/redact.js';
 
@@ -25,13 +24,9 @@ interface ListedFinding {
 }
 
 export async function loadBaseline(cwd: string, file: string): Promise<Baseline> {
-  let document: unknown;
-  try {
-    document = JSON.parse(await readFile(path.resolve(cwd, file), 'utf8'));
-  } catch (error) {
-    throw new InputError(`cannot read the baseline ${file}: ${error instanceof SyntaxError ? 'not JSON' : describeError(error)}`);
-  }
-  const { findings, manual } = (document ?? {}) as { findings?: unknown; manual?: unknown };
+  const read = await readJsonFile(cwd, file);
+  if (!read.ok) throw new InputError(`cannot read the baseline ${file}: ${read.problem}`);
+  const { findings, manual } = (read.value ?? {}) as { findings?: unknown; manual?: unknown };
   if (!Array.isArray(findings) && !Array.isArray(manual)) {
     throw new InputError(`${file} is not a migrate-openai JSON report`, 'write one with `scan --format json --out <file>` (or plan/report)');
   }

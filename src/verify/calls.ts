@@ -1,6 +1,5 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { describeError, InputError } from '../core/errors.js';
+import { InputError } from '../core/errors.js';
+import { readJsonFile } from '../core/read-json.js';
 import type { Finding } from '../core/types.js';
 import { requestedDimensions, requestFeatures } from '../plan/request-features.js';
 import type { ProbedCall } from './probes.js';
@@ -36,18 +35,10 @@ interface SavedFinding {
 
 /** A plan saved with `plan --format json`: its target and API calls. */
 export async function readSavedPlan(cwd: string, file: string): Promise<{ target: string; calls: ProbedCall[] }> {
-  let text: string;
-  try {
-    text = await readFile(path.resolve(cwd, file), 'utf8');
-  } catch (error) {
-    throw new InputError(`cannot read ${file}: ${describeError(error)}`);
-  }
-  let document: { target?: unknown; findings?: unknown };
-  try {
-    document = JSON.parse(text) as typeof document;
-  } catch {
-    throw new InputError(`${file} is not JSON`, 'save it with `migrate-openai plan --to <provider> --format json --out plan.json`');
-  }
+  const read = await readJsonFile(cwd, file);
+  if (!read.ok && read.isNotJson) throw new InputError(`${file} is not JSON`, 'save it with `migrate-openai plan --to <provider> --format json --out plan.json`');
+  if (!read.ok) throw new InputError(`cannot read ${file}: ${read.problem}`);
+  const document = read.value as { target?: unknown; findings?: unknown } | null;
   if (typeof document?.target !== 'string' || !Array.isArray(document.findings)) {
     throw new InputError(`${file} is not a saved plan (no target or findings)`, 'save it with `migrate-openai plan --to <provider> --format json --out plan.json`');
   }

@@ -1,18 +1,14 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { compareStrings } from '../core/compare.js';
-import { describeError, InputError } from '../core/errors.js';
+import { InputError } from '../core/errors.js';
+import { readJsonFile } from '../core/read-json.js';
 import type { ManualAction } from '../core/types.js';
 import type { VerifyResult } from './types.js';
 
 /** A result saved with `verify --format json --out verify.json`, for `report --verified`. */
 export async function readVerifyResult(cwd: string, file: string, providerId: string): Promise<VerifyResult> {
-  let document: Partial<VerifyResult> & { schemaVersion?: unknown };
-  try {
-    document = JSON.parse(await readFile(path.resolve(cwd, file), 'utf8')) as typeof document;
-  } catch (error) {
-    throw new InputError(`cannot read ${file} as JSON: ${error instanceof SyntaxError ? 'not JSON' : describeError(error)}`);
-  }
+  const read = await readJsonFile(cwd, file);
+  if (!read.ok) throw new InputError(`cannot read ${file} as JSON: ${read.problem}`);
+  const document = read.value as (Partial<VerifyResult> & { schemaVersion?: unknown }) | null;
   if (document?.schemaVersion !== 1 || !Array.isArray(document.checks) || typeof document.provider?.id !== 'string' || document.access === undefined) {
     throw new InputError(`${file} is not a verify result`, 'save one with `migrate-openai verify --to <provider> --format json --out verify.json`');
   }

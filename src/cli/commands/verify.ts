@@ -3,7 +3,7 @@ import { EXIT, UsageError } from '../../core/errors.js';
 import { count } from '../../core/plural.js';
 import { colorLevel, type CliContext } from '../context.js';
 import { addMigrateOptions, resolveMigrateFlags, type MigrateFlags, type MigrateSettings } from '../migrate-flags.js';
-import { writeTextFile } from '../output.js';
+import { emitText } from '../output.js';
 import { packageVersion } from '../version.js';
 
 interface VerifyFlags extends MigrateFlags {
@@ -52,11 +52,7 @@ export function verifyCommand(ctx: CliContext): Command {
       const result = await runVerify(provider, endpoint, checks, { dryRun, timeoutMs });
       const format = flags.format as (typeof FORMATS)[number];
       const text = verifyReporters[format](result, { color: flags.out ? 0 : colorLevel(ctx.env, ctx.stdout.isTTY, flags.color), version: packageVersion() });
-      if (flags.out === undefined) ctx.stdout.write(text);
-      else {
-        await writeTextFile(ctx, flags.out, text);
-        ctx.stderr.write(`Wrote ${flags.out}\n`);
-      }
+      await emitText(ctx, text, flags.out);
       if (result.access.status === 'fail' || result.checks.some((check) => check.status === 'fail')) ctx.exitCode = EXIT.gate;
     });
 }
