@@ -5,6 +5,9 @@ import { resolveModel } from './model.js';
 import { reindexAction } from './model-context.js';
 import { manual, type RuleContext } from './types.js';
 
+/** The options that name the model: JS `model`/`modelName`, Python `model`/`model_name`. */
+const MODEL_OPTIONS = new Set(['model', 'modelName', 'model_name']);
+
 export interface DefaultModelPlan {
   /** The model option to add, set to the target's id. */
   option?: { name: string; code: string };
@@ -21,14 +24,15 @@ export function planDefaultModel(finding: Finding, ctx: RuleContext): DefaultMod
   const argument = finding.detail?.argument;
   const symbol = finding.symbol;
   // The AI SDK's createOpenAI builds a provider; its calls name their model.
-  if (finding.api === undefined || symbol === undefined || symbol === 'createOpenAI' || (finding.language !== 'ts' && finding.language !== 'js')) return { manual: [] };
-  if (argument === undefined || argument.kind === 'other' || (argument.kind === 'object' && (argument.isOpen || argument.properties.some((p) => p.name === 'model' || p.name === 'modelName')))) return { manual: [] };
+  if (finding.api === undefined || symbol === undefined || symbol === 'createOpenAI') return { manual: [] };
+  if (argument === undefined || argument.kind === 'other' || (argument.kind === 'object' && (argument.isOpen || argument.properties.some((p) => MODEL_OPTIONS.has(p.name))))) return { manual: [] };
   // A positional model before the options (`new ChatOpenAI('gpt-4o', { … })`), whatever its id.
   const callee = finding.detail?.callee;
   if (callee === undefined || ctx.text.slice(callee.end, argument.range.start).replace(/[\s(]/g, '') !== '') return { manual: [] };
-  const pkg = packageOf(finding.api);
-  const declared = ctx.projectFindings.find((other) => other.detail?.dependency !== undefined && other.api === pkg)?.version;
-  const known = findFrameworkDefault(pkg, symbol, declared);
+  const pkg = packageOf(finding.api, finding.language);
+  const ecosystem = finding.language === 'python' ? 'pypi' : undefined;
+  const declared = ctx.projectFindings.find((other) => other.detail?.dependency !== undefined && other.detail.dependency.ecosystem === ecosystem && other.api === pkg)?.version;
+  const known = findFrameworkDefault(pkg, symbol, declared, ecosystem);
   const { provider } = ctx.target;
   if (known === undefined) {
     return {
@@ -49,14 +53,15 @@ export function planDefaultModel(finding: Finding, ctx: RuleContext): DefaultMod
   if (known.batchSize !== undefined) {
     if (id !== known.model) actions.push(reindexAction(finding, known.model, id, ctx.text));
     const limit = provider.embeddingBatchLimit;
-    const hasBatchOption = argument.kind === 'object' && argument.properties.some((p) => /batchSize$/i.test(p.name));
+    const hasBatchOption = argument.kind === 'object' && argument.properties.some((p) => p.name === known.batchOption);
     if (limit !== undefined && known.batchSize > limit && !hasBatchOption) {
-      actions.push(manual(finding, 'warning', 'embedding-batch-limit', `${symbol} sends up to ${known.batchSize} texts per embeddings request by default; ${provider.name} takes at most ${limit}: set its batch size to ${limit} or less`, provider.docs));
+      actions.push(manual(finding, 'warning', 'embedding-batch-limit', `${symbol} sends up to ${known.batchSize} texts per embeddings request by default; ${provider.name} takes at most ${limit}: set its batch size (\`${known.batchOption}\`) to ${limit} or less`, provider.docs));
     }
   }
-  if (symbol === 'ChatOpenAI' && capabilityFor(provider, 'param.response_format.json_schema').support !== 'supported') {
+  const structured = known.structuredOutput;
+  if (structured !== undefined && capabilityFor(provider, 'param.response_format.json_schema').support !== 'supported') {
     actions.push(
-      manual(finding, 'warning', 'structured-output-method', `withStructuredOutput on this model would send a json_schema response format (@langchain/openai picks it for model names it does not know as OpenAI's), which ${provider.name} does not fully support: pass { method: 'functionCalling' } (or 'jsonMode') where it is called`),
+      manual(finding, 'warning', 'structured-output-method', `${structured.method} on this model would send a json_schema response format (${structured.why}), which ${provider.name} does not fully support: pass ${structured.fix} where it is called`),
     );
   }
   return { option: { name: 'model', code: ctx.syntax.string(id) }, manual: actions };

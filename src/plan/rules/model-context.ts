@@ -74,7 +74,7 @@ export function isForUnservedApi(model: string, api: CapabilityKey | undefined, 
 }
 
 /** Vector stores whose stored vectors a new embedding model invalidates (LangChain JS, LlamaIndex TS). */
-const VECTOR_STORE = /\b(MemoryVectorStore|PineconeStore|Chroma|FaissStore|HNSWLib|PGVectorStore|QdrantVectorStore|SupabaseVectorStore|WeaviateStore|RedisVectorStore|MongoDBAtlasVectorSearch|Neo4jVectorStore|ElasticVectorSearch|VectorStoreIndex)\b/;
+const VECTOR_STORE = /\b(MemoryVectorStore|PineconeStore|Chroma|FaissStore|HNSWLib|PGVectorStore|QdrantVectorStore|SupabaseVectorStore|WeaviateStore|RedisVectorStore|MongoDBAtlasVectorSearch|Neo4jVectorStore|ElasticVectorSearch|VectorStoreIndex|FAISS|PGVector|PineconeVectorStore|Qdrant|Milvus)\b/;
 
 /** The vector store the file's code uses, for the re-index warning. */
 export function vectorStoreIn(text: string): string | undefined {
