@@ -136,6 +136,8 @@ export interface FindingDetail {
   nameRange?: Range;
   /** For API calls: the client construction the call goes through (its finding's file and start). */
   client?: { file: string; start: number };
+  /** For API calls written as a REST path after a base held elsewhere (`${API}/containers`): a raw request. */
+  isRestPath?: boolean;
   /** The env read is the value of this client option ('apiKey', 'baseURL' …). */
   clientOption?: string;
   /**

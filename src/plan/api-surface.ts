@@ -1,3 +1,4 @@
+import { apiForRestPath } from '../core/rest-apis.js';
 import type { ArgumentInfo } from '../core/types.js';
 import type { CapabilityKey } from '../providers/types.js';
 
@@ -45,30 +46,6 @@ const API_CAPABILITIES: [RegExp, CapabilityKey][] = [
   [/^chatgpt:sendMessage$/, 'chat.completions'],
 ];
 
-/** REST paths (after `/v1/`) → the SDK method that calls them, for the capability check. */
-const REST_APIS: [RegExp, string][] = [
-  [/^chat\/completions/, 'chat.completions.create'],
-  [/^completions/, 'completions.create'],
-  [/^responses/, 'responses.create'],
-  [/^embeddings/, 'embeddings.create'],
-  [/^images\//, 'images.generate'],
-  [/^audio\/transcriptions/, 'audio.transcriptions.create'],
-  [/^audio\/translations/, 'audio.translations.create'],
-  [/^audio\/speech/, 'audio.speech.create'],
-  [/^moderations/, 'moderations.create'],
-  [/^files/, 'files.create'],
-  [/^uploads/, 'uploads.create'],
-  [/^batches/, 'batches.create'],
-  [/^fine_tuning\//, 'fine_tuning.jobs.create'],
-  [/^(?:assistants|threads)/, 'beta.assistants.create'],
-  [/^vector_stores/, 'vectorStores.create'],
-  [/^realtime/, 'realtime.clientSecrets.create'],
-  [/^containers/, 'containers.create'],
-  [/^conversations/, 'conversations.create'],
-  [/^evals/, 'evals.create'],
-  [/^videos/, 'videos.create'],
-];
-
 /** `https://api.openai.com/v1` (or a regional host) at the start of a URL: the part that maps 1:1. */
 export const VERSIONED_BASE = /^https:\/\/(?:(?:us|eu|ae)\.)?api\.openai\.com\/v1(?=\/|$)/;
 /** The same for any scheme (`wss://` for Realtime), to tell which API a URL is for. */
@@ -105,6 +82,5 @@ export function hostedToolsOf(api: string, argument?: ArgumentInfo): CapabilityK
 export function restApiOf(url: string): string | undefined {
   const prefix = ANY_VERSIONED_BASE.exec(url);
   if (prefix === null) return undefined;
-  const path = url.slice(prefix[0].length + 1);
-  return REST_APIS.find(([pattern]) => pattern.test(path))?.[1];
+  return apiForRestPath(url.slice(prefix[0].length + 1));
 }

@@ -48,6 +48,8 @@ interface Destination {
   moves: boolean;
 }
 
+const LEFT_WITH_KEY = 'Left on OpenAI with its key.';
+
 /** Decides, for the whole project, which clients, URLs and credentials move to the target. */
 export function routeFindings(findings: readonly Finding[], target: MigrationTarget): Map<Finding, Route> {
   const routes = new Map<Finding, Route>();
@@ -101,6 +103,10 @@ export function routeFindings(findings: readonly Finding[], target: MigrationTar
   const destinations = new Map<Finding, Destination>();
   for (const url of urls) destinations.set(url, { finding: url, moves: urlMoves(url, target) });
   for (const client of clients) destinations.set(client, { finding: client, moves: !keptClients.has(client) });
+  // Requests written as a path after a base URL (`${API}/containers`) go where that base goes: one the target cannot serve holds it.
+  const paths = loose.filter((f) => f.kind === 'api-call' && f.detail?.isRestPath === true);
+  for (const path of paths) if (!isServable(path.api ?? '', target, path)) destinations.set(path, { finding: path, moves: false });
+  holdSharedBases(paths, urls, destinations, routes, target);
 
   const byFile = new Map<string, { credentials: Finding[]; destinations: Destination[] }>();
   const unit = (file: string) => byFile.get(file) ?? byFile.set(file, { credentials: [], destinations: [] }).get(file)!;
@@ -118,18 +124,19 @@ export function routeFindings(findings: readonly Finding[], target: MigrationTar
   const candidates = floating.destinations.length > 0 ? floating.destinations : [...destinations.values()];
   if (floating.credentials.length > 0 && candidates.length > 0) routeUnit(floating.credentials, candidates, routes, target, floating.destinations.length > 0 ? 'error' : 'warning');
 
-  // 4. URLs the target cannot serve stay on OpenAI, and say so.
+  // 4. URLs and paths the target cannot serve stay on OpenAI, and say so.
   for (const url of urls) {
     if (url.kind !== 'base-url' || routes.has(url)) continue;
     const api = restApiOf(url.api ?? '');
-    if (api !== undefined && !isServable(api, target)) routes.set(url, { edits: 'none', actions: [], note: 'Left on OpenAI with its key.' });
+    if (api !== undefined && !isServable(api, target)) routes.set(url, { edits: 'none', actions: [], note: LEFT_WITH_KEY });
   }
+  for (const path of paths) if (!isServable(path.api ?? '', target, path) && !routes.has(path)) routes.set(path, { edits: 'rule', actions: [], note: LEFT_WITH_KEY });
 
   // 5. A model sent only by requests the target cannot serve stays OpenAI's: those requests stay there.
   const calls = findings.filter((f) => f.kind === 'api-call');
   const isStaying = (call: Finding) => !isServable(call.api ?? '', target, call) || keptClients.has(clientOf(call, clientAt) ?? call);
   const isUnservedUrl = (url: Finding) => url.kind === 'base-url' && !isServable(restApiOf(url.api ?? '') ?? '', target);
-  const stayingFiles = new Set(urls.filter(isUnservedUrl).map((url) => url.file));
+  const stayingFiles = new Set([...urls.filter(isUnservedUrl), ...paths.filter((path) => destinations.has(path))].map((f) => f.file));
   const movingFiles = new Set(urls.filter((url) => !isUnservedUrl(url)).map((url) => url.file));
   for (const model of findings.filter((f) => f.kind === 'model' && !isSettings(f))) {
     const call = calls.find((c) => isWithin(model, c));
@@ -171,7 +178,11 @@ function routeUnit(credentials: readonly Finding[], destinations: readonly Desti
   const moving = destinations.filter((d) => d.moves).map((d) => d.finding);
   const fixed = credentials.filter((c) => !isMovableCredential(c));
   if (moving.length === destinations.length && fixed.length === 0) return;
-  for (const destination of destinations) if (destination.finding.kind !== 'client' && !routes.has(destination.finding)) routes.set(destination.finding, { edits: 'none', actions: [] });
+  for (const { finding } of destinations) {
+    if (finding.kind === 'client' || routes.has(finding)) continue;
+    // A request written as a path keeps its own check; only where it goes is said.
+    routes.set(finding, finding.kind === 'api-call' ? { edits: 'rule', actions: [], note: LEFT_WITH_KEY } : { edits: 'none', actions: [] });
+  }
   const staying = destinations.filter((d) => !d.moves).map((d) => d.finding);
   // A URL taken from a variable is set where the app is deployed: the plan cannot move it.
   const variables = staying.filter((d) => d.kind === 'env-var');
@@ -190,6 +201,28 @@ function routeUnit(credentials: readonly Finding[], destinations: readonly Desti
     const sites = [...credentials, ...staying, ...moving].map(siteOf);
     const action = credential === first && why !== undefined ? manual(credential, severity, 'key-url-split', `this key and the URLs it authenticates are left unchanged: ${why}`, undefined, sites) : undefined;
     if (!routes.has(credential)) routes.set(credential, withAction(base, action));
+  }
+}
+
+/**
+ * A path in a file with no URL of its own is built on a base URL from another file, which the
+ * plan cannot name: while one such path is for an API the target cannot serve, no bare OpenAI
+ * base URL moves (or those requests would reach the target with its key), and each one says why.
+ */
+function holdSharedBases(paths: readonly Finding[], urls: readonly Finding[], destinations: Map<Finding, Destination>, routes: Map<Finding, Route>, target: MigrationTarget): void {
+  const urlFiles = new Set(urls.map((url) => url.file));
+  const remote = paths.filter((path) => !urlFiles.has(path.file));
+  const unserved = remote.filter((path) => destinations.has(path));
+  if (unserved.length === 0) return;
+  const bases = urls.filter((url) => url.kind === 'base-url' && restApiOf(url.api ?? '') === undefined && destinations.get(url)!.moves);
+  const served = remote.filter((path) => !destinations.has(path));
+  for (const path of remote) destinations.set(path, { finding: path, moves: false });
+  const provider = target.provider.name;
+  const others = served.length === 0 ? '' : `, and those in ${filesOf(served)} stay with them`;
+  for (const base of bases) {
+    destinations.set(base, { finding: base, moves: false });
+    const message = `this base URL and its key are left on OpenAI: requests built on a base URL in ${filesOf(unserved)} go to APIs ${provider} does not serve (${apisOf(unserved)})${others}. Give the requests that move their own base URL (${describeBaseUrl(target)}) and key (${target.keyVar})`;
+    routes.set(base, { edits: 'none', actions: [manual(base, 'error', 'key-url-split', message, undefined, [base, ...remote].map(siteOf))] });
   }
 }
 

@@ -20,6 +20,9 @@ describe('raw HTTP: REST paths', () => {
     ['an Azure deployment path', 'export const chat = (d: string, v: string) => `deployments/${d}/chat/completions?api-version=${v}`;\n', ['1 api-call chat.completions.create likely']],
     ['a path joined to a base', 'fetch(`${base}/images/generations`, { method: "POST" });\nfetch(`${base}/embeddings`);\n', ['1 api-call images.generate likely', '2 api-call embeddings.create possible']],
     ['a single word, not a path', `export const tabs = ["embeddings", "completions", "files"];\n`, []],
+    ['the newer APIs after a base', 'fetch(`${API}/containers/${id}/files`);\nfetch(`${API}/conversations`);\nfetch(`${API}/uploads`);\nfetch(`${API}/evals`);\nfetch(`${API}/videos`);\n', ['1 api-call containers.create possible', '2 api-call conversations.create possible', '3 api-call uploads.create possible', '4 api-call evals.create possible', '5 api-call videos.create possible']],
+    ['a generic path after a base seen to be another service', 'const docker = process.env.DOCKER_URL ?? "http://localhost:2375/v1.43";\nfetch(`${docker}/containers/json`);\nfetch(`${docker}/chat/completions`);\n', ['3 api-call chat.completions.create likely']],
+    ['a generic path after an OpenAI base in the file', 'const API = "https://api.openai.com/v1";\nfetch(`${API}/containers`);\n', ['1 base-url https://api.openai.com/v1 certain', '2 api-call containers.create possible']],
   ])('%s', (_name, code, expected) => {
     expect(findings({ 'src/a.ts': code }, 'src/a.ts')).toEqual(expected);
   });

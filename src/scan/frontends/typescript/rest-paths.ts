@@ -3,7 +3,10 @@ import { apiForRestPath } from '../../../core/rest-apis.js';
 import type { Confidence } from '../../../core/types.js';
 import type { FileContext } from './context.js';
 import { isPlainString, nameText } from './syntax.js';
+import { resolveStrings } from './values.js';
 
+/** Hosts of OpenAI and Azure OpenAI, whose URLs are requests to the API. */
+const OPENAI_HOST = /^[a-z]+:\/\/[^/]*\bopenai\.(?:com|azure\.com)(?:[:/]|$)/i;
 /** Stands for a `${…}` substitution in a template's text. */
 const HOLE = '\u0000';
 /** Paths with more than one segment are OpenAI's whatever precedes them. */
@@ -23,7 +26,8 @@ export function collectRestPaths(ctx: FileContext): void {
     else return;
     if (text.includes('openai.com') || isBatchEndpoint(node)) return;
     const found = restApiOf(text);
-    if (found) ctx.add('api-call', ctx.rangeOf(node), { api: found.api, confidence: found.confidence, detail: {} });
+    if (found === undefined || (found.confidence === 'possible' && hasOtherHost(node))) return;
+    ctx.add('api-call', ctx.rangeOf(node), { api: found.api, confidence: found.confidence, detail: { isRestPath: true } });
   });
 }
 
@@ -44,6 +48,17 @@ function restApiOf(text: string): { api: string; confidence: Confidence } | unde
 function likely(path: string): { api: string; confidence: Confidence } | undefined {
   const api = apiForRestPath(path);
   return api === undefined ? undefined : { api, confidence: 'likely' };
+}
+
+/**
+ * `${dockerApi}/containers/json` where `dockerApi` is seen to hold another service's URL: a path
+ * that is not distinctive of OpenAI is then that service's.
+ */
+function hasOtherHost(node: ts.Node): boolean {
+  const base = ts.isTemplateExpression(node) && node.head.text === '' ? node.templateSpans[0]?.expression : undefined;
+  if (base === undefined) return false;
+  const { literals } = resolveStrings(base, new Map());
+  return literals.length > 0 && literals.every((literal) => /^[a-z][a-z0-9+.-]*:\/\//i.test(literal.text) && !OPENAI_HOST.test(literal.text));
 }
 
 /** `batches.create({ endpoint: '/v1/chat/completions' })` names the API of the batch's lines: the call is reported already. */
