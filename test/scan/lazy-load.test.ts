@@ -18,6 +18,7 @@ const TYPESCRIPT_FRONTEND = /\/dist\/scan\/frontends\/typescript\/index\.js$/;
 const YAML = /\/node_modules\/yaml\//;
 // The descriptor says which files are Python; everything else of the frontend is its implementation.
 const PYTHON = /\/node_modules\/@lezer\/python\/|\/dist\/scan\/frontends\/python\/(?!descriptor\.js$)/;
+const NOTEBOOK_READER = /\/dist\/scan\/frontends\/python\/notebook\.js$/;
 const ZOD = /\/node_modules\/zod\//;
 const READ_WORKER = /\/dist\/scan\/read-worker\.js$/;
 
@@ -100,6 +101,24 @@ describe.concurrent('loading only what the run needs', () => {
     const root = await writeTree('python-candidate', { ...ordinaryApp, 'app/llm.py': 'from openai import OpenAI\nclient = OpenAI()\n' });
     const loaded = await modulesLoadedBy(['scan', root, '--format', 'json']);
     expect(loaded.some((file) => /\/node_modules\/@lezer\/python\//.test(file))).toBe(true);
+  });
+
+  it('loads neither TypeScript nor the notebook reader when only Python modules are candidates', async () => {
+    const root = await writeTree('python-only', {
+      'app/llm.py': 'from openai import OpenAI\nclient = OpenAI()\n',
+      'requirements.txt': 'openai==1.51.0\n',
+      'notebooks/explore.ipynb': '{"cells": [{"cell_type": "code", "source": ["print(1)"]}]}\n',
+    });
+    const loaded = await modulesLoadedBy(['scan', root, '--format', 'json']);
+    expect(loaded.some((file) => /\/node_modules\/@lezer\/python\//.test(file))).toBe(true);
+    expect(loaded.filter((file) => TYPESCRIPT.test(file) || NOTEBOOK_READER.test(file))).toEqual([]);
+  });
+
+  it('loads the notebook reader once a notebook is a candidate', async () => {
+    const notebook = { cells: [{ cell_type: 'code', metadata: {}, outputs: [], source: ['from openai import OpenAI\n', 'client = OpenAI()'] }], metadata: {}, nbformat: 4, nbformat_minor: 5 };
+    const root = await writeTree('notebook-candidate', { 'notebooks/chat.ipynb': JSON.stringify(notebook) });
+    const loaded = await modulesLoadedBy(['scan', root, '--format', 'json']);
+    expect(loaded.some((file) => NOTEBOOK_READER.test(file))).toBe(true);
   });
 
   it('loads YAML, and not TypeScript, when only a YAML file is a candidate', async () => {

@@ -1,5 +1,5 @@
 import { dotenvDescriptor, jsonDescriptor, packageJsonDescriptor, pythonManifestDescriptor, yamlDescriptor } from './settings-files.js';
-import { pythonDescriptor } from './python/descriptor.js';
+import { notebookDescriptor, pythonDescriptor } from './python/descriptor.js';
 import type { Frontend, FrontendDescriptor } from './types.js';
 import { typescriptDescriptor } from './typescript/descriptor.js';
 
@@ -11,6 +11,7 @@ import { typescriptDescriptor } from './typescript/descriptor.js';
 export const frontends: readonly FrontendDescriptor[] = [
   typescriptDescriptor,
   pythonDescriptor,
+  notebookDescriptor,
   pythonManifestDescriptor,
   packageJsonDescriptor,
   jsonDescriptor,

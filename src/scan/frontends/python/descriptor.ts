@@ -1,9 +1,24 @@
 import type { Frontend, FrontendDescriptor } from '../types.js';
 
-/** Python modules and Jupyter notebooks. The implementation, and with it the Python parser, loads on the first candidate. */
+/** Python modules. The implementation, and with it the Python parser, loads on the first candidate. */
 export const pythonDescriptor: FrontendDescriptor = {
   id: 'python',
-  patterns: ['**/*.py', '**/*.ipynb'],
-  handles: (path) => /\.(?:py|ipynb)$/i.test(path),
+  patterns: ['**/*.py'],
+  handles: (path) => /\.py$/i.test(path),
   load: async () => (await import('./index.js')).pythonFrontend as Frontend,
+};
+
+/**
+ * Jupyter notebooks: the same frontend (so that notebooks and modules are linked as one
+ * program), plus the notebook reader and its JSON parser, loaded only once a notebook is a candidate.
+ */
+export const notebookDescriptor: FrontendDescriptor = {
+  id: 'python-notebook',
+  patterns: ['**/*.ipynb'],
+  handles: (path) => /\.ipynb$/i.test(path),
+  async load() {
+    const python = await import('./index.js');
+    await python.loadNotebookSupport();
+    return python.pythonFrontend as Frontend;
+  },
 };

@@ -8,7 +8,7 @@ import { collectFrameworkClients } from './frameworks.js';
 import { collectImports, type PyImportedRef } from './imports.js';
 import { linkPythonFiles } from './link.js';
 import { collectLiterals } from './literals.js';
-import { isNotebook, scanNotebook, verifyNotebook } from './notebook.js';
+import { isNotebook } from './notebook-edits.js';
 import { parsePython } from './parse.js';
 import { plainString } from './syntax.js';
 import { collectDefinitions, resolveStrings } from './values.js';
@@ -96,8 +96,21 @@ function verifyPython(text: string): string | null {
   return parsed.ok ? null : describeError(text, parsed.offset, parsed.message);
 }
 
+// The notebook reader needs a JSON parser with offsets (TypeScript's): it is loaded by the
+// notebook descriptor, so that a tree of `.py` files never loads it.
+let notebooks: typeof import('./notebook.js') | undefined;
+
+export async function loadNotebookSupport(): Promise<void> {
+  notebooks ??= await import('./notebook.js');
+}
+
+function notebookSupport(): typeof import('./notebook.js') {
+  if (notebooks === undefined) throw new Error('the notebook reader is not loaded: load the frontend through its notebook descriptor');
+  return notebooks;
+}
+
 function scanPython(file: SourceText): FileScan<PyFacts> {
-  return isNotebook(file.path) ? scanNotebook(file, scanPythonText) : scanPythonText(file.path, file.text);
+  return isNotebook(file.path) ? notebookSupport().scanNotebook(file, scanPythonText) : scanPythonText(file.path, file.text);
 }
 
 export const pythonFrontend: Frontend<PyFacts> = {
@@ -105,6 +118,6 @@ export const pythonFrontend: Frontend<PyFacts> = {
   scan: scanPython,
   link: linkPythonFiles,
   verify(path, text) {
-    return isNotebook(path) ? verifyNotebook(path, text, verifyPython) : verifyPython(text);
+    return isNotebook(path) ? notebookSupport().verifyNotebook(path, text, verifyPython) : verifyPython(text);
   },
 };

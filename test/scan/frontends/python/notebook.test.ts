@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyEdits } from '../../../../src/apply/splice.js';
 import type { Edit, Finding } from '../../../../src/core/types.js';
-import { pythonFrontend } from '../../../../src/scan/frontends/python/index.js';
+import { loadNotebookSupport, pythonFrontend } from '../../../../src/scan/frontends/python/index.js';
 import { toNotebookEdits } from '../../../../src/scan/frontends/python/notebook-edits.js';
 import { planMigration } from '../../../../src/plan/plan.js';
 import { getProviderOrThrow } from '../../../../src/providers/index.js';
@@ -30,6 +30,9 @@ const NOTEBOOK = notebook([
     outputs: [{ name: 'stdout', output_type: 'stream', text: ['gpt-4o says hi\n'] }],
   },
 ]);
+
+// Outside a scan, the notebook reader is loaded by hand, as its descriptor does.
+await loadNotebookSupport();
 
 function scanNotebook(text = NOTEBOOK): Finding[] {
   const result = pythonFrontend.scan({ path: 'chat.ipynb', text });
