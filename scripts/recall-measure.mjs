@@ -6,10 +6,10 @@
 // - `optional`: a finding there, of any kind, is neither required nor a false positive;
 // - `ignore`: a hard negative; any finding there is a false positive (and counted apart).
 // Every other finding whose line and kind no label names is a false positive too.
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-/** The apps under `appsDir`, each with `project/` and `labels.json`. */
+/** The apps under `appsDir`, each with `labels.json` and the app in `project/` (or `input/` when it is also a golden fixture). */
 export function listApps(appsDir) {
   return readdirSync(appsDir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
@@ -49,7 +49,7 @@ const RANK = { certain: 3, likely: 2, possible: 1 };
  * `minConfidence` keeps only findings at or above that level, as `--min-confidence` does.
  */
 export async function measureApp(scanProject, appDir, minConfidence = 'possible') {
-  const projectDir = path.join(appDir, 'project');
+  const projectDir = path.join(appDir, existsSync(path.join(appDir, 'input')) ? 'input' : 'project');
   const labels = resolveLabels(projectDir, JSON.parse(readFileSync(path.join(appDir, 'labels.json'), 'utf8')));
   const scan = await scanProject({ root: projectDir, paths: [projectDir] });
   const findings = scan.findings.filter((f) => RANK[f.confidence] >= RANK[minConfidence]);

@@ -22,7 +22,10 @@ const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
 const REPORT_CONTEXT = { color: 0, version: '0.0.0-test', elapsedMs: 0 } as const;
 
-const cases = (await readdir(FIXTURES)).filter((name) => existsSync(path.join(FIXTURES, name, 'input'))).sort();
+// Realistic apps (fixtures/apps/) with an `input/` folder are golden cases too.
+const cases = [...(await readdir(FIXTURES)), ...(await readdir(path.join(FIXTURES, 'apps'))).map((name) => `apps/${name}`)]
+  .filter((name) => existsSync(path.join(FIXTURES, name, 'input')))
+  .sort();
 const targetsByCase = new Map(await Promise.all(cases.map(async (name) => [name, await targetsOf(path.join(FIXTURES, name, 'expected'))] as const)));
 const tempDirs: string[] = [];
 afterAll(async () => {

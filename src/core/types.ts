@@ -207,7 +207,7 @@ export interface SkippedFile {
   message: string;
 }
 
-export type SkipReason = 'parse-error' | 'analysis-failed' | 'unreadable' | 'binary' | 'too-large' | 'not-utf8' | 'minified' | 'symlink-outside-root';
+export type SkipReason = 'parse-error' | 'analysis-failed' | 'unsupported-script' | 'unreadable' | 'binary' | 'too-large' | 'not-utf8' | 'minified' | 'symlink-outside-root';
 
 export interface ScanStats {
   discovered: number;

@@ -17,6 +17,8 @@ const EXPECTED: Record<string, { found: number; falsePositives: number; hardNega
   'langchain-rag': { found: 15, falsePositives: 0, hardNegatives: 0 },
   'legacy-v0-bot': { found: 19, falsePositives: 0, hardNegatives: 0 },
   'nextjs-chat': { found: 32, falsePositives: 0, hardNegatives: 0 },
+  'nuxt-chat': { found: 19, falsePositives: 0, hardNegatives: 0 },
+  'sveltekit-chat': { found: 12, falsePositives: 0, hardNegatives: 0 },
   'vue-chatgpt-web': { found: 36, falsePositives: 0, hardNegatives: 0 },
 };
 

@@ -59,6 +59,7 @@ const ordinaryApp = {
   'src/cart.js': 'export function total(items) {\n  return items.reduce((sum, item) => sum + item.price, 0);\n}\n',
   'docker-compose.yml': 'services:\n  web:\n    image: shop\n',
   '.env': 'PORT=3000\n',
+  'web/Cart.vue': '<template><p>{{ total }}</p></template>\n<script setup>\nconst total = 0\n</script>\n',
 };
 
 beforeAll(async () => {
@@ -95,6 +96,12 @@ describe.concurrent('loading only what the run needs', () => {
     const loaded = await modulesLoadedBy(['scan', root, '--format', 'json']);
     expect(loaded.some((file) => TYPESCRIPT.test(file))).toBe(true);
     expect(loaded.filter((file) => PYTHON.test(file) || YAML.test(file))).toEqual([]);
+  });
+
+  it('loads TypeScript once a component is a candidate', async () => {
+    const root = await writeTree('component-candidate', { ...ordinaryApp, 'web/Chat.vue': "<script setup lang=\"ts\">\nimport OpenAI from 'openai'\n</script>\n" });
+    const loaded = await modulesLoadedBy(['scan', root, '--format', 'json']);
+    expect(loaded.some((file) => TYPESCRIPT.test(file))).toBe(true);
   });
 
   it('loads the Python parser once a Python file is a candidate', async () => {

@@ -1,4 +1,5 @@
 import type { Finding } from '../../core/types.js';
+import { scriptTextOf } from '../../scan/frontends/components/code-view.js';
 import { pythonSyntax } from './python.js';
 import { preferredQuote } from './quote.js';
 import { settingsSyntax } from './settings.js';
@@ -12,7 +13,8 @@ export function syntaxFor(language: string, text: string, findings: readonly Fin
   switch (language) {
     case 'ts':
     case 'js':
-      return typescriptSyntax(text, preferredQuote(text));
+      // A component's markup (`class="…"`) says nothing of its scripts' quotes.
+      return typescriptSyntax(text, preferredQuote(findings[0] ? scriptTextOf(findings[0].file, text) : text));
     case 'python':
       // PEP 8 leaves the choice open; black and ruff write double quotes.
       return pythonSyntax(text, preferredQuote(text, '"'), findings);

@@ -1,3 +1,4 @@
+import { componentDescriptor } from './components/descriptor.js';
 import { dotenvDescriptor, jsonDescriptor, packageJsonDescriptor, pythonManifestDescriptor, yamlDescriptor } from './settings-files.js';
 import { notebookDescriptor, pythonDescriptor } from './python/descriptor.js';
 import type { Frontend, FrontendDescriptor } from './types.js';
@@ -10,6 +11,7 @@ import { typescriptDescriptor } from './typescript/descriptor.js';
  */
 export const frontends: readonly FrontendDescriptor[] = [
   typescriptDescriptor,
+  componentDescriptor,
   pythonDescriptor,
   notebookDescriptor,
   pythonManifestDescriptor,

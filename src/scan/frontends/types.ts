@@ -9,7 +9,7 @@ export interface SourceText {
 /** What a frontend makes of one file: findings plus facts its `link` step needs, or why it could not parse. */
 export type FileScan<Facts> =
   | { ok: true; findings: Finding[]; facts: Facts }
-  | { ok: false; message: string; reason?: 'analysis-failed' };
+  | { ok: false; message: string; reason?: 'analysis-failed' | 'unsupported-script' };
 
 /**
  * What the scan knows of a frontend before loading it: which files it reads. Kept apart from

@@ -14,6 +14,9 @@ describe('frontend registry', () => {
   it.each([
     ['src/index.ts', 'typescript'],
     ['.env.ts', 'typescript'],
+    ['components/Chat.vue', 'components'],
+    ['src/routes/+page.svelte', 'components'],
+    ['src/pages/index.astro', 'components'],
     ['package.json', 'package-json'],
     ['apps/web/package.json', 'package-json'],
     ['config/llm.json', 'json'],

@@ -13,7 +13,9 @@ import { ClientResolver } from './origins.js';
 import { collectLiterals } from './literals.js';
 import { collectRestPaths } from './rest-paths.js';
 import { collectUrlFlow, type UrlFlow } from './url-flow.js';
-import { languageOf, parseSource } from './parse.js';
+import { languageOf, parseSource, dialectOfPath } from './parse.js';
+import { isComponent, scanComponent, verifyComponent } from '../components/code-view.js';
+import type { Dialect } from '../components/script-blocks.js';
 import { resolveStrings, type ImportedRef } from './values.js';
 import { isModelId } from '../../../core/model-ids.js';
 
@@ -41,9 +43,14 @@ export interface TsFacts {
 }
 
 function scanTypeScript(file: SourceText): FileScan<TsFacts> {
-  const parsed = parseSource(file.path, file.text);
+  return isComponent(file.path) ? scanComponent(file, scanScript) : scanScript(file.path, file.text, dialectOfPath(file.path));
+}
+
+/** Scans script text; `path` names the file the findings belong to. */
+function scanScript(path: string, text: string, dialect: Dialect): FileScan<TsFacts> {
+  const parsed = parseSource(path, text, dialect);
   if (!parsed.ok) return { ok: false, message: parsed.message };
-  const ctx = new FileContext(file.path, languageOf(file.path), parsed.sourceFile);
+  const ctx = new FileContext(path, languageOf(dialect), parsed.sourceFile);
 
   const { bindings, reExports } = collectImports(ctx);
   const importsOpenAI = ctx.findings.some((finding) => finding.kind === 'import');
@@ -114,7 +121,10 @@ export const typescriptFrontend: Frontend<TsFacts> = {
   scan: scanTypeScript,
   link: linkFiles,
   verify(path, text) {
-    const parsed = parseSource(path, text);
-    return parsed.ok ? null : parsed.message;
+    const parse = (code: string, dialect: Dialect): string | null => {
+      const parsed = parseSource(path, code, dialect);
+      return parsed.ok ? null : parsed.message;
+    };
+    return isComponent(path) ? verifyComponent(path, text, parse) : parse(text, dialectOfPath(path));
   },
 };

@@ -1,21 +1,27 @@
+import type { Dialect } from '../components/script-blocks.js';
 import { extensionOf } from './descriptor.js';
 import { ts } from './ts.js';
 
-const SCRIPT_KINDS: Record<string, ts.ScriptKind> = {
-  '.ts': ts.ScriptKind.TS,
-  '.mts': ts.ScriptKind.TS,
-  '.cts': ts.ScriptKind.TS,
-  '.tsx': ts.ScriptKind.TSX,
-  '.js': ts.ScriptKind.JS,
-  '.mjs': ts.ScriptKind.JS,
-  '.cjs': ts.ScriptKind.JS,
-  '.jsx': ts.ScriptKind.JSX,
+const DIALECTS: Record<string, Dialect> = {
+  '.ts': 'ts',
+  '.mts': 'ts',
+  '.cts': 'ts',
+  '.tsx': 'tsx',
+  '.js': 'js',
+  '.mjs': 'js',
+  '.cjs': 'js',
+  '.jsx': 'jsx',
 };
 
-const JS_EXTENSIONS = new Set(['.js', '.mjs', '.cjs', '.jsx']);
+const SCRIPT_KINDS: Record<Dialect, ts.ScriptKind> = { ts: ts.ScriptKind.TS, tsx: ts.ScriptKind.TSX, js: ts.ScriptKind.JS, jsx: ts.ScriptKind.JSX };
 
-export function languageOf(path: string): 'ts' | 'js' {
-  return JS_EXTENSIONS.has(extensionOf(path)) ? 'js' : 'ts';
+/** How a script file's name says to parse it; TypeScript when it does not say. */
+export function dialectOfPath(path: string): Dialect {
+  return DIALECTS[extensionOf(path)] ?? 'ts';
+}
+
+export function languageOf(dialect: Dialect): 'ts' | 'js' {
+  return dialect === 'js' || dialect === 'jsx' ? 'js' : 'ts';
 }
 
 export type ParseResult = { ok: true; sourceFile: ts.SourceFile } | { ok: false; message: string };
@@ -24,9 +30,8 @@ export type ParseResult = { ok: true; sourceFile: ts.SourceFile } | { ok: false;
  * Syntax-only parse: no program, no type checker, no lib files. `parseDiagnostics` is the
  * parser's own error list (what `getSyntacticDiagnostics` returns without building a program).
  */
-export function parseSource(path: string, text: string): ParseResult {
-  const kind = SCRIPT_KINDS[extensionOf(path)] ?? ts.ScriptKind.TS;
-  const sourceFile = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true, kind);
+export function parseSource(path: string, text: string, dialect: Dialect = dialectOfPath(path)): ParseResult {
+  const sourceFile = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true, SCRIPT_KINDS[dialect]);
   const diagnostics = (sourceFile as unknown as { parseDiagnostics?: ts.Diagnostic[] }).parseDiagnostics ?? [];
   const first = diagnostics[0];
   if (first === undefined) return { ok: true, sourceFile };
