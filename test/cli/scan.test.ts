@@ -113,6 +113,7 @@ describe('scan', () => {
     expect(skipped).toBeGreaterThan(0);
     expect(lines.slice(skipped + 1)).toContainEqual(expect.stringMatching(/^ {2}src\/broken\.ts {2}parse-error {2}\d+:\d+ /));
     expect(lines.slice(skipped + 1)).toContainEqual(expect.stringMatching(/^ {2}src\/chunk-4f2a\.js {2}minified {2}minified or generated code /));
-    expect(stdout).toContain('4 skipped');
+    expect(lines.slice(skipped + 1)).toContainEqual('  src/Legacy.vue  unsupported-script  line 5: a <script lang="coffee"> is not JavaScript or TypeScript');
+    expect(stdout).toContain('6 skipped');
   });
 });
