@@ -20,12 +20,30 @@ export function createProcessContext(): CliContext {
   return {
     cwd: process.cwd(),
     env: process.env,
-    stdout: process.stdout,
-    stderr: process.stderr,
+    stdout: untilClosed(process.stdout),
+    stderr: untilClosed(process.stderr),
     stdinIsTTY: process.stdin.isTTY === true,
     now: () => performance.now(),
     exitCode: 0,
     trapInterrupts,
+  };
+}
+
+/**
+ * A reader that stops early (`| head -1`) closes the pipe: the writes after that fail with
+ * EPIPE, which would end the process with a stack trace. The output ends there instead; the run
+ * goes on and exits with its own code.
+ */
+function untilClosed(stream: NodeJS.WriteStream): CliContext['stdout'] {
+  let isClosed = false;
+  stream.on('error', () => {
+    isClosed = true;
+  });
+  return {
+    isTTY: stream.isTTY,
+    write: (text) => {
+      if (!isClosed) stream.write(text);
+    },
   };
 }
 

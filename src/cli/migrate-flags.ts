@@ -29,6 +29,7 @@ import {
   type PathOptions,
 } from './options.js';
 import { createScanProgress } from './progress.js';
+import { assertSeparateFiles, type NamedFile } from './separate-files.js';
 import { askProvider } from './prompt.js';
 import type { Format } from '../report/index.js';
 import type { OutputFlags } from './output.js';
@@ -74,13 +75,21 @@ export interface MigrateSettings {
   scope?: Scope;
 }
 
+/** The files a command writes and reads besides the shared flags' (`--diff`, `--plan` …). */
+export interface CommandFiles {
+  outputs?: NamedFile[];
+  inputs?: NamedFile[];
+}
+
 /**
  * Combines the configuration file and the shared flags (defaults < file < flags), prompting
- * for the provider on a terminal, into library options.
+ * for the provider on a terminal, into library options. Refuses outputs that collide with each
+ * other or with a file the run reads.
  */
-export async function resolveMigrateFlags(ctx: CliContext, paths: string[], flags: MigrateFlags): Promise<MigrateSettings> {
+export async function resolveMigrateFlags(ctx: CliContext, paths: string[], flags: MigrateFlags, files: CommandFiles = {}): Promise<MigrateSettings> {
   const { root, paths: targets } = resolveTargets(ctx.cwd, paths, flags.root);
   const { config, file } = await loadConfig({ cwd: ctx.cwd, root, file: flags.config });
+  assertSeparateFiles(ctx.cwd, [{ by: '--out', file: flags.out }, ...(files.outputs ?? [])], [...runInputs(file, flags), ...(files.inputs ?? [])]);
   const list = resolveProviders(config, file);
   // Aliases and case resolved first, so that `--to glm` and `"target": "zhipu"` agree.
   const canonical = (name: string | undefined) => (name === undefined ? undefined : (canonicalProviderId(name, list) ?? name));
@@ -108,6 +117,14 @@ export async function resolveMigrateFlags(ctx: CliContext, paths: string[], flag
     ...(settings.failOn !== undefined ? { failOn: settings.failOn } : {}),
     ...(scope !== undefined ? { scope } : {}),
   };
+}
+
+/** The files every command with `--config` and `--baseline` reads. */
+export function runInputs(configFile: string | undefined, flags: { baseline?: string }): NamedFile[] {
+  return [
+    { by: `the configuration file ${configFile}`, file: configFile },
+    { by: `the baseline ${flags.baseline}`, file: flags.baseline },
+  ];
 }
 
 /**

@@ -1,7 +1,8 @@
-import { statSync } from 'node:fs';
+import { statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { InvalidArgumentError, Option } from 'commander';
 import { InputError, UsageError } from '../core/errors.js';
+import { checkGlob } from '../core/globs.js';
 import { isInside } from '../core/paths.js';
 import { checkHttpUrl, checkModelId, checkModelPattern } from '../core/values.js';
 import { CONFIG_FILE_NAME } from '../config/files.js';
@@ -13,11 +14,18 @@ export interface PathOptions {
   exclude?: string[];
 }
 
-/** Repeated glob flags: `--include 'src/**' --include 'lib/**'`. */
+/** Repeated flags: `--model a=b --model c=d`. */
 const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
 
-export const includeOption = () => new Option('--include <glob>', 'only scan files matching this glob (repeatable)').argParser(collect);
-export const excludeOption = () => new Option('--exclude <glob>', 'skip files matching this glob (repeatable)').argParser(collect);
+/** Repeated glob flags (`--include 'src/**' --include 'lib/**'`), each refused if the glob is malformed. */
+function collectGlob(value: string, previous: string[] | undefined): string[] {
+  const problem = checkGlob(value);
+  if (problem !== undefined) throw new InvalidArgumentError(problem);
+  return collect(value, previous);
+}
+
+export const includeOption = () => new Option('--include <glob>', 'only scan files matching this glob (repeatable)').argParser(collectGlob);
+export const excludeOption = () => new Option('--exclude <glob>', 'skip files matching this glob (repeatable)').argParser(collectGlob);
 export const rootOption = () =>
   new Option('--root <dir>', 'root that output paths are relative to (default: the one folder given, else the current folder)');
 
@@ -37,13 +45,34 @@ export function resolveTargets(cwd: string, paths: string[], rootFlag: string | 
     }
   });
   let root: string;
-  if (rootFlag !== undefined) root = path.resolve(cwd, rootFlag);
+  if (rootFlag !== undefined) root = resolveRootFlag(cwd, rootFlag);
   else if (absolute.length === 1 && statSync(absolute[0]!).isDirectory()) root = absolute[0]!;
   else root = cwd;
   for (const p of absolute) {
     if (!isInside(root, p)) throw new InputError(`path is outside the root ${root}: ${p}`, 'pass --root with a folder that contains every path');
   }
   return { root, paths: absolute };
+}
+
+/** `--root`: an existing folder (through symlinks), else one line saying what it is instead. */
+function resolveRootFlag(cwd: string, rootFlag: string): string {
+  const root = path.resolve(cwd, rootFlag);
+  let stats: Stats;
+  try {
+    stats = statSync(root);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InputError(`--root expects a folder, but ${rootFlag} ${code === 'ENOENT' || code === 'ENOTDIR' ? 'does not exist' : `cannot be read (${code ?? 'unknown error'})`}`);
+  }
+  if (!stats.isDirectory()) throw new InputError(`--root expects a folder, but ${rootFlag} is ${describeFileType(stats)}`, 'pass the folder that holds the paths, e.g. --root .');
+  return root;
+}
+
+function describeFileType(stats: Stats): string {
+  if (stats.isFile()) return 'a file';
+  if (stats.isFIFO()) return 'a FIFO';
+  if (stats.isSocket()) return 'a socket';
+  return 'a device';
 }
 
 /**

@@ -6,10 +6,16 @@ import { nextStepsMarkdown, renderMarkdownReport } from '../report/markdown.js';
 import { buildMigrationReport } from '../report/migration-report.js';
 import type { ReportInput } from '../report/types.js';
 import type { CliContext } from './context.js';
+import type { NamedFile } from './separate-files.js';
 import { packageVersion } from './version.js';
 
 /** GitHub drops a step's whole summary past 1 MiB. */
 export const STEP_SUMMARY_LIMIT = 1024 * 1024;
+
+/** The job summary file a run with `--format github` appends to, as an output to keep apart from the others. */
+export function stepSummaryFile(ctx: CliContext, format: Format): NamedFile {
+  return { by: 'GITHUB_STEP_SUMMARY', file: format === 'github' && ctx.env.GITHUB_STEP_SUMMARY ? ctx.env.GITHUB_STEP_SUMMARY : undefined };
+}
 
 /**
  * With `--format github` inside GitHub Actions, appends the Markdown report to the job summary

@@ -3,6 +3,7 @@ import { PROVIDER_ALIASES, providers } from '../providers/index.js';
 import { nearest } from '../core/distance.js';
 import { CAPABILITY_KEYS, type CapabilityKey } from '../providers/types.js';
 import { SINGLE_REGION } from './providers.js';
+import { checkGlob } from '../core/globs.js';
 import { checkHttpUrl, ENV_NAME, HTTP_URL, MODEL_ID, MODEL_PATTERN, PROVIDER_ID } from '../core/values.js';
 
 /**
@@ -19,8 +20,12 @@ const API_VERSION = /^\d{4}-\d{2}-\d{2}(?:-preview)?$/;
 /** A string that must match `pattern`; `expected` says what in words. */
 const text = (pattern: RegExp, expected: string) => z.string({ error: expected }).regex(pattern, { error: expected });
 const nonEmpty = (expected: string) => z.string({ error: expected }).min(1, { error: expected });
-const globs = (description: string) =>
-  z.array(nonEmpty('a glob'), { error: 'an array of globs' }).meta({ description });
+const glob = nonEmpty('a glob').superRefine((value, ctx) => {
+  // An empty one has been reported already.
+  const problem = value === '' ? undefined : checkGlob(value);
+  if (problem !== undefined) ctx.addIssue({ code: 'custom', message: `invalid glob ${JSON.stringify(value)}: ${problem}` });
+});
+const globs = (description: string) => z.array(glob, { error: 'an array of globs' }).meta({ description });
 
 const comment = z.string({ error: 'a string' }).meta({ description: 'A note for readers of the file; ignored by the tool.' });
 const providerId = text(PROVIDER_ID, 'a kebab-case provider id such as "zhipu" or "my-gateway"');

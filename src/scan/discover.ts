@@ -220,7 +220,8 @@ async function walkFolders(
   const failed = new Map<string, string>();
   const noteFailedReaddir = ((folder: string, options: unknown, callback: (error: NodeJS.ErrnoException | null, entries: unknown) => void) =>
     readdir(folder, options as { withFileTypes: true }, (error, entries) => {
-      if (error !== null) failed.set(folder, error.code ?? 'unknown error');
+      // A glob's base folder that does not exist (`--include docs/**` without docs) holds nothing to miss.
+      if (error !== null && error.code !== 'ENOENT') failed.set(folder, error.code ?? 'unknown error');
       callback(error, entries);
     })) as unknown as typeof readdir;
   const walkOptions = {

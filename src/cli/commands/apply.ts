@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { Command, Option } from 'commander';
 import { EXIT, InputError, UsageError } from '../../core/errors.js';
 import { count } from '../../core/plural.js';
@@ -9,6 +10,7 @@ import type { CliContext } from '../context.js';
 import { addMigrateOptions, planInScope, resolveMigrateFlags, viewPlan, type MigrateFlags } from '../migrate-flags.js';
 import { emitReport } from '../output.js';
 import { confirm } from '../prompt.js';
+import { assertSeparateFiles } from '../separate-files.js';
 
 interface ApplyFlags extends MigrateFlags {
   dryRun?: boolean;
@@ -32,6 +34,8 @@ export function applyCommand(ctx: CliContext): Command {
       const { applyPlan } = await import('../../apply/apply-plan.js');
       const started = ctx.now();
       const project = await planInScope(settings);
+      const root = settings.scanOptions.root;
+      assertSeparateFiles(ctx.cwd, [{ by: '--out', file: flags.out }], project.changes.map((change) => ({ by: `${change.file}, which this run migrates`, file: path.join(root, change.file) })));
       const chosen = await chooseChanges(ctx, flags, provider, project);
       if (chosen === undefined) {
         ctx.stderr.write('Nothing written.\n');

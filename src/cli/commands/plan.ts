@@ -6,7 +6,7 @@ import type { CliContext } from '../context.js';
 import { checkFailOn, failOnOption } from '../gate.js';
 import { addMigrateOptions, planInScope, resolveMigrateFlags, viewPlan, type MigrateFlags } from '../migrate-flags.js';
 import { emitReport, writeTextFile } from '../output.js';
-import { appendStepSummary } from '../step-summary.js';
+import { appendStepSummary, stepSummaryFile } from '../step-summary.js';
 
 interface PlanFlags extends MigrateFlags {
   check?: boolean;
@@ -20,7 +20,7 @@ export function planCommand(ctx: CliContext): Command {
     .option('--diff <file>', 'also write the changes as a patch that `git apply` accepts')
     .addOption(failOnOption())
     .action(async (paths: string[], flags: PlanFlags) => {
-      const settings = await resolveMigrateFlags(ctx, paths, flags);
+      const settings = await resolveMigrateFlags(ctx, paths, flags, { outputs: [{ by: '--diff', file: flags.diff }, stepSummaryFile(ctx, flags.format)] });
       const { provider, failOn } = settings;
       const started = ctx.now();
       const project = await planInScope(settings);

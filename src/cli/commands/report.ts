@@ -5,7 +5,7 @@ import type { CliContext } from '../context.js';
 import { checkFailOn, failOnOption } from '../gate.js';
 import { addMigrateOptions, planInScope, resolveMigrateFlags, viewPlan, type MigrateFlags, type MigrateSettings } from '../migrate-flags.js';
 import { emitReport } from '../output.js';
-import { appendStepSummary } from '../step-summary.js';
+import { appendStepSummary, stepSummaryFile } from '../step-summary.js';
 
 interface ReportFlags extends MigrateFlags {
   verified?: string;
@@ -34,7 +34,10 @@ export function reportCommand(ctx: CliContext): Command {
     .option('--verified <file>', 'include what `verify --format json` found: its failures become errors at their call sites')
     .option('--base <git-ref>', 'report on the code as it was at this ref (the pull request\'s base), e.g. after apply on a migrated branch')
     .action(async (paths: string[], flags: ReportFlags) => {
-      const current = await resolveMigrateFlags(ctx, paths, flags);
+      const current = await resolveMigrateFlags(ctx, paths, flags, {
+        outputs: [stepSummaryFile(ctx, flags.format)],
+        inputs: [{ by: `the verify result ${flags.verified}`, file: flags.verified }],
+      });
       const { provider, failOn } = current;
       const started = ctx.now();
       const based = flags.base === undefined ? undefined : await atBase(ctx, current, flags.base);

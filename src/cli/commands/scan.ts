@@ -6,7 +6,9 @@ import { SCAN_FORMATS } from '../../report/index.js';
 import type { CliContext } from '../context.js';
 import { configOption, excludeOption, includeOption, outOption, resolveTargets, rootOption, type PathOptions } from '../options.js';
 import { emitReport, type OutputFlags } from '../output.js';
+import { runInputs } from '../migrate-flags.js';
 import { createScanProgress } from '../progress.js';
+import { assertSeparateFiles } from '../separate-files.js';
 import { addScopeOptions, resolveScope, type ScopeFlags } from '../scope.js';
 import { resolveProviders } from '../../config/providers.js';
 import { CONFIDENCES, type Confidence, type ScanResult } from '../../core/types.js';
@@ -37,6 +39,7 @@ export function scanCommand(ctx: CliContext): Command {
       const started = ctx.now();
       // Only the file's include/exclude concern a scan; flags replace them.
       const { config, file } = await loadConfig({ cwd: ctx.cwd, root, file: flags.config });
+      assertSeparateFiles(ctx.cwd, [{ by: '--out', file: flags.out }], runInputs(file, flags));
       const include = flags.include ?? config.include;
       const exclude = [...(flags.exclude ?? config.exclude ?? []), ...configExcludes(root, file, ctx.cwd)];
       const scope = await resolveScope(ctx, root, flags);

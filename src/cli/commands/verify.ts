@@ -33,7 +33,7 @@ export function verifyCommand(ctx: CliContext): Command {
       if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) throw new UsageError(`invalid --timeout "${flags.timeout}"`, 'expected a number of seconds, e.g. --timeout 20');
       const { readSavedPlan, callsOfFindings } = await import('../../verify/calls.js');
       const saved = flags.plan === undefined ? undefined : await readSavedPlan(ctx.cwd, flags.plan);
-      const settings = await resolveMigrateFlags(ctx, paths, { ...flags, ...(saved && flags.to === undefined ? { to: saved.target } : {}) });
+      const settings = await resolveMigrateFlags(ctx, paths, { ...flags, ...(saved && flags.to === undefined ? { to: saved.target } : {}) }, { inputs: [{ by: `the saved plan ${flags.plan}`, file: flags.plan }] });
       const { provider, planOptions } = settings;
       if (saved && saved.target !== provider.id) throw new UsageError(`${flags.plan} is a plan for ${saved.target}, not ${provider.id}`, `drop --to, or save a plan for ${provider.id}`);
       const [{ resolveTarget }, { planChecks }, { resolveEndpoint }, { requestCount, runVerify }, { verifyReporters }] = await Promise.all([
