@@ -1,5 +1,6 @@
 import type { CallSite, Finding, ManualAction } from '../core/types.js';
 import { capabilityFor } from '../providers/index.js';
+import { checkClientHost, checkModuleHosts } from './client-host.js';
 import { capabilityForCall, hostedToolsOf, restApiOf, VERSIONED_BASE } from './api-surface.js';
 import { isOpenAIKeyVariable, isOpenAIUrlVariable } from './env-names.js';
 import { describeBaseUrl, type MigrationTarget } from './target.js';
@@ -30,6 +31,8 @@ export function isServable(api: string, target: MigrationTarget, call?: Finding)
 }
 
 const siteOf = (finding: Finding): CallSite => ({ file: finding.file, line: finding.span.line });
+/** One call site per line. */
+const sitesOf = (findings: readonly Finding[]): CallSite[] => [...new Map(findings.map((f) => [`${f.file}\u0000${f.span.line}`, siteOf(f)])).values()];
 /**
  * Messages name files and APIs, never lines: a baseline matches actions by message, and lines
  * move. The lines are in the action's `callSites`.
@@ -38,7 +41,7 @@ const filesOf = (findings: readonly Finding[]): string => [...new Set(findings.m
 const apisOf = (calls: readonly Finding[]): string => [...new Set(calls.map((call) => call.api ?? ''))].join(', ');
 /** Languages whose findings are code that sends requests; the rest (.env, YAML, JSON) hold settings. */
 const CODE_LANGUAGES = new Set(['ts', 'js', 'python']);
-const isSettings = (finding: Finding): boolean => !CODE_LANGUAGES.has(finding.language);
+export const isSettings = (finding: Finding): boolean => !CODE_LANGUAGES.has(finding.language);
 const isWithin = (inner: Finding, outer: Finding): boolean =>
   inner.file === outer.file && outer.span.start <= inner.span.start && inner.span.end <= outer.span.end && inner !== outer;
 
@@ -64,8 +67,12 @@ export function routeFindings(findings: readonly Finding[], target: MigrationTar
     const client = call.kind === 'api-call' ? clientOf(call, clientAt) : undefined;
     if (client) callsOf.set(client, [...(callsOf.get(client) ?? []), call]);
   }
-  const keptClients = new Set<Finding>();
+  // A client the plan cannot point at the target (a wrapper that cannot reach it, a gateway URL) stays as written.
+  const hosted = hostedClients(clients, target);
+  const keptClients = new Set<Finding>(hosted.keys());
+  for (const [client, action] of hosted) routes.set(client, { edits: 'none', actions: action ? [action] : [] });
   for (const [client, calls] of callsOf) {
+    if (hosted.has(client)) continue;
     const unserved = calls.filter((call) => !isServable(call.api ?? '', target, call));
     if (unserved.length === 0) continue;
     if (unserved.length === calls.length) {
@@ -138,9 +145,19 @@ export function routeFindings(findings: readonly Finding[], target: MigrationTar
   const isUnservedUrl = (url: Finding) => url.kind === 'base-url' && !isServable(restApiOf(url.api ?? '') ?? '', target);
   const stayingFiles = new Set([...urls.filter(isUnservedUrl), ...paths.filter((path) => destinations.has(path))].map((f) => f.file));
   const movingFiles = new Set(urls.filter((url) => !isUnservedUrl(url)).map((url) => url.file));
-  for (const model of findings.filter((f) => f.kind === 'model' && !isSettings(f))) {
+  const codeModels = findings.filter((f) => f.kind === 'model' && !isSettings(f));
+  // A call that writes its model inside it does not send an id defined elsewhere.
+  const takesModelFromElsewhere = (call: Finding) => !codeModels.some((model) => isWithin(model, call));
+  // When every client and URL of the project is left on OpenAI on purpose (not merely left for the
+  // user to point by hand), every request stays there, and so does every model id.
+  const isLeftOnPurpose = ({ finding }: Destination) => (finding.kind === 'client' ? keptClients.has(finding) : finding.kind === 'api-call' || isUnservedUrl(finding));
+  const nothingMoves = destinations.size > 0 && [...destinations.values()].every(isLeftOnPurpose);
+  if (nothingMoves) for (const model of findings.filter((f) => f.kind === 'model')) routes.set(model, { edits: 'none', actions: [] });
+  for (const model of nothingMoves ? [] : codeModels) {
     const call = calls.find((c) => isWithin(model, c));
-    const users = calls.filter((c) => c.model === model.model);
+    const sameId = calls.filter((c) => c.model === model.model);
+    const remote = sameId.filter(takesModelFromElsewhere);
+    const users = remote.length > 0 ? remote : sameId;
     const stays = call !== undefined
       ? isStaying(call)
       : users.length > 0
@@ -150,17 +167,15 @@ export function routeFindings(findings: readonly Finding[], target: MigrationTar
   }
 
   // 6. Settings: while some request keeps OpenAI's key or URL variable, the settings keep them too.
-  const isKeyHolder = (f: Finding) => f.kind === 'client' || f.kind === 'api-key' || (f.kind === 'env-var' && isOpenAIKeyVariable(f.name ?? '', target));
+  // An SDK client may read OPENAI_API_KEY by itself; the `chatgpt` wrappers take a key only as an option, a finding of its own.
+  const isKeyHolder = (f: Finding) => (f.kind === 'client' && !(f.symbol ?? '').startsWith('ChatGPT')) || f.kind === 'api-key' || (f.kind === 'env-var' && isOpenAIKeyVariable(f.name ?? '', target));
   const keptKeys = [...routes].filter(([f, route]) => route.edits === 'none' && isKeyHolder(f)).map(([f]) => f);
   const keptUrlReads = [...routes].filter(([f, route]) => route.edits === 'none' && f.kind === 'env-var' && isOpenAIUrlVariable(f.name ?? '')).map(([f]) => f);
   for (const entry of findings.filter(isSettings)) {
     if (entry.kind === 'env-var' && isOpenAIKeyVariable(entry.name ?? '', target) && keptKeys.length > 0) {
-      routes.set(entry, {
-        edits: 'none',
-        actions: [
-          manual(entry, 'info', 'keep-openai-key', `${entry.name} is kept: requests in ${filesOf(keptKeys)} stay on OpenAI; add ${target.keyVar} beside it for the requests that move to ${provider}`, undefined, keptKeys.map(siteOf)),
-        ],
-      });
+      // With nothing moving, the key is simply left as it is: the actions at the clients say why.
+      const keep = manual(entry, 'info', 'keep-openai-key', `${entry.name} is kept: requests in ${filesOf(keptKeys)} stay on OpenAI; add ${target.keyVar} beside it for the requests that move to ${provider}`, undefined, sitesOf(keptKeys));
+      routes.set(entry, { edits: 'none', actions: nothingMoves ? [] : [keep] });
     } else if (keptKeys.length + keptUrlReads.length > 0 && (entry.kind === 'base-url' || (entry.kind === 'env-var' && isOpenAIUrlVariable(entry.name ?? '')))) {
       // A client left on OpenAI without a baseURL of its own reads OPENAI_BASE_URL: pointing that at the target would send it there.
       routes.set(entry, { edits: 'none', actions: [] });
@@ -224,6 +239,21 @@ function holdSharedBases(paths: readonly Finding[], urls: readonly Finding[], de
     const message = `this base URL and its key are left on OpenAI: requests built on a base URL in ${filesOf(unserved)} go to APIs ${provider} does not serve (${apisOf(unserved)})${others}. Give the requests that move their own base URL (${describeBaseUrl(target)}) and key (${target.keyVar})`;
     routes.set(base, { edits: 'none', actions: [manual(base, 'error', 'key-url-split', message, undefined, [base, ...remote].map(siteOf))] });
   }
+}
+
+/**
+ * Clients left on the host they have, with the action that says why (none for the other
+ * module-level settings a custom module URL keeps).
+ */
+function hostedClients(clients: readonly Finding[], target: MigrationTarget): Map<Finding, ManualAction | undefined> {
+  const hosted = new Map<Finding, ManualAction | undefined>();
+  for (const client of clients) {
+    const action = client.symbol === 'OpenAIModule' ? undefined : checkClientHost(client, target);
+    if (action) hosted.set(client, action);
+  }
+  const moduleHosts = checkModuleHosts(clients, target);
+  if (moduleHosts.size > 0) for (const setting of clients.filter((c) => c.symbol === 'OpenAIModule')) hosted.set(setting, moduleHosts.get(setting));
+  return hosted;
 }
 
 function clientOf(call: Finding, clientAt: ReadonlyMap<string, Finding>): Finding | undefined {

@@ -41,8 +41,7 @@ export function planModuleSetting(finding: Finding, ctx: RuleContext): RuleResul
   if (URL_SETTINGS.includes(setting.name)) {
     const code = baseUrlCode(target, syntax);
     if (value.text === code) return NOTHING;
-    const custom = checkCustomValue(finding, ctx, { name: setting.name, isUrl: true }, value);
-    return custom ? result([], [custom]) : result([edit(finding, value.range, code, reason)]);
+    return result([edit(finding, value.range, code, reason)]);
   }
   if (setting.name === 'api_type' && value.kind === 'string' && /^azure/.test(value.value)) {
     return result([edit(finding, value.range, syntax.string(isLegacyProject(ctx) ? 'open_ai' : 'openai'), reason)]);
