@@ -28,7 +28,7 @@ const CANDIDATES_PER_THREAD = 1500;
  */
 const SPARE_CORES = 1;
 const MAX_THREADS = 4;
-/** Files per message. A worker holds two chunks, so it never waits for the busy main thread. */
+/** Files per message. */
 const CHUNK_SIZE = 8;
 const CHUNKS_PER_WORKER = 2;
 
@@ -61,94 +61,131 @@ async function scanChunk(tasks: readonly ParseTask[]): Promise<FileScan<unknown>
 }
 
 /**
- * Parses candidate files on the calling thread and, when there are enough of them, on worker
+ * Parses candidate files as they are found: on the calling thread between the reader's
+ * messages, so parsing overlaps reading, and, when there are enough candidates, on worker
  * threads too. Workers start while candidates are still being found, so that they load the
  * parser meanwhile. Call `close` when done, whatever happened. A frontend's results cross
  * threads, so they must be plain data (what `structuredClone` keeps as it is).
  */
 export class ParsePool {
-  private readonly workers: Worker[] = [];
+  private readonly workers: { worker: Worker; inFlight: number }[] = [];
   private readonly hasWorkerScript = existsSync(fileURLToPath(WORKER_URL));
   private readonly cores = availableParallelism();
+  private readonly tasks: ParseTask[] = [];
+  private readonly results: FileScan<unknown>[] = [];
+  /** The first task no thread has taken yet. */
+  private next = 0;
+  private finished = 0;
+  private scanningHere = false;
+  private closed = false;
+  private failure: { error: unknown } | undefined;
+  private settle: { resolve: (results: FileScan<unknown>[]) => void; reject: (error: unknown) => void } | undefined;
 
   /** `threads`, the calling one included, overrides the choice by number of candidates. */
   constructor(private readonly threads?: number) {}
 
-  /** Starts the workers that `candidates` files pay for, if not started yet. */
-  reserve(candidates: number): void {
-    if (!this.hasWorkerScript || candidates === 0) return;
-    const wanted = (this.threads ?? countParseThreads(candidates, this.cores)) - 1;
-    while (this.workers.length < wanted) this.workers.push(new Worker(WORKER_URL));
+  /** Queues a task; a free thread parses it at once. */
+  add(task: ParseTask): void {
+    this.tasks.push(task);
+    this.reserve(this.tasks.length);
+    this.dispatch();
   }
 
   /**
-   * Runs each task's frontend and returns the results in task order, whichever thread
-   * produced them, so the output does not depend on the thread count. Work goes out in small
-   * chunks, so all threads finish at about the same time.
+   * Waits for every task added and returns the results in the order the tasks were added,
+   * whichever thread produced them, so the output does not depend on the thread count.
    */
-  async scan(tasks: readonly ParseTask[]): Promise<FileScan<unknown>[]> {
-    this.reserve(tasks.length);
-    const results = new Array<FileScan<unknown>>(tasks.length);
-    let next = 0;
-    let failed = false;
-    const takeChunk = (): number | undefined => {
-      if (failed || next >= tasks.length) return undefined;
-      const start = next;
-      next += CHUNK_SIZE;
-      return start;
-    };
-    const store = (start: number, chunk: FileScan<unknown>[]) => chunk.forEach((result, offset) => (results[start + offset] = result));
-    const hasWorkers = this.workers.length > 0;
-    const scanHere = async () => {
-      for (let start = takeChunk(); start !== undefined; start = takeChunk()) {
-        store(start, await scanChunk(tasks.slice(start, start + CHUNK_SIZE)));
-        // Lets the workers' replies in, so they get their next chunk.
-        if (hasWorkers) await new Promise((resolve) => setImmediate(resolve));
-      }
-    };
-    try {
-      await Promise.all([scanHere(), ...this.workers.map((worker) => feedWorker(worker, tasks, takeChunk, store))]);
-    } catch (error) {
-      failed = true;
-      throw error;
-    }
-    return results;
+  finish(): Promise<FileScan<unknown>[]> {
+    return new Promise((resolve, reject) => {
+      this.settle = { resolve, reject };
+      this.settleIfDone();
+    });
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.workers.splice(0).map((worker) => worker.terminate()));
+    this.closed = true;
+    await Promise.all(this.workers.splice(0).map(({ worker }) => worker.terminate()));
   }
-}
 
-function feedWorker(
-  worker: Worker,
-  tasks: readonly ParseTask[],
-  takeChunk: () => number | undefined,
-  store: (start: number, results: FileScan<unknown>[]) => void,
-): Promise<void> {
-  return new Promise((resolve, reject) => {
-    let inFlight = 0;
-    const feed = () => {
-      for (let start; inFlight < CHUNKS_PER_WORKER && (start = takeChunk()) !== undefined; inFlight++) {
-        worker.postMessage({ start, tasks: tasks.slice(start, start + CHUNK_SIZE) } satisfies WorkerRequest);
+  /** Starts the workers that `candidates` files pay for, if not started yet. */
+  private reserve(candidates: number): void {
+    if (!this.hasWorkerScript) return;
+    const wanted = (this.threads ?? countParseThreads(candidates, this.cores)) - 1;
+    while (this.workers.length < wanted) this.workers.push(this.startWorker());
+  }
+
+  /** Hands the waiting tasks to free threads; a worker holds two chunks, so it never waits for the busy calling thread. */
+  private dispatch(): void {
+    for (const entry of this.workers) {
+      while (entry.inFlight < CHUNKS_PER_WORKER) {
+        const range = this.take();
+        if (!range) break;
+        entry.inFlight++;
+        entry.worker.postMessage({ start: range.start, tasks: this.tasks.slice(range.start, range.end) } satisfies WorkerRequest);
       }
-      if (inFlight === 0) resolve();
-    };
-    worker.on('message', (reply: WorkerReply) => {
+    }
+    if (!this.scanningHere && this.next < this.tasks.length) void this.scanHere();
+  }
+
+  /** The next chunk of waiting tasks; chunks are small, so all threads finish at about the same time. */
+  private take(): { start: number; end: number } | undefined {
+    if (this.closed || this.failure || this.next >= this.tasks.length) return undefined;
+    const start = this.next;
+    this.next = Math.min(this.tasks.length, start + CHUNK_SIZE);
+    return { start, end: this.next };
+  }
+
+  private async scanHere(): Promise<void> {
+    this.scanningHere = true;
+    try {
+      for (let range = this.take(); range; range = this.take()) {
+        this.store(range.start, await scanChunk(this.tasks.slice(range.start, range.end)));
+        // Lets the reader's and the workers' messages in between chunks.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    } catch (error) {
+      this.fail(error);
+    } finally {
+      this.scanningHere = false;
+    }
+  }
+
+  private startWorker(): { worker: Worker; inFlight: number } {
+    const entry = { worker: new Worker(WORKER_URL), inFlight: 0 };
+    entry.worker.on('message', (reply: WorkerReply) => {
       if ('error' in reply) {
-        reject(Object.assign(new Error(reply.error.message), { stack: reply.error.stack }));
+        this.fail(Object.assign(new Error(reply.error.message), { stack: reply.error.stack }));
         return;
       }
-      store(reply.start, reply.results);
-      inFlight--;
-      feed();
+      entry.inFlight--;
+      this.store(reply.start, reply.results);
+      this.dispatch();
     });
-    worker.on('error', reject);
-    worker.on('exit', (code) => {
-      if (inFlight > 0) reject(new Error(`a parse worker stopped (exit code ${code})`));
+    entry.worker.on('error', (error) => this.fail(error));
+    entry.worker.on('exit', (code) => {
+      if (entry.inFlight > 0 && !this.closed) this.fail(new Error(`a parse worker stopped (exit code ${code})`));
     });
-    feed();
-  });
+    return entry;
+  }
+
+  private store(start: number, chunk: FileScan<unknown>[]): void {
+    chunk.forEach((result, offset) => (this.results[start + offset] = result));
+    this.finished += chunk.length;
+    this.settleIfDone();
+  }
+
+  private fail(error: unknown): void {
+    this.failure ??= { error };
+    this.settleIfDone();
+  }
+
+  private settleIfDone(): void {
+    if (!this.settle) return;
+    if (this.failure) this.settle.reject(this.failure.error);
+    else if (this.finished === this.tasks.length) this.settle.resolve(this.results);
+    else return;
+    this.settle = undefined;
+  }
 }
 
 /** The worker side: scans each chunk it is sent and replies with the results. */

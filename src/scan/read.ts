@@ -49,24 +49,30 @@ export function readCandidate(file: DiscoveredFile, maxBytes = MAX_FILE_BYTES): 
   return isCandidateBytes(read.bytes) ? { kind: 'candidate', text: utf8.decode(read.bytes) } : { kind: 'other' };
 }
 
-/** The file's bytes once they are known to be UTF-8 text of an acceptable size. */
+/**
+ * One buffer per thread that every file is read into: a scan reads thousands of small files,
+ * and most of them are dropped by the prefilter without ever leaving it.
+ */
+let scratch = Buffer.allocUnsafe(64 * 1024);
+
+/**
+ * The file's bytes once they are known to be UTF-8 text of an acceptable size. They are a view
+ * of the thread's scratch buffer, valid until the next read: decode or copy them before that.
+ */
 function readTextBytes(file: DiscoveredFile, maxBytes: number): { ok: true; bytes: Buffer } | { ok: false; skipped: SkippedFile } {
   const skip = (reason: SkipReason, message: string) => ({ ok: false as const, skipped: { file: file.relative, reason, message } });
   let fd: number | undefined;
   let bytes: Buffer;
   try {
     fd = openSync(file.absolute, 'r');
-    // fstat on the open descriptor, so the size belongs to the file that is then read.
-    const { size } = fstatSync(fd);
-    if (size > maxBytes) return skip('too-large', `${size} bytes, over the ${maxBytes}-byte limit`);
-    bytes = readToEnd(fd, size, maxBytes);
+    bytes = readUpTo(fd, maxBytes + 1);
+    // Only a file over the limit pays for a stat, to say how large it is.
+    if (bytes.length > maxBytes) return skip('too-large', `${Math.max(fstatSync(fd).size, bytes.length)} bytes, over the ${maxBytes}-byte limit`);
   } catch (error) {
     return skip('unreadable', `cannot read the file (${describeError(error)})`);
   } finally {
     if (fd !== undefined) closeQuietly(fd);
   }
-  // The file may have grown between the stat and the read.
-  if (bytes.length > maxBytes) return skip('too-large', `${bytes.length} bytes, over the ${maxBytes}-byte limit`);
   // A UTF-16 BOM first: UTF-16 text is full of NUL bytes and would otherwise pass for binary.
   if (hasUtf16Bom(bytes)) return skip('not-utf8', 'UTF-16 text (byte order mark); only UTF-8 is supported');
   if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) return skip('binary', 'binary file (NUL byte in the first 8 KB)');
@@ -74,23 +80,22 @@ function readTextBytes(file: DiscoveredFile, maxBytes: number): { ok: true; byte
   return { ok: true, bytes };
 }
 
-/** Reads to the end of the file, which may have grown since its size was taken; stops past `maxBytes`. */
-function readToEnd(fd: number, size: number, maxBytes: number): Buffer {
-  // One spare byte, so a file that kept its size is read in one call plus the call that sees its end.
-  let buffer = Buffer.allocUnsafe(size + 1);
+/** Reads to the end of the file or to `limit` bytes, whichever comes first, into the scratch buffer. */
+function readUpTo(fd: number, limit: number): Buffer {
   let length = 0;
   for (;;) {
-    if (length === buffer.length) {
-      if (length > maxBytes) break;
-      const grown = Buffer.allocUnsafe(buffer.length * 2);
-      buffer.copy(grown, 0, 0, length);
-      buffer = grown;
+    if (length === scratch.length) {
+      if (length >= limit) break;
+      const grown = Buffer.allocUnsafe(Math.min(scratch.length * 2, limit));
+      scratch.copy(grown, 0, 0, length);
+      scratch = grown;
     }
-    const read = readSync(fd, buffer, length, buffer.length - length, null);
+    const read = readSync(fd, scratch, length, Math.min(scratch.length, limit) - length, null);
     if (read === 0) break;
     length += read;
+    if (length >= limit) break;
   }
-  return buffer.subarray(0, length);
+  return scratch.subarray(0, length);
 }
 
 function closeQuietly(fd: number): void {

@@ -1,3 +1,4 @@
+import { saveCodeCaches } from '../core/code-cache.js';
 import { compareStrings } from '../core/compare.js';
 import type { Finding, ScanResult, SkippedFile } from '../core/types.js';
 import { discoverFiles } from './discover.js';
@@ -62,14 +63,16 @@ export async function scanProject(options: ScanOptions): Promise<ScanResult> {
         if (minified !== undefined) skipped.push({ file: file.relative, reason: 'minified', message: minified });
         else {
           if (!loading.has(frontend)) loading.set(frontend, loadFrontend(frontend));
-          tasks.push({ frontend: frontend.id, file: { path: file.relative, text: read.text } });
-          pool.reserve(tasks.length);
+          const task = { frontend: frontend.id, file: { path: file.relative, text: read.text } };
+          tasks.push(task);
+          pool.add(task);
         }
       },
       options.onProgress && ((done) => options.onProgress!(done, sources.length)),
     );
-    await Promise.all(loading.values());
-    results = await pool.scan(tasks);
+    results = await pool.finish();
+    // After the parsing, so that what V8 compiled for it is cached for the next run too.
+    saveCodeCaches();
   } finally {
     await pool.close();
   }

@@ -1,11 +1,12 @@
-import type { readdir as Readdir } from 'node:fs';
+import type { readdir as Readdir, readdirSync as ReaddirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { useTempProjects } from '../cli/temp-project.js';
 import { runCli } from '../helpers/run-cli.js';
 import { CLIENT_FILE, writeFiles } from './project.js';
 
-// Folders named `locked` cannot be listed, as with `chmod 000` for a user who is not root.
+// Folders named `locked` cannot be listed, as with `chmod 000` for a user who is not root,
+// whether the walk lists folders with blocking calls or callbacks.
 vi.mock('node:fs', async (importOriginal) => {
   const actual = await importOriginal<typeof import('node:fs')>();
   const readdir = ((folder: string, options: unknown, callback: (error: NodeJS.ErrnoException | null, entries?: unknown) => void) => {
@@ -15,7 +16,11 @@ vi.mock('node:fs', async (importOriginal) => {
     }
     (actual.readdir as unknown as (...args: unknown[]) => void)(folder, options, callback);
   }) as unknown as typeof Readdir;
-  return { ...actual, readdir, default: { ...actual, readdir } };
+  const readdirSync = ((folder: string, options: unknown) => {
+    if (path.basename(String(folder)) === 'locked') throw Object.assign(new Error(`EACCES: permission denied, scandir '${folder}'`), { code: 'EACCES' });
+    return (actual.readdirSync as unknown as (...args: unknown[]) => unknown)(folder, options);
+  }) as unknown as typeof ReaddirSync;
+  return { ...actual, readdir, readdirSync, default: { ...actual, readdir, readdirSync } };
 });
 
 const temp = useTempProjects();
