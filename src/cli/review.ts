@@ -5,7 +5,7 @@ import { redactSecrets } from '../core/redact.js';
 import { LineIndex } from '../core/span.js';
 import type { Edit, ManualAction, Plan } from '../core/types.js';
 import { previewChanges, type FileChange } from '../plan/preview.js';
-import { unifiedDiff } from '../report/diff.js';
+import { readableChange, readableDiff } from '../report/diff.js';
 import { colorDiff } from '../report/text.js';
 import { wrapText } from '../report/wrap.js';
 import { colorLevel, type CliContext } from './context.js';
@@ -28,7 +28,7 @@ export interface Hunk {
  */
 export function showChanges(ctx: CliContext, changes: readonly FileChange[], colorFlag: boolean | undefined): void {
   const c = chalkFor(ctx, colorFlag);
-  const diff = redactSecrets(unifiedDiff(changes)).replace(/\n$/, '');
+  const diff = redactSecrets(readableDiff(changes)).replace(/\n$/, '');
   const lines = diff.split('\n');
   if (lines.length <= FULL_DIFF_LIMIT) {
     ctx.stderr.write(`${colorDiff(diff, c).join('\n')}\n\n`);
@@ -37,7 +37,7 @@ export function showChanges(ctx: CliContext, changes: readonly FileChange[], col
   const width = Math.max(...changes.map((change) => change.file.length));
   ctx.stderr.write(`${c.bold(`${count(changes.length, 'file')} to change`)} (the diff has ${lines.length} lines; \`migrate-openai plan\` prints it):\n`);
   for (const change of changes) {
-    const { added, removed } = countLines(change);
+    const { added, removed } = countLines(readableChange(change));
     ctx.stderr.write(`  ${change.file.padEnd(width)}  ${count(change.edits, 'edit').padStart(9)}  ${c.green(`+${added}`)} ${c.red(`-${removed}`)}\n`);
   }
   ctx.stderr.write('\n');
@@ -53,7 +53,7 @@ export async function reviewHunks(ctx: CliContext, plan: Plan, changes: readonly
   const c = chalkFor(ctx, colorFlag);
   const accepted = new Set<Edit>();
   for (const [index, change] of changes.entries()) {
-    const hunks = hunksOf(change, plan.edits.filter((edit) => edit.file === change.file));
+    const hunks = hunksOf(readableChange(change), plan.edits.filter((edit) => edit.file === change.file));
     ctx.stderr.write(`\n${c.bold(`[${index + 1}/${changes.length}] ${change.file}`)} ${c.dim(`(${count(change.edits, 'edit')}, ${count(hunks.length, 'hunk')})`)}\n`);
     ctx.stderr.write(manualLines(plan.manual.filter((action) => action.file === change.file), c).join(''));
     for (const [number, hunk] of hunks.entries()) {

@@ -1,4 +1,5 @@
 import { groupByFile } from '../core/group.js';
+import { hasCrBreaks, toCrBreaks, withLfBreaks } from '../core/line-breaks.js';
 import { compareStrings } from '../core/compare.js';
 import type { Edit, Finding, FindingResolution, ManualAction, Plan } from '../core/types.js';
 import type { Provider } from '../providers/types.js';
@@ -29,8 +30,11 @@ export function planMigration(input: PlanInput, provider: Provider, options: Pla
   const { planned, notes } = setAsideTests(input.findings, options.includeTests ?? false);
   manual.push(...notes);
   const routes = routeFindings(planned, target);
+  // Rules find lines by their LFs: a file whose lines end with a lone CR is planned on a view
+  // where those read as LFs, and the lines its edits insert end with a CR again.
+  const texts = new Map([...input.texts].map(([file, text]) => [file, withLfBreaks(text)]));
   for (const [file, findings] of groupByFile(planned)) {
-    const text = input.texts.get(file) ?? '';
+    const text = texts.get(file) ?? '';
     const ctx = { target, fileFindings: findings, projectFindings: planned, routes, text, syntax: syntaxFor(findings[0]!.language, text, findings), eol: text.includes('\r\n') ? ('\r\n' as const) : ('\n' as const) };
     const fileEdits: Edit[] = [];
     const results: [Finding, RuleResult][] = [];
@@ -46,11 +50,12 @@ export function planMigration(input: PlanInput, provider: Provider, options: Pla
     // Prerequisites first, so that an import inserted where another insertion goes comes before
     // it. A notebook's cells are Python inside JSON strings: the edits' Python text is written as
     // JSON, and `import os` goes before the first import of its cells.
-    edits.push(...(isNotebook(file) ? toNotebookEdits(text, [...notebookImports(file, kept, findings), ...kept]) : [...prerequisiteEdits(file, kept, ctx.syntax), ...kept]));
+    const written = isNotebook(file) ? toNotebookEdits(text, [...notebookImports(file, kept, findings), ...kept]) : [...prerequisiteEdits(file, kept, ctx.syntax), ...kept];
+    edits.push(...(hasCrBreaks(input.texts.get(file) ?? '') ? written.map((edit) => ({ ...edit, text: toCrBreaks(edit.text) })) : written));
     const isReplaced = replacedSpans(kept);
     for (const [finding, planned] of results) resolved.set(finding, resolveFinding(finding, planned, isReplaced(finding.span), results));
   }
-  manual.push(...findOldProviderText(input.texts, planned, edits, target));
+  manual.push(...findOldProviderText(texts, planned, edits, target));
   return {
     target: provider.id,
     edits,

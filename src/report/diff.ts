@@ -1,4 +1,5 @@
 import { diffLines } from 'diff';
+import { withLfBreaks } from '../core/line-breaks.js';
 import { redactSecrets } from '../core/redact.js';
 import type { FileChange } from '../plan/preview.js';
 import type { Reporter } from './types.js';
@@ -9,6 +10,21 @@ const CONTEXT = 4;
 /** A unified diff of every changed file, with a/ b/ prefixes so `git apply` takes it. */
 export function unifiedDiff(changes: readonly FileChange[]): string {
   return changes.map(fileDiff).join('');
+}
+
+/**
+ * The diff as people read it (terminal, Markdown report, review): a patch splits lines at LFs
+ * only, as git does, so a file whose lines end with a lone CR would show as one long line that
+ * a terminal overprints; here its lone CRs count as line breaks too. Offsets are unchanged.
+ */
+export function readableDiff(changes: readonly FileChange[]): string {
+  return unifiedDiff(changes.map(readableChange));
+}
+
+/** The change with lone CRs read as LFs, for line-based displays; the same offsets. */
+export function readableChange(change: FileChange): FileChange {
+  const spans = change.spans?.map((span) => ({ ...span, text: withLfBreaks(span.text) }));
+  return { ...change, before: withLfBreaks(change.before), after: withLfBreaks(change.after), ...(spans ? { spans } : {}) };
 }
 
 export const renderDiff: Reporter = ({ plan }) => redactSecrets(unifiedDiff(plan?.changes ?? []));

@@ -1,7 +1,7 @@
 import { compareStrings } from '../core/compare.js';
 import type { CapabilityGap, Finding, FindingKind, FindingResolution, ManualAction, Severity, SkippedFile } from '../core/types.js';
 import { count } from '../core/plural.js';
-import { unifiedDiff } from './diff.js';
+import { readableDiff } from './diff.js';
 import { countSeverities } from './plan-summary.js';
 import { countByKind, describeFinding } from './summary.js';
 import type { ReportInput } from './types.js';
@@ -110,7 +110,7 @@ export function buildMigrationReport(input: ReportInput): MigrationReport {
     let section = files.get(finding.file);
     if (section === undefined) {
       const change = changes.get(finding.file);
-      section = { file: finding.file, findings: [], edits: editsByFile.get(finding.file) ?? 0, diff: change ? unifiedDiff([change]) : '', manual: [] };
+      section = { file: finding.file, findings: [], edits: editsByFile.get(finding.file) ?? 0, diff: change ? readableDiff([change]) : '', manual: [] };
       files.set(finding.file, section);
     }
     const { line, column } = finding.span;

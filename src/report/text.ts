@@ -3,7 +3,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import { count } from '../core/plural.js';
 import { redactSecrets } from '../core/redact.js';
 import type { Finding, ManualAction, ScanResult } from '../core/types.js';
-import { unifiedDiff } from './diff.js';
+import { readableDiff } from './diff.js';
 import { describeNextSteps, type NextSteps } from './next-steps.js';
 import { shortName, wrapText } from './wrap.js';
 import { buildMigrationReport, describeReadiness, RESOLUTION_LABELS, SUPPORT_LABELS, type MigrationReport } from './migration-report.js';
@@ -65,7 +65,7 @@ function scanLines(scan: ScanResult, c: ChalkInstance): string[] {
 
 function planLines(input: ReportInput, view: PlanView, c: ChalkInstance): string[] {
   const lines: string[] = [];
-  const diff = unifiedDiff(view.changes);
+  const diff = readableDiff(view.changes);
   if (diff !== '') lines.push(...colorDiff(diff.replace(/\n$/, ''), c), '');
   if (view.plan.manual.length > 0) {
     lines.push(c.bold(`Manual actions (${view.plan.manual.length})`));

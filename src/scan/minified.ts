@@ -12,12 +12,13 @@ const MAX_BLANK_SHARE = 0.1;
  */
 export function describeMinified(text: string): string | undefined {
   if (text.length < MIN_CHARS) return undefined;
-  // A last line without its newline counts too.
-  let lines = text.endsWith('\n') ? 0 : 1;
+  // A last line without its line break counts too.
+  let lines = /[\r\n]$/.test(text) ? 0 : 1;
   let blanks = 0;
   for (let index = 0; index < text.length; index++) {
     const code = text.charCodeAt(index);
-    if (code === 10) lines++;
+    // LF, or a lone CR (a CR before an LF is part of one CRLF break).
+    if (code === 10 || (code === 13 && text.charCodeAt(index + 1) !== 10)) lines++;
     else if (code === 32 || code === 9) blanks++;
   }
   const meanLine = text.length / lines;

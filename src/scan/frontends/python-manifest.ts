@@ -46,16 +46,19 @@ function readRequirement(text: string, start: number, end: number, section: stri
 
 /** Each line with its offsets, comments cut off (`#` after a space, or at the start). */
 function* linesOf(text: string): Generator<{ start: number; end: number; content: string }> {
+  // LF, CRLF or a lone CR ends a line.
+  const lineBreak = /\r\n|\r|\n/g;
   let start = 0;
   while (start <= text.length) {
-    const newline = text.indexOf('\n', start);
-    const lineEnd = newline === -1 ? text.length : newline;
-    const line = text.slice(start, lineEnd).replace(/\r$/, '');
+    lineBreak.lastIndex = start;
+    const newline = lineBreak.exec(text);
+    const lineEnd = newline === null ? text.length : newline.index;
+    const line = text.slice(start, lineEnd);
     const comment = line.search(/(?:^|\s)#/);
     const content = comment === -1 ? line : line.slice(0, comment);
     yield { start, end: start + content.length, content };
-    if (newline === -1) break;
-    start = newline + 1;
+    if (newline === null) break;
+    start = lineEnd + newline[0].length;
   }
 }
 

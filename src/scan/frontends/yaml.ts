@@ -1,4 +1,5 @@
 import { isMap, isScalar, isSeq, parseAllDocuments, type Document, type YAMLMap } from 'yaml';
+import { withLfBreaks } from '../../core/line-breaks.js';
 import { LineIndex } from '../../core/span.js';
 import type { Range } from '../../core/types.js';
 import { SettingsCollector, verbatimRange, type SettingValue } from './settings.js';
@@ -6,9 +7,13 @@ import type { FileScan, Frontend, SourceText } from './types.js';
 
 type ParsedYaml = { ok: true; documents: Document.Parsed[] } | { ok: false; message: string };
 
-/** Every document of the stream (Kubernetes manifests hold several); the first error fails the file. */
+/**
+ * Every document of the stream (Kubernetes manifests hold several); the first error fails the
+ * file. YAML ends lines with LF, CRLF or a lone CR; the parser knows the first two, so it reads
+ * lone CRs as LFs (same offsets).
+ */
 function parseYaml(text: string): ParsedYaml {
-  const documents = parseAllDocuments(text, { prettyErrors: false });
+  const documents = parseAllDocuments(withLfBreaks(text), { prettyErrors: false });
   for (const document of documents) {
     const error = document.errors[0];
     if (error !== undefined) {

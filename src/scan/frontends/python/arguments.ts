@@ -1,4 +1,5 @@
 import type { SyntaxNode } from '@lezer/common';
+import { lineStartAt } from '../../../core/line-breaks.js';
 import type { ArgumentInfo, PropertyInfo, ValueInfo } from '../../../core/types.js';
 import type { PyContext } from './context.js';
 import { envReadOf } from './env-access.js';
@@ -29,7 +30,7 @@ export function describeArguments(ctx: PyContext, argList: SyntaxNode): Argument
   const first = args[0]!;
   let propertyIndent: string | null = null;
   if (ctx.lines.lineOf(open.from) !== ctx.lines.lineOf(first.from)) {
-    const lineStart = ctx.text.lastIndexOf('\n', first.from - 1) + 1;
+    const lineStart = lineStartAt(ctx.text, first.from);
     propertyIndent = ctx.text.slice(lineStart, first.from);
   }
   return {

@@ -1,4 +1,5 @@
 import { ts } from './ts.js';
+import { lineStartAt } from '../../../core/line-breaks.js';
 import type { ArgumentInfo, PropertyInfo, ValueInfo } from '../../../core/types.js';
 import type { FileContext } from './context.js';
 import { envNameOf } from './env-access.js';
@@ -50,7 +51,7 @@ function describeObject(ctx: FileContext, object: ts.ObjectLiteralExpression): E
   let propertyIndent: string | null = null;
   if (isMultiline) {
     const firstStart = object.properties[0]!.getStart(ctx.sourceFile);
-    const lineStart = text.lastIndexOf('\n', firstStart - 1) + 1;
+    const lineStart = lineStartAt(text, firstStart);
     propertyIndent = text.slice(lineStart, firstStart);
   }
   return {
