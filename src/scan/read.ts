@@ -3,6 +3,7 @@ import { isUtf8 } from 'node:buffer';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { SkipReason, SkippedFile } from '../core/types.js';
 import type { DiscoveredFile } from './discover.js';
+import { maxBytesFor } from './notebook-limit.js';
 import { isCandidateBytes } from './prefilter.js';
 
 /** Files above this size are skipped unread: generated code, data dumps, vendored bundles. */
@@ -43,7 +44,7 @@ export type CandidateRead = { kind: 'candidate'; text: string } | { kind: 'other
  * Reads a file and applies the prefilter to its bytes; only a candidate is decoded to a
  * string. A file is skipped for the same reasons, with the same messages, as by `readSourceFile`.
  */
-export function readCandidate(file: DiscoveredFile, maxBytes = MAX_FILE_BYTES): CandidateRead {
+export function readCandidate(file: DiscoveredFile, maxBytes = maxBytesFor(file.relative, MAX_FILE_BYTES)): CandidateRead {
   const read = readTextBytes(file, maxBytes);
   if (!read.ok) return { kind: 'skipped', skipped: read.skipped };
   return isCandidateBytes(read.bytes) ? { kind: 'candidate', text: utf8.decode(read.bytes) } : { kind: 'other' };
