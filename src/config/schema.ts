@@ -4,7 +4,7 @@ import { nearest } from '../core/distance.js';
 import { CAPABILITY_KEYS, type CapabilityKey } from '../providers/types.js';
 import { SINGLE_REGION } from './providers.js';
 import { checkGlob } from '../core/globs.js';
-import { checkHttpUrl, ENV_NAME, HTTP_URL, MODEL_ID, MODEL_PATTERN, PROVIDER_ID } from '../core/values.js';
+import { checkHttpUrl, DISPLAY_NAME, ENV_NAME, HTTP_URL, MODEL_ID, MODEL_PATTERN, PROVIDER_ID } from '../core/values.js';
 
 /**
  * The configuration file, `migrate-openai.config.json`. This schema is the one source of the
@@ -50,7 +50,7 @@ const customProviderObject = z.strictObject(
   {
     $comment: comment.optional(),
     id: providerId.meta({ description: 'The id used with --to; may not be a built-in id.' }),
-    name: nonEmpty('a display name').meta({ description: 'The name shown in output.' }),
+    name: text(DISPLAY_NAME, 'a display name on one line, without control characters').meta({ description: 'The name shown in output.' }),
     baseURL: httpUrl.optional().meta({ description: 'The OpenAI-compatible base URL (or give "baseUrls" by region).' }),
     baseUrls: z
       .record(providerId, httpUrl, { error: 'an object of region → base URL' })

@@ -33,6 +33,11 @@ export const MODEL_ID = /^[A-Za-z0-9][A-Za-z0-9._:/@-]{0,199}$/;
 export const MODEL_PATTERN = /^(?=[^*]*[A-Za-z0-9])[A-Za-z0-9*][A-Za-z0-9._:/@*-]{0,199}$/;
 /** kebab-case: `zhipu`, `my-gateway`. */
 export const PROVIDER_ID = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
+/**
+ * A provider's display name: one line of text. It is written into comments of settings files
+ * (`# Acme Gateway: ACME_HOST`), where a line break would start a setting of its own.
+ */
+export const DISPLAY_NAME = /^[^\u0000-\u001f\u007f-\u009f\u2028\u2029]+$/;
 /** A POSIX-style environment variable name. */
 export const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /**

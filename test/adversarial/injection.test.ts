@@ -91,6 +91,12 @@ describe('values written into source are checked where they enter', () => {
     await expectRefused(await project({ 'migrate-openai.config.json': JSON.stringify({ providers: [provider] }) }), ['plan', '--to', 'zhipu']);
   });
 
+  it.each(['Acme\nOPENAI_BASE_URL=https://evil.example/v1', 'Acme\r# x', 'Acme\u2028x', 'Acme\u0085x', 'Acme\tx', ''])('refuses the provider name %j (it is written into comments of settings files)', async (name) => {
+    const provider = { id: 'gateway', name, baseURL: 'https://{host}/v1', urlVariables: { host: 'GATEWAY_HOST' }, apiKeyEnv: 'GATEWAY_KEY' };
+    const stderr = await expectRefused(await project({ '.env': 'OPENAI_API_KEY=\n', 'migrate-openai.config.json': JSON.stringify({ target: 'gateway', providers: [provider] }) }), ['apply']);
+    expect(stderr).toContain('providers[0].name');
+  });
+
   it.each(['GATEWAY-KEY', '1KEY', 'KEY"', 'KEY;rm -rf', 'KEY ?? evil()', 'process.env.X'])('refuses the environment variable name %j', async (name) => {
     const provider = { id: 'gateway', name: 'Gateway', baseURL: 'https://{host}/v1', apiKeyEnv: 'GATEWAY_KEY', urlVariables: { host: name } };
     await expectRefused(await project({ 'migrate-openai.config.json': JSON.stringify({ providers: [{ ...provider }] }) }), ['plan', '--to', 'zhipu']);

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { UsageError } from '../../core/errors.js';
 import type { Range } from '../../core/types.js';
 import { commonEscape, escapeEach, unicodeUnits } from './escape.js';
@@ -32,6 +33,8 @@ const YAML_SINGLE: ValueStyle = {
   read: (raw) => raw.replaceAll("''", "'"),
 };
 const PLAIN: ValueStyle = { open: '', close: '', write: (value) => (PLAIN_SAFE.test(value) ? value : undefined), read: verbatim };
+/** A YAML plain scalar is a string only when no other type's pattern matches it as a whole (see `readsAsYamlString`). */
+const YAML_PLAIN: ValueStyle = { ...PLAIN };
 /** dotenv reads quoted values as they are (a double-quoted one also expands `\n`). */
 const envQuoted = (quote: string): ValueStyle => ({
   open: quote,
@@ -45,11 +48,31 @@ function isPlainSafe(written: string, literal: Range, at: Range): boolean {
   return (at.start > literal.start || /^[A-Za-z0-9]/.test(written)) && (at.end < literal.end || !written.endsWith(':'));
 }
 
+type ParseYaml = (text: string, options: { version: '1.1' | '1.2' }) => unknown;
+let parseYaml: ParseYaml | undefined;
+
+/**
+ * Whether `scalar`, written plain, reads back as that string, by the YAML library: not `true`,
+ * `on`, `null`, `1e3`, `0x1F` or a date, in YAML 1.2 nor in the 1.1 that Kubernetes and
+ * Compose tools still read (where `no` and `1:20` are not strings either).
+ */
+function readsAsYamlString(scalar: string): boolean {
+  parseYaml ??= (createRequire(import.meta.url)('yaml') as { parse: ParseYaml }).parse;
+  const read = (version: '1.1' | '1.2') => {
+    try {
+      return parseYaml!(scalar, { version });
+    } catch {
+      return undefined;
+    }
+  };
+  return read('1.2') === scalar && read('1.1') === scalar;
+}
+
 /** The styles of a format, by the character before a value (a quote, or anything for unquoted values). */
 const STYLES: Record<string, { byOpening: (char: string | undefined) => ValueStyle; rewrite: ValueStyle[] }> = {
   json: { byOpening: () => JSON_STRING, rewrite: [JSON_STRING] },
   yaml: {
-    byOpening: (char) => (char === '"' ? JSON_STRING : char === "'" ? YAML_SINGLE : PLAIN),
+    byOpening: (char) => (char === '"' ? JSON_STRING : char === "'" ? YAML_SINGLE : YAML_PLAIN),
     rewrite: [JSON_STRING],
   },
   env: {
@@ -93,10 +116,11 @@ export function settingsSyntax(language: string, text: string): Syntax {
     replaceInLiteral(literal: Range, at: Range, value: string): Replacement {
       const style = styles.byOpening(text[literal.start - 1]);
       const inPlace = style.write(value);
-      if (inPlace !== undefined && (style !== PLAIN || isPlainSafe(inPlace, literal, at))) {
+      const whole = style.read(text.slice(literal.start, at.start)) + value + style.read(text.slice(at.end, literal.end));
+      const isPlain = style === PLAIN || style === YAML_PLAIN;
+      if (inPlace !== undefined && (!isPlain || isPlainSafe(inPlace, literal, at)) && (style !== YAML_PLAIN || readsAsYamlString(whole))) {
         return { range: at, text: inPlace };
       }
-      const whole = style.read(text.slice(literal.start, at.start)) + value + style.read(text.slice(at.end, literal.end));
       return { range: { start: literal.start - style.open.length, end: literal.end + style.close.length }, text: writeAnew(whole) };
     },
   };
