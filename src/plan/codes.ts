@@ -39,6 +39,7 @@ export const MANUAL_CODES = {
   'no-fine-tunable-model': 'The target cannot fine-tune this base model',
   'add-azure-identity': 'Keyless Entra ID needs the @azure/identity package',
   'entra-not-applied': 'A client left on key authentication under --azure-auth entra',
+  'unused-key-entry': 'A key setting the migrated code no longer reads (keyless Entra ID)',
   'no-vision-model': 'The call sends images and the target has no model that takes them',
   'framework-default-model': "A framework class sends its library's default model, which has no known target equivalent",
   'embedding-batch-limit': "The framework's default embeddings batch exceeds the target's limit",

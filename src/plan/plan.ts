@@ -6,11 +6,11 @@ import type { Provider } from '../providers/types.js';
 import { isNotebook, notebookImports, toNotebookEdits } from '../scan/frontends/python/notebook-edits.js';
 import { mergeProjectActions } from './aggregate.js';
 import { findOldProviderText } from './old-provider-text.js';
-import { routeFindings } from './routing.js';
+import { isSettings, routeFindings } from './routing.js';
 import { rules } from './rules/index.js';
-import type { RuleResult } from './rules/types.js';
+import type { RuleContext, RuleResult } from './rules/types.js';
 import { syntaxFor, type Syntax } from './syntax/index.js';
-import { neededVariables, resolveTarget, type PlanOptions } from './target.js';
+import { neededVariables, resolveTarget, type MigrationTarget, type PlanOptions } from './target.js';
 import { setAsideTests } from './test-files.js';
 
 export interface PlanInput {
@@ -33,27 +33,21 @@ export function planMigration(input: PlanInput, provider: Provider, options: Pla
   // Rules find lines by their LFs: a file whose lines end with a lone CR is planned on a view
   // where those read as LFs, and the lines its edits insert end with a CR again.
   const texts = new Map([...input.texts].map(([file, text]) => [file, withLfBreaks(text)]));
-  for (const [file, findings] of groupByFile(planned)) {
+  const groups = [...groupByFile(planned)];
+  const planGroup = ([file, findings]: [string, Finding[]], readsKey?: boolean) => {
     const text = texts.get(file) ?? '';
-    const ctx = { target, fileFindings: findings, projectFindings: planned, routes, text, syntax: syntaxFor(findings[0]!.language, text, findings), eol: text.includes('\r\n') ? ('\r\n' as const) : ('\n' as const) };
-    const fileEdits: Edit[] = [];
-    const results: [Finding, RuleResult][] = [];
-    for (const finding of findings) {
-      const rule = rules[finding.kind];
-      if (rule === undefined) continue;
-      const planned = rule(finding, ctx);
-      results.push([finding, planned]);
-      fileEdits.push(...planned.edits);
-      manual.push(...planned.manual);
-    }
-    const kept = dropNestedEdits(fileEdits);
-    // Prerequisites first, so that an import inserted where another insertion goes comes before
-    // it. A notebook's cells are Python inside JSON strings: the edits' Python text is written as
-    // JSON, and `import os` goes before the first import of its cells.
-    const written = isNotebook(file) ? toNotebookEdits(text, [...notebookImports(file, kept, findings), ...kept]) : [...prerequisiteEdits(file, kept, ctx.syntax), ...kept];
-    edits.push(...(hasCrBreaks(input.texts.get(file) ?? '') ? written.map((edit) => ({ ...edit, text: toCrBreaks(edit.text) })) : written));
-    const isReplaced = replacedSpans(kept);
-    for (const [finding, planned] of results) resolved.set(finding, resolveFinding(finding, planned, isReplaced(finding.span), results));
+    const ctx = { target, fileFindings: findings, projectFindings: planned, routes, text, syntax: syntaxFor(findings[0]!.language, text, findings), eol: text.includes('\r\n') ? ('\r\n' as const) : ('\n' as const), readsKey };
+    return [file, planFile(file, findings, ctx)] as const;
+  };
+  // Settings follow the code: they are planned once it is known which variables the migrated code reads.
+  const code = new Map(groups.filter(([, findings]) => !isSettings(findings[0]!)).map((group) => planGroup(group)));
+  const readsKey = readsKeyVariable([...code.values()].flatMap((file) => file.edits), target);
+  const settings = new Map(groups.filter(([, findings]) => isSettings(findings[0]!)).map((group) => planGroup(group, readsKey)));
+  for (const [file] of groups) {
+    const planned = code.get(file) ?? settings.get(file)!;
+    edits.push(...(hasCrBreaks(input.texts.get(file) ?? '') ? planned.edits.map((edit) => ({ ...edit, text: toCrBreaks(edit.text) })) : planned.edits));
+    manual.push(...planned.manual);
+    for (const [finding, resolution] of planned.resolved) resolved.set(finding, resolution);
   }
   manual.push(...findOldProviderText(texts, planned, edits, target));
   return {
@@ -62,9 +56,39 @@ export function planMigration(input: PlanInput, provider: Provider, options: Pla
     manual: mergeProjectActions(dedupeManual(manual)).sort(
       (a, b) => compareStrings(a.file, b.file) || a.line - b.line || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || compareStrings(a.code, b.code) || compareStrings(a.message, b.message),
     ),
-    environment: neededVariables(target),
+    environment: neededVariables(target, readsKey),
     resolutions: input.findings.map((finding) => resolved.get(finding) ?? { status: 'unchanged' }),
   };
+}
+
+/** One file's edits, manual actions and how each finding resolves. */
+function planFile(file: string, findings: readonly Finding[], ctx: RuleContext): { edits: Edit[]; manual: ManualAction[]; resolved: Map<Finding, FindingResolution> } {
+  const fileEdits: Edit[] = [];
+  const manual: ManualAction[] = [];
+  const results: [Finding, RuleResult][] = [];
+  for (const finding of findings) {
+    const rule = rules[finding.kind];
+    if (rule === undefined) continue;
+    const planned = rule(finding, ctx);
+    results.push([finding, planned]);
+    fileEdits.push(...planned.edits);
+    manual.push(...planned.manual);
+  }
+  const kept = dropNestedEdits(fileEdits);
+  // Prerequisites first, so that an import inserted where another insertion goes comes before
+  // it. A notebook's cells are Python inside JSON strings: the edits' Python text is written as
+  // JSON, and `import os` goes before the first import of its cells.
+  const edits = isNotebook(file) ? toNotebookEdits(ctx.text, [...notebookImports(file, kept, findings), ...kept]) : [...prerequisiteEdits(file, kept, ctx.syntax), ...kept];
+  const isReplaced = replacedSpans(kept);
+  const resolved = new Map(results.map(([finding, planned]) => [finding, resolveFinding(finding, planned, isReplaced(finding.span), results)] as const));
+  return { edits, manual, resolved };
+}
+
+/** Whether the migrated code reads the target's key: always, unless keyless Entra ID took the key's place in every edit. */
+function readsKeyVariable(codeEdits: readonly Edit[], target: MigrationTarget): boolean {
+  if (target.entraScope === undefined) return true;
+  const name = new RegExp(`(?<![A-Za-z0-9_])${target.keyVar}(?![A-Za-z0-9_])`);
+  return codeEdits.some((edit) => name.test(edit.text));
 }
 
 /** What the file needs for the code the edits insert to run (Python's `import os`). */

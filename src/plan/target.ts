@@ -104,10 +104,13 @@ export interface NeededVariable {
   note: string;
 }
 
-/** Every variable the migrated code reads: the key, and whatever fills the base URL (Azure's endpoint). */
-export function neededVariables(target: MigrationTarget): NeededVariable[] {
+/**
+ * Every variable the migrated code reads: the key (unless keyless Entra ID took its place
+ * everywhere), and whatever fills the base URL (Azure's endpoint).
+ */
+export function neededVariables(target: MigrationTarget, readsKey: boolean): NeededVariable[] {
   const { provider } = target;
-  const names = [...(target.entraScope ? [] : [target.keyVar]), ...[...target.baseUrl.matchAll(/\{(\w+)\}/g)].map(([, name]) => provider.urlVariables?.[name!] ?? name!.toUpperCase())];
+  const names = [...(readsKey ? [target.keyVar] : []), ...[...target.baseUrl.matchAll(/\{(\w+)\}/g)].map(([, name]) => provider.urlVariables?.[name!] ?? name!.toUpperCase())];
   if (target.azureClient) names.push(target.azureClient.endpointEnv);
   return [...new Set(names)].map((name) => ({ name, note: provider.envNotes?.[name] ?? (name === target.keyVar ? `${provider.name} API key (${provider.docs})` : `${provider.name}: ${name}`) }));
 }

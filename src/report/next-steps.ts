@@ -26,9 +26,16 @@ export interface NextSteps {
 
 export function buildNextSteps(scan: Pick<ScanResult, 'findings'>, plan: Plan, target: MigrationTarget, region: string): NextSteps {
   const { provider } = target;
-  const variables = [{ name: target.keyVar, holds: `the ${shortName(provider.name)} API key` }];
-  for (const name of new Set(Object.values(provider.urlVariables ?? {}))) variables.push({ name, holds: 'the resource name in the base URL' });
-  if (target.azureClient) variables.push({ name: target.azureClient.endpointEnv, holds: 'the endpoint URL' });
+  const known = [{ name: target.keyVar, holds: `the ${shortName(provider.name)} API key` }];
+  // A placeholder that starts the URL holds a whole endpoint (`{endpoint}/openai/v1`), others a name inside it.
+  for (const [placeholder, name] of Object.entries(provider.urlVariables ?? {})) {
+    if (!known.some((variable) => variable.name === name)) known.push({ name, holds: target.baseUrl.startsWith(`{${placeholder}}`) ? 'the endpoint URL' : 'the resource name in the base URL' });
+  }
+  if (target.azureClient && !known.some((variable) => variable.name === target.azureClient!.endpointEnv)) known.push({ name: target.azureClient.endpointEnv, holds: 'the endpoint URL' });
+  // Only what the migrated code reads: no key when keyless Entra ID took its place.
+  const reads = plan.environment && new Set(plan.environment.map((variable) => variable.name));
+  const variables = reads ? known.filter((variable) => reads.has(variable.name)) : known;
+  const readsKey = variables.some((variable) => variable.name === target.keyVar);
   const secrets = new Set(['OPENAI_API_KEY']);
   for (const finding of scan.findings) {
     if (finding.kind === 'env-var' && finding.name !== undefined && /^OPENAI_/.test(finding.name)) secrets.add(finding.name);
@@ -41,7 +48,7 @@ export function buildNextSteps(scan: Pick<ScanResult, 'findings'>, plan: Plan, t
     provider: provider.name,
     region,
     variables,
-    ...(provider.keyPages?.[region] !== undefined ? { keyPage: provider.keyPages[region] } : {}),
+    ...(readsKey && provider.keyPages?.[region] !== undefined ? { keyPage: provider.keyPages[region] } : {}),
     otherRegions: provider.clientStyle === 'azure' ? [] : Object.keys(provider.baseUrls).filter((other) => other !== region),
     openaiSecrets: [...secrets].sort(),
     ...(provider.modelSetup && models.size > 0 ? { modelSetup: { ...provider.modelSetup, models: [...models].sort() } } : {}),

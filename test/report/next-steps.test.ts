@@ -40,6 +40,16 @@ describe('Next steps', () => {
     await compare(path.join(GOLDEN, `${target}.md`), markdown.slice(markdown.indexOf('## Next steps')));
   });
 
+  it('names no key to set when keyless Entra ID took its place in every client', async () => {
+    const input = path.join(REPO_ROOT, 'fixtures/azure-entra-key-templates/input');
+    const { code, stdout } = await runCli(['plan', input, '--to', 'azure', '--azure-auth', 'entra', '--format', 'json']);
+    expect(code).toBe(0);
+    const json = JSON.parse(stdout) as { nextSteps: { variables: { name: string }[]; keyPage?: string }; plan: { environment: string[] } };
+    expect(json.nextSteps.variables.map((variable) => variable.name)).toEqual(['AZURE_OPENAI_ENDPOINT']);
+    expect(json.nextSteps.keyPage).toBeUndefined();
+    expect(json.plan.environment).toEqual(['AZURE_OPENAI_ENDPOINT']);
+  });
+
   it('names a key page for every region of every provider, and only regions it has', () => {
     for (const provider of providers) {
       expect(Object.keys(provider.keyPages ?? {}).sort(), provider.id).toEqual(Object.keys(provider.baseUrls).sort());

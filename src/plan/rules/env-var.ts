@@ -1,6 +1,6 @@
 import { isOpenAIKeyVariable, isOpenAIUrlVariable, renamedKeyVariable } from '../env-names.js';
 import { baseUrlCode } from '../target.js';
-import { planKeyEntry, planUrlEntry } from './settings.js';
+import { planKeyEntry, planUnreadKeyEntry, planUrlEntry } from './settings.js';
 import { edit, manual, NOTHING, result, type Rule } from './types.js';
 
 const ACCOUNT_VARIABLES = new Set(['OPENAI_ORG_ID', 'OPENAI_ORGANIZATION', 'OPENAI_PROJECT_ID']);
@@ -17,6 +17,8 @@ export const planEnvVar: Rule = (finding, ctx) => {
   // Set in a settings file (`OPENAI_API_KEY=…` in .env, YAML, JSON) rather than read.
   const entry = finding.detail?.entry;
   if (isOpenAIKeyVariable(name, target)) {
+    // Settings of a project whose code reads no key (keyless Entra ID) are not renamed into one.
+    if (ctx.readsKey === false) return entry ? planUnreadKeyEntry(finding, entry, ctx) : NOTHING;
     const renamed = renamedKeyVariable(name, target);
     const range = finding.detail?.nameRange;
     if (range === undefined) {

@@ -26,6 +26,18 @@ export function planKeyEntry(finding: Finding, entry: SettingEntry, rename: Edit
   return added ? { ...planned, edits: [...planned.edits, added] } : planned;
 }
 
+/**
+ * Keyless Entra ID in every client: no code reads a key, so the entry is not renamed into one.
+ * It is left as written, with the variables the code does read beside it, and can go.
+ */
+export function planUnreadKeyEntry(finding: Finding, entry: SettingEntry, ctx: RuleContext): RuleResult {
+  const added = addNeededVariables(finding, entry, ctx);
+  const { provider } = ctx.target;
+  return result(added ? [added] : [], [
+    manual(finding, 'info', 'unused-key-entry', `${finding.name} is no longer read: the migrated code authenticates to ${provider.name} with Microsoft Entra ID, not a key; remove this entry once the app runs there`),
+  ]);
+}
+
 function planKeyEntryValue(finding: Finding, entry: SettingEntry, rename: Edit, ctx: RuleContext): RuleResult {
   if (entry.valueKind === 'reference') {
     const source = entry.value ? ctx.text.slice(entry.value.start, entry.value.end) : undefined;

@@ -17,6 +17,11 @@ export interface RuleContext {
   /** How code and values are written in this file's language and style. */
   syntax: Syntax;
   eol: '\n' | '\r\n';
+  /**
+   * Settings files only: whether the migrated code reads the target's key variable (it does not
+   * when keyless Entra ID took the key's place in every client). Settings are planned after the code.
+   */
+  readsKey?: boolean;
 }
 
 export interface RuleResult {
