@@ -1,19 +1,19 @@
 import { compareStrings } from '../core/compare.js';
-import { promises as fs, readdirSync } from 'node:fs';
+import { promises as fs, readdirSync, type Dirent } from 'node:fs';
 import path from 'node:path';
-import fg from 'fast-glob';
+import picomatch from 'picomatch';
 import { InputError } from '../core/errors.js';
 import { isInside, toRelative } from '../core/paths.js';
 import type { SkippedFile } from '../core/types.js';
-import { ancestorsOf, GITIGNORE, loadGitignoreRules, parentOf } from './gitignore.js';
+import { ancestorsOf, GITIGNORE, loadGitignoreRules } from './gitignore.js';
 
 export interface DiscoverOptions {
   /** Absolute scan root. Nothing outside it is listed, and no symlink leaving it is followed. */
   root: string;
   /** Absolute files or folders inside `root` (a relative one is taken from the root); `[]` means `[root]`. */
   paths: string[];
-  /** fast-glob patterns of the file names the frontends handle, applied within each folder walked. */
-  patterns: string[];
+  /** Whether a file, by its root-relative path, is one a frontend reads. */
+  accepts: (relative: string) => boolean;
   /** User globs relative to the root; when given, only matching files are kept. `src` means `src/**` too. */
   include?: string[];
   /** User globs relative to the root; matching files are dropped. `legacy` means `legacy/**` too. */
@@ -56,21 +56,18 @@ export const DEFAULT_EXCLUDED_FOLDERS: readonly string[] = [
   '.ipynb_checkpoints',
 ];
 
-/** Minified and bundled scripts: generated, huge, and never the place to migrate by hand. */
-export const MINIFIED_FILE_GLOB = '**/*@(.min|-min|.bundle).@(js|mjs|cjs)';
+const EXCLUDED_FOLDER_NAMES = new Set(DEFAULT_EXCLUDED_FOLDERS);
 
-// Extglob alternatives compile to one regex each (fast-glob expands braces into one per
-// alternative), and the trailing `/**` lets fast-glob prune the folders instead of filtering
-// every file below them.
-const DEFAULT_IGNORE = [`**/@(${DEFAULT_EXCLUDED_FOLDERS.join('|')})/**`, MINIFIED_FILE_GLOB];
+/** Minified and bundled scripts: generated, huge, and never the place to migrate by hand. */
+const MINIFIED_FILE_NAME = /(?:\.min|-min|\.bundle)\.(?:js|mjs|cjs)$/;
 
 /**
- * Lists the files under `paths` that match `patterns`, honouring the default excludes,
+ * Lists the files under `paths` that `accepts`, honouring the default excludes,
  * `.gitignore` files (nested ones, those of parent folders up to the enclosing git repository,
  * and its `info/exclude`) and the user's include/exclude globs.
  *
  * A file named explicitly in `paths` is listed even if a `.gitignore` or a default exclude
- * covers it (as linters do); it must still match `patterns` and the user's include/exclude.
+ * covers it (as linters do); it must still be accepted and match the user's include/exclude.
  * A named folder gets no such pass: ignore rules apply to it and to everything below it.
  * Symbolic links are never followed into folders. A linked file is listed only if its target
  * lies inside the root (once, even if the target is listed too); one leading outside is
@@ -87,11 +84,11 @@ export async function discoverFiles(options: DiscoverOptions): Promise<DiscoverR
     (options.paths.length > 0 ? options.paths : [root]).map((given) => resolveTarget(root, realRoot, given)),
   );
   const globs: UserGlobs = {
-    include: options.include?.length ? expandFolderGlobs(options.include) : undefined,
-    exclude: expandFolderGlobs(options.exclude ?? []),
+    include: options.include?.length ? matcherOf(expandFolderGlobs(options.include)) : undefined,
+    exclude: options.exclude?.length ? matcherOf(expandFolderGlobs(options.exclude)) : undefined,
   };
   const folders = outermostFolders(targets.flatMap((target) => (target.kind === 'folder' ? [target.relative] : [])));
-  const walked = folders.length > 0 ? await walkFolders(root, realRoot, folders, options.patterns, globs) : undefined;
+  const walked = folders.length > 0 ? await walkFolders(root, realRoot, folders, options.accepts, globs) : undefined;
   const found = new FoundFiles(root, walked?.files ?? []);
   const skipped: SkippedFile[] = [];
 
@@ -111,9 +108,8 @@ export async function discoverFiles(options: DiscoverOptions): Promise<DiscoverR
   for (const { relative, code } of walked?.unreadable ?? []) skipped.push({ file: `${relative}/`, reason: 'unreadable', message: `folder could not be read (${code})` });
 
   const named = targets.filter((target) => target.kind !== 'folder');
-  const wanted = await Promise.all(named.map((target) => isNamedFileWanted(root, target.relative, options.patterns, globs)));
-  for (const [index, target] of named.entries()) {
-    if (!wanted[index]) continue;
+  for (const target of named) {
+    if (!isWanted(target.relative, options.accepts, globs)) continue;
     if (target.kind === 'outside-link') skipped.push(skipOutsideRoot(target.relative));
     else if (target.kind === 'special') skipped.push(skipSpecial(target.relative));
     else found.add(target.relative, target.canonical);
@@ -123,9 +119,15 @@ export async function discoverFiles(options: DiscoverOptions): Promise<DiscoverR
   return { files: sortByPath(found.list(), (file) => file.relative), skipped: sortByPath(uniqueSkipped, (entry) => entry.file) };
 }
 
+/** The user's include and exclude globs, each compiled once into one test of a root-relative path. */
 interface UserGlobs {
-  include: string[] | undefined;
-  exclude: string[];
+  include: ((relative: string) => boolean) | undefined;
+  exclude: ((relative: string) => boolean) | undefined;
+}
+
+/** picomatch is the matcher fast-glob and micromatch use, so globs mean what users know from them. */
+function matcherOf(globs: string[]): (relative: string) => boolean {
+  return picomatch(globs, { dot: true });
 }
 
 type Target =
@@ -209,68 +211,56 @@ interface WalkResult {
   unreadable: { relative: string; code: string }[];
 }
 
+/**
+ * Lists `folders` and everything below them, then applies the `.gitignore` files found on the
+ * way. Each entry is judged by cheap tests of its name first (default excludes, minified
+ * names, `accepts`), the user's globs next, and the ignore rules last, on the few files left.
+ * Folders are listed with blocking calls: source trees sit in the page cache, where a blocking
+ * readdir costs a fraction of a thread-pool round trip, and the thread has nothing else to do.
+ */
 async function walkFolders(
   root: string,
   realRoot: string,
   folders: string[],
-  patterns: string[],
+  accepts: (relative: string) => boolean,
   globs: UserGlobs,
 ): Promise<WalkResult> {
-  // fast-glob passes over a folder it cannot list (suppressErrors); this notes which ones.
-  const failed = new Map<string, string>();
-  const noteFailedReaddir = ((folder: string, options: { withFileTypes: true }) => {
-    try {
-      return readdirSync(folder, options);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      // A glob's base folder that does not exist (`--include docs/**` without docs) holds nothing to miss.
-      if (code !== 'ENOENT') failed.set(folder, code ?? 'unknown error');
-      throw error;
-    }
-  }) as typeof readdirSync;
-  const walkOptions = {
-    cwd: root,
-    fs: { readdirSync: noteFailedReaddir },
-    ignore: [...DEFAULT_IGNORE, ...globs.exclude],
-    dot: true,
-    // Links are reported as entries and judged one by one; never entering linked folders is
-    // what keeps the walk inside the root and free of cycles.
-    followSymbolicLinks: false,
-    onlyFiles: false,
-    suppressErrors: true,
-  } satisfies fg.Options;
-  // The .gitignore files come from the same walk: fast-glob groups patterns by base folder.
-  // The synchronous walk: source trees sit in the page cache, where a blocking readdir costs a
-  // fraction of the thread-pool round trip, and the thread has nothing else to do meanwhile.
-  const walkPatterns = folders.flatMap((folder) => [...patterns, `**/${GITIGNORE}`].map((pattern) => inFolder(folder, pattern)));
-  const entries = fg.sync(walkPatterns, { ...walkOptions, objectMode: true });
-  const included = globs.include ? new Set(fg.sync(globs.include, walkOptions)) : undefined;
-
+  const candidates: { relative: string; entry: Dirent }[] = [];
+  const failed: { relative: string; code: string }[] = [];
   const gitignoreFolders = new Set(folders.flatMap(ancestorsOf));
-  for (const entry of entries) {
-    if (entry.name === GITIGNORE && entry.dirent.isFile()) gitignoreFolders.add(parentOf(entry.path));
+  const pending = folders.filter((folder) => !folder.split('/').some((name) => EXCLUDED_FOLDER_NAMES.has(name)));
+  for (let folder = pending.pop(); folder !== undefined; folder = pending.pop()) {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(folder === '' ? root : path.join(root, folder), { withFileTypes: true });
+    } catch (error) {
+      failed.push({ relative: folder, code: (error as NodeJS.ErrnoException).code ?? 'unknown error' });
+      continue;
+    }
+    for (const entry of entries) {
+      const relative = folder === '' ? entry.name : `${folder}/${entry.name}`;
+      // Links are judged one by one later; never entering linked folders is what keeps the
+      // walk inside the root and free of cycles.
+      if (entry.isDirectory()) {
+        if (!EXCLUDED_FOLDER_NAMES.has(entry.name) && !globs.exclude?.(relative)) pending.push(relative);
+      } else if (entry.name === GITIGNORE) {
+        // A .gitignore holds rules, never OpenAI usage.
+        if (entry.isFile()) gitignoreFolders.add(folder);
+      } else if (!MINIFIED_FILE_NAME.test(entry.name) && isWanted(relative, accepts, globs)) {
+        candidates.push({ relative, entry });
+      }
+    }
   }
-  const rules = await loadGitignoreRules(root, realRoot, [...gitignoreFolders]);
 
-  const unreadable = [...failed]
-    .map(([folder, code]) => ({ relative: toRelative(root, path.resolve(root, folder)), code }))
-    .filter(({ relative }) => relative !== '' && !rules.isFolderIgnored(relative));
-  const result: WalkResult = { files: [], links: [], special: [], unreadable };
-  for (const { name, path: relative, dirent } of entries) {
-    // A .gitignore holds rules, never OpenAI usage.
-    if (name === GITIGNORE) continue;
-    if (included && !included.has(relative)) continue;
+  const rules = await loadGitignoreRules(root, realRoot, [...gitignoreFolders]);
+  const result: WalkResult = { files: [], links: [], special: [], unreadable: failed.filter(({ relative }) => relative !== '' && !rules.isFolderIgnored(relative)) };
+  for (const { relative, entry } of candidates) {
     if (rules.isIgnored(relative)) continue;
-    if (dirent.isFile()) result.files.push(relative);
-    else if (dirent.isSymbolicLink()) result.links.push(relative);
-    else if (!dirent.isDirectory()) result.special.push(relative);
+    if (entry.isFile()) result.files.push(relative);
+    else if (entry.isSymbolicLink()) result.links.push(relative);
+    else result.special.push(relative);
   }
   return result;
-}
-
-function inFolder(folder: string, pattern: string): string {
-  const local = pattern.replace(/^\.\//, '');
-  return folder === '' ? local : `${fg.escapePath(folder)}/${local}`;
 }
 
 type LinkTarget =
@@ -300,30 +290,9 @@ function skipOutsideRoot(relative: string): SkippedFile {
   return { file: relative, reason: 'symlink-outside-root', message: 'symbolic link to a file outside the scan root' };
 }
 
-/** Checks a named file the way a walk would have: patterns within its folder, then include/exclude. */
-async function isNamedFileWanted(root: string, relative: string, patterns: string[], globs: UserGlobs): Promise<boolean> {
-  const absolute = path.join(root, relative);
-  if (!(await matchesAnyGlob(path.dirname(absolute), path.basename(absolute), patterns))) return false;
-  if (globs.include && !(await matchesAnyGlob(root, relative, globs.include))) return false;
-  return !(await matchesAnyGlob(root, relative, globs.exclude));
-}
-
-/**
- * Whether an existing path matches one of `globs`, decided by fast-glob itself: the path is
- * globbed as a static pattern with `globs` as the ignore list, which costs one stat. A named
- * file is thus judged in exactly the glob dialect a walked file is.
- */
-async function matchesAnyGlob(cwd: string, relative: string, globs: string[]): Promise<boolean> {
-  if (globs.length === 0) return false;
-  const kept = await fg(fg.escapePath(relative), {
-    cwd,
-    ignore: globs,
-    dot: true,
-    followSymbolicLinks: false,
-    onlyFiles: false,
-    suppressErrors: true,
-  });
-  return kept.length === 0;
+/** Whether a file is one to scan by its path: a frontend reads it, and the user's globs keep it. */
+function isWanted(relative: string, accepts: (relative: string) => boolean, globs: UserGlobs): boolean {
+  return accepts(relative) && (globs.include === undefined || globs.include(relative)) && !globs.exclude?.(relative);
 }
 
 /**

@@ -2,7 +2,7 @@ import { saveCodeCaches } from '../core/code-cache.js';
 import { compareStrings } from '../core/compare.js';
 import type { Finding, ScanResult, SkippedFile } from '../core/types.js';
 import { discoverFiles } from './discover.js';
-import { frontendFor, frontends, loadFrontend } from './frontends/index.js';
+import { frontendFor, loadFrontend } from './frontends/index.js';
 import type { FileScan, Frontend, FrontendDescriptor } from './frontends/types.js';
 import { describeMinified } from './minified.js';
 import { keepConfirmedGenericNames } from './frontends/openai-names.js';
@@ -33,7 +33,7 @@ export async function scanProject(options: ScanOptions): Promise<ScanResult> {
   const discovered = await discoverFiles({
     root: options.root,
     paths: options.paths,
-    patterns: frontends.flatMap((frontend) => frontend.patterns),
+    accepts: (relative) => frontendFor(relative) !== undefined,
     include: options.include,
     exclude: options.exclude,
   });

@@ -6,7 +6,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { InputError } from '../../src/core/errors.js';
 import { discoverFiles, type DiscoverOptions } from '../../src/scan/discover.js';
 
-const PATTERNS = ['**/*.{ts,tsx,js,jsx,mjs,cjs,mts,cts}', '**/.env', '**/.env.*'];
+/** Scripts and `.env` files, as a frontend registry would accept them. */
+const acceptsScriptsAndEnv = (relative: string) => /\.(?:ts|tsx|js|jsx|mjs|cjs|mts|cts)$/.test(relative) || /(?:^|\/)\.env(?:\.[^/]*)?$/.test(relative);
 
 const created: string[] = [];
 
@@ -31,7 +32,7 @@ async function writeTree(dir: string, files: Record<string, string>): Promise<vo
 }
 
 async function discover(root: string, options: Partial<DiscoverOptions> = {}) {
-  return discoverFiles({ root, paths: [root], patterns: PATTERNS, ...options });
+  return discoverFiles({ root, paths: [root], accepts: acceptsScriptsAndEnv, ...options });
 }
 
 async function listRelative(root: string, options: Partial<DiscoverOptions> = {}): Promise<string[]> {
@@ -50,7 +51,7 @@ function isTmpInsideRepository(): boolean {
 
 describe('discoverFiles', () => {
   describe('listing', () => {
-    it('lists files matching the patterns with absolute and forward-slash relative paths', async () => {
+    it('lists the accepted files with absolute and forward-slash relative paths', async () => {
       const root = await makeTree({ 'src/app/index.ts': '', 'src/app/view.tsx': '', 'README.md': '', 'logo.png': '' });
       const { files, skipped } = await discover(root);
       expect(files).toEqual([
@@ -219,9 +220,9 @@ describe('discoverFiles', () => {
       expect(await listRelative(root, { paths: [path.join(root, 'generated')] })).toEqual([]);
     });
 
-    it('does not list .gitignore files even when a pattern matches them', async () => {
+    it('does not list .gitignore files even when every file is accepted', async () => {
       const root = await makeTree({ '.gitignore': '', 'a.ts': '' });
-      expect(await listRelative(root, { patterns: ['**/*'] })).toEqual(['a.ts']);
+      expect(await listRelative(root, { accepts: () => true })).toEqual(['a.ts']);
     });
 
     it('honours the root .gitignore when only a subfolder is scanned', async () => {

@@ -20,6 +20,7 @@ const YAML = /\/node_modules\/yaml\//;
 const PYTHON = /\/node_modules\/@lezer\/python\/|\/dist\/scan\/frontends\/python\/(?!descriptor\.js$)/;
 const NOTEBOOK_READER = /\/dist\/scan\/frontends\/python\/notebook\.js$/;
 const ZOD = /\/node_modules\/zod\//;
+const PROMPTS = /\/node_modules\/prompts\//;
 const READ_WORKER = /\/dist\/scan\/read-worker\.js$/;
 
 let dir: string;
@@ -140,9 +141,9 @@ describe.concurrent('loading only what the run needs', () => {
     expect((await modulesLoadedBy(['scan', root])).some((file) => ZOD.test(file))).toBe(true);
   });
 
-  it.each([['--help'], ['--version'], ['providers'], ['scan', '--help']])('runs %s without a parser or zod', async (...argv) => {
+  it.each([['--help'], ['--version'], ['providers'], ['scan', '--help'], ['scan']])('runs %s without a parser, zod or the prompt library', async (...argv) => {
     const cwd = await writeTree(`cwd-${argv.join('-')}`, { 'README.md': 'nothing here\n' });
     const loaded = await modulesLoadedBy(argv, cwd);
-    expect(loaded.filter((file) => [TYPESCRIPT, TYPESCRIPT_FRONTEND, PYTHON, YAML, ZOD].some((pattern) => pattern.test(file)))).toEqual([]);
+    expect(loaded.filter((file) => [TYPESCRIPT, TYPESCRIPT_FRONTEND, PYTHON, YAML, ZOD, PROMPTS].some((pattern) => pattern.test(file)))).toEqual([]);
   });
 });

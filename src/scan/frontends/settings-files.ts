@@ -13,7 +13,6 @@ export function isLockFile(file: string): boolean {
 /** `package.json`: OpenAI-related dependencies with their versions, plus what any JSON file holds. */
 export const packageJsonDescriptor: FrontendDescriptor = {
   id: 'package-json',
-  patterns: ['**/package.json'],
   handles: (file) => path.posix.basename(file) === 'package.json',
   load: async () => (await import('./package-json.js')).packageJsonFrontend as Frontend,
 };
@@ -21,7 +20,6 @@ export const packageJsonDescriptor: FrontendDescriptor = {
 /** JSON settings and data files (`.jsonl` batch inputs too); `package.json` has its own frontend, lock files are never read. */
 export const jsonDescriptor: FrontendDescriptor = {
   id: 'json',
-  patterns: ['**/!(package-lock|npm-shrinkwrap|*.lock|*-lock).json', '**/*.jsonl'],
   handles: (file) => (file.toLowerCase().endsWith('.json') && !isLockFile(file)) || file.toLowerCase().endsWith('.jsonl'),
   load: async () => (await import('./json.js')).jsonFrontend as Frontend,
 };
@@ -29,7 +27,6 @@ export const jsonDescriptor: FrontendDescriptor = {
 /** YAML settings: docker compose files, Kubernetes manifests, GitHub workflows, Helm values …; lock files are never read. */
 export const yamlDescriptor: FrontendDescriptor = {
   id: 'yaml',
-  patterns: ['**/!(*.lock|*-lock).{yml,yaml}'],
   handles: (file) => /\.ya?ml$/i.test(file) && !isLockFile(file),
   load: async () => (await import('./yaml.js')).yamlFrontend as Frontend,
 };
@@ -48,7 +45,6 @@ export function manifestKind(file: string): ManifestKind | undefined {
 /** Python manifests: requirements files, pyproject.toml, Pipfile, setup.cfg. */
 export const pythonManifestDescriptor: FrontendDescriptor = {
   id: 'python-manifest',
-  patterns: ['**/requirements*.txt', '**/requirements*.in', '**/requirements/*.txt', '**/requirements/*.in', '**/pyproject.toml', '**/Pipfile', '**/setup.cfg'],
   handles: (file) => manifestKind(file) !== undefined,
   load: async () => (await import('./python-manifest.js')).pythonManifestFrontend as Frontend,
 };
@@ -56,7 +52,6 @@ export const pythonManifestDescriptor: FrontendDescriptor = {
 /** `.env`, `.env.example`, `.env.local` …, and `*.env` files (docker `env_file`). */
 export const dotenvDescriptor: FrontendDescriptor = {
   id: 'dotenv',
-  patterns: ['**/.env', '**/.env.*', '**/*.env'],
   handles(file) {
     const base = path.posix.basename(file);
     return base === '.env' || base.startsWith('.env.') || base.endsWith('.env');

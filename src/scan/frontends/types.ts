@@ -17,8 +17,6 @@ export type FileScan<Facts> =
  */
 export interface FrontendDescriptor {
   id: string;
-  /** fast-glob patterns for the files this frontend reads. */
-  patterns: string[];
   handles(path: string): boolean;
   /** Whether a minified file of this kind is skipped rather than parsed (scripts). */
   skipsMinified?: boolean;

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { discoverFiles } from '../../../src/scan/discover.js';
-import { frontendFor, frontends } from '../../../src/scan/frontends/index.js';
+import { frontendFor } from '../../../src/scan/frontends/index.js';
 
 const created: string[] = [];
 afterAll(async () => {
@@ -34,7 +34,7 @@ describe('frontend registry', () => {
     expect(frontendFor(file)).toBeUndefined();
   });
 
-  it('discovers dotfiles and workflow folders with the frontends’ patterns, and no lock file', async () => {
+  it('discovers dotfiles and workflow folders that the frontends read, and no lock file', async () => {
     const root = await fs.mkdtemp(path.join(os.tmpdir(), 'migrate-openai-registry-'));
     created.push(root);
     const files = ['.env', '.env.local', 'api/.env.example', 'api/worker.env', '.github/workflows/ci.yml', 'k8s/app.yaml', 'package.json', 'package-lock.json', 'pnpm-lock.yaml', 'web/npm-shrinkwrap.json', 'config.json', 'notes.md'];
@@ -42,7 +42,7 @@ describe('frontend registry', () => {
       await fs.mkdir(path.dirname(path.join(root, file)), { recursive: true });
       await fs.writeFile(path.join(root, file), 'OPENAI_MODEL=gpt-4o\n');
     }
-    const found = await discoverFiles({ root, paths: [root], patterns: frontends.flatMap((f) => f.patterns) });
+    const found = await discoverFiles({ root, paths: [root], accepts: (relative) => frontendFor(relative) !== undefined });
     expect(found.files.map((file) => file.relative)).toEqual([
       '.env',
       '.env.local',

@@ -13,7 +13,6 @@ export function isComponent(path: string): boolean {
  */
 export const componentDescriptor: FrontendDescriptor = {
   id: 'components',
-  patterns: ['**/*.{vue,svelte,astro}'],
   handles: isComponent,
   load: async () => (await import('../typescript/index.js')).typescriptFrontend as Frontend,
 };

@@ -3,7 +3,6 @@ import type { Frontend, FrontendDescriptor } from '../types.js';
 /** Python modules. The implementation, and with it the Python parser, loads on the first candidate. */
 export const pythonDescriptor: FrontendDescriptor = {
   id: 'python',
-  patterns: ['**/*.py'],
   handles: (path) => /\.py$/i.test(path),
   load: async () => (await import('./index.js')).pythonFrontend as Frontend,
 };
@@ -14,7 +13,6 @@ export const pythonDescriptor: FrontendDescriptor = {
  */
 export const notebookDescriptor: FrontendDescriptor = {
   id: 'python-notebook',
-  patterns: ['**/*.ipynb'],
   handles: (path) => /\.ipynb$/i.test(path),
   async load() {
     const python = await import('./index.js');

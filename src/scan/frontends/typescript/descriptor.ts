@@ -11,7 +11,6 @@ export function extensionOf(path: string): string {
 /** TypeScript and JavaScript. The implementation, and with it the TypeScript parser, loads on the first candidate. */
 export const typescriptDescriptor: FrontendDescriptor = {
   id: 'typescript',
-  patterns: [`**/*.{${EXTENSIONS.map((extension) => extension.slice(1)).join(',')}}`],
   handles: (path) => EXTENSIONS.includes(extensionOf(path)),
   skipsMinified: true,
   load: async () => (await import('./index.js')).typescriptFrontend as Frontend,
