@@ -49,6 +49,20 @@ describe('YAML values', () => {
     expect(parseYaml(rewritten)).toEqual({ url: 'https://x #y/chat' });
   });
 
+  it.each(['true', 'On', 'no', 'y', 'null', '~', '1e3', '0x1F', '0o17', '123', '1_000', '1:20', '2024-10-01', '.5'])(
+    'quotes %j, which YAML 1.2 or 1.1 reads as something else than that text when plain',
+    (value) => {
+      const rewritten = rewrite('yaml', 'model: gpt-4o\n', 'gpt-4o', 'gpt-4o', value);
+      expect(rewritten).toBe(`model: "${value}"\n`);
+      for (const version of ['1.1', '1.2'] as const) expect(parseYaml(rewritten, { version })).toEqual({ model: value });
+    },
+  );
+
+  it('quotes a plain value whose rewritten whole would read as a number, and keeps ids plain', () => {
+    expect(rewrite('yaml', 'port: 80x\n', '80x', 'x', '80')).toBe('port: "8080"\n');
+    expect(rewrite('yaml', 'model: gpt-4o\n', 'gpt-4o', 'gpt-4o', 'Qwen/Qwen2.5-7B@v1:latest')).toBe('model: Qwen/Qwen2.5-7B@v1:latest\n');
+  });
+
   it('never starts a plain value with an indicator', () => {
     expect(parseYaml(rewrite('yaml', 'model: gpt-4o\n', 'gpt-4o', 'gpt-4o', '-x'))).toEqual({ model: '-x' });
     expect(parseYaml(rewrite('yaml', 'model: gpt-4o\n', 'gpt-4o', 'gpt-4o', '@x'))).toEqual({ model: '@x' });
