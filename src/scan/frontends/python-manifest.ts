@@ -1,11 +1,12 @@
-import type { FindingKind, Range } from '../../core/types.js';
+import type { Finding, FindingKind, Range } from '../../core/types.js';
 import { manifestKind, type ManifestKind } from './settings-files.js';
 import { SettingsCollector } from './settings.js';
 import type { FileScan, Frontend, SourceText } from './types.js';
 
 /**
  * Python dependency manifests: requirements files, pyproject.toml (PEP 621 and Poetry),
- * Pipfile and setup.cfg. The OpenAI packages they declare are findings, with the version
+ * Pipfile and setup.cfg (`setup.py`, which is code, is read by the Python frontend with these
+ * helpers). The OpenAI packages they declare are findings, with the version
  * specifier as written, as package.json dependencies are. Read line by line: these formats
  * put one dependency per line, and no edit is ever made to them.
  */
@@ -28,7 +29,7 @@ function normalise(name: string): string {
 /** A PEP 508 requirement: `openai[datalib]>=1.30,<2 ; python_version>="3.9"` → name and specifier. */
 const REQUIREMENT = /^([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[[^\]]*\])?\s*([^;#]*?)\s*(?:;.*)?$/;
 
-interface Declared {
+export interface Declared {
   name: string;
   version: string;
   range: Range;
@@ -36,7 +37,7 @@ interface Declared {
 }
 
 /** Reads the requirement written at `[start, end)`; undefined when it is not one. */
-function readRequirement(text: string, start: number, end: number, section: string): Declared | undefined {
+export function readRequirement(text: string, start: number, end: number, section: string): Declared | undefined {
   const raw = text.slice(start, end);
   const match = REQUIREMENT.exec(raw.trim());
   if (match === null) return undefined;
@@ -149,18 +150,20 @@ const READERS: Record<ManifestKind, (text: string) => Declared[]> = {
   'setup-cfg': setupCfgFile,
 };
 
+/** The finding a declared requirement makes when it is an OpenAI package: its kind and fields. */
+export function dependencyFinding(declared: Declared): { kind: FindingKind; fields: Partial<Finding> } | undefined {
+  const name = normalise(declared.name);
+  const kind = Object.hasOwn(OPENAI_PACKAGES, name) ? OPENAI_PACKAGES[name] : undefined;
+  if (kind === undefined) return undefined;
+  return { kind, fields: { api: name, version: declared.version, detail: { dependency: { section: declared.section, ecosystem: 'pypi' } } } };
+}
+
 function scanManifest(file: SourceText): FileScan<null> {
   const kind = manifestKind(file.path)!;
   const collector = new SettingsCollector(file.path, LANGUAGE[kind], file.text);
   for (const declared of READERS[kind](file.text)) {
-    const name = normalise(declared.name);
-    const findingKind = Object.hasOwn(OPENAI_PACKAGES, name) ? OPENAI_PACKAGES[name] : undefined;
-    if (findingKind === undefined) continue;
-    collector.add(findingKind, declared.range, 'certain', {
-      api: name,
-      version: declared.version,
-      detail: { dependency: { section: declared.section, ecosystem: 'pypi' } },
-    });
+    const dependency = dependencyFinding(declared);
+    if (dependency) collector.add(dependency.kind, declared.range, 'certain', dependency.fields);
   }
   return { ok: true, findings: collector.finish(), facts: null };
 }

@@ -10,6 +10,7 @@ import { linkPythonFiles } from './link.js';
 import { collectLiterals } from './literals.js';
 import { isNotebook } from './notebook-edits.js';
 import { parsePython } from './parse.js';
+import { collectSetupRequirements, isSetupScript } from './setup-py.js';
 import { plainString } from './syntax.js';
 import { collectDefinitions, resolveStrings } from './values.js';
 import { isModelId } from '../../../core/model-ids.js';
@@ -42,6 +43,7 @@ export function scanPythonText(path: string, text: string): FileScan<PyFacts> {
   collectEnvReads(ctx, SETTINGS_BASES);
   markClientOptions(ctx.findings);
   collectLiterals(ctx, new Set([...apiCalls.modelLiterals, ...frameworkModels]));
+  if (isSetupScript(path)) collectSetupRequirements(ctx, definitions);
 
   const exported = exportedClients(ctx, refs);
   const facts: PyFacts = {
