@@ -1,4 +1,8 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { planMigration } from '../../../src/plan/plan.js';
+import { providers } from '../../../src/providers/index.js';
+import { scanProject } from '../../../src/scan/scan.js';
 import { blankOutside, readCodeView } from '../../../src/scan/frontends/components/code-view.js';
 import { findScriptBlocks } from '../../../src/scan/frontends/components/script-blocks.js';
 import { typescriptFrontend } from '../../../src/scan/frontends/typescript/index.js';
@@ -19,6 +23,7 @@ describe('script blocks of components', () => {
     ['`<` and a script tag in template text and mustaches', 'App.vue', '<template>\n  <p v-if="a < b">{{ a < b ? "<script>" : "" }}</p>\n  <template v-if="x"><i/></template>\n</template>\n<script setup lang="tsx">\nconst v = <i/>\n</script>\n', [['\nconst v = <i/>\n', 'tsx']]],
     ['a pug template is raw text', 'App.vue', '<template lang="pug">\ndiv\n  script.\n    ignored()\n</template>\n<script setup lang="ts">\nrun()\n</script>\n', [['\nrun()\n', 'ts']]],
     ['a custom block at the top level is raw text', 'App.vue', '<i18n lang="json">{ "en": { "x": "<script>" } }</i18n>\n<script setup>\nrun()\n</script>\n', [['\nrun()\n', 'js']]],
+    ['a Svelte 5 module script', 'Chat.svelte', '<script module lang="ts">\nexport const M = 1\n</script>\n<p>x</p>\n', [['\nexport const M = 1\n', 'ts']]],
     ['Svelte module and instance scripts', 'Chat.svelte', '<script context="module" lang="ts">\nexport const M = 1\n</script>\n<script lang="ts">\nlet a = M\n</script>\n<p>{a}</p>\n', [['\nexport const M = 1\n', 'ts'], ['\nlet a = M\n', 'ts']]],
     ['a script inside <svelte:head> is page markup', 'Page.svelte', '<svelte:head><script>window.x = 1</script></svelte:head>\n<script>\nlet y = 2\n</script>\n', [['\nlet y = 2\n', 'js']]],
     ['Svelte expressions hold < and >', 'Page.svelte', '{#if a < b}<p on:click={() => a > b}>{"<script>"}</p>{/if}\n<button {...rest} disabled={n<1}>x</button>\n<script lang="ts">\nlet a = 1\n</script>\n', [['\nlet a = 1\n', 'ts']]],
@@ -123,5 +128,23 @@ describe('scanning components with the TypeScript frontend', () => {
   it('verifies an edited component by its scripts, whatever its markup', () => {
     expect(typescriptFrontend.verify('App.vue', '<template><p>{{ a < }}</p></template>\n<script setup>\nconst a = 1\n</script>\n')).toBeNull();
     expect(typescriptFrontend.verify('App.vue', "<template><p/></template>\n<script setup>\nconst a = 'x</script>'\n</script>\n")).toMatch(/^3:\d+ Unterminated string literal/);
+  });
+});
+
+describe('plans for components', () => {
+  it.each(['nuxt-chat', 'sveltekit-chat'])('edit only inside the script blocks of %s, for every target', async (app) => {
+    const root = path.resolve(import.meta.dirname, '../../../fixtures/apps', app, 'input');
+    const scan = await scanProject({ root, paths: [root] });
+    const components = [...scan.texts.keys()].filter((file) => /\.(vue|svelte)$/.test(file));
+    let checked = 0;
+    for (const provider of providers) {
+      const plan = planMigration(scan, provider);
+      for (const edit of plan.edits.filter((e) => components.includes(e.file))) {
+        checked++;
+        const { blocks } = findScriptBlocks(edit.file, scan.texts.get(edit.file)!);
+        expect(blocks.some((block) => block.start <= edit.start && edit.end <= block.end), `${provider.id}: ${edit.file} ${edit.start}-${edit.end}`).toBe(true);
+      }
+    }
+    expect(checked).toBeGreaterThan(0);
   });
 });
