@@ -213,7 +213,8 @@ describe('odd but valid values reach every language exactly', () => {
     await applyAndRead(values, ['--to', id, '--model', `gpt-4o=${values.large}`, '--model', `gpt-4o-mini=${values.small}`, '--base-url', values.url]);
   });
 
-  it.each(targets.map((id, index) => [id, VALUE_SETS[(index + 3) % VALUE_SETS.length]!] as const))('to %s through the configuration file’s baseURL and models', async (id, values) => {
+  // The same writers as the flags: every other target, with the value sets shifted.
+  it.each(targets.filter((_, index) => index % 2 === 0).map((id, index) => [id, VALUE_SETS[(index + 3) % VALUE_SETS.length]!] as const))('to %s through the configuration file’s baseURL and models', async (id, values) => {
     await applyAndRead(values, [], { target: id, baseURL: values.url, models: { 'gpt-4o': values.large, 'gpt-4o-mini': values.small } });
   });
 
