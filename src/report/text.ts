@@ -5,7 +5,7 @@ import { redactSecrets } from '../core/redact.js';
 import type { Finding, ManualAction, ScanResult } from '../core/types.js';
 import { readableDiff } from './diff.js';
 import { describeNextSteps, type NextSteps } from './next-steps.js';
-import { shortName, wrapText } from './wrap.js';
+import { appendUnbroken, shortName, TERMINAL_WIDTH, wrapAfter, wrapText } from './wrap.js';
 import { buildMigrationReport, describeReadiness, RESOLUTION_LABELS, SUPPORT_LABELS, type MigrationReport } from './migration-report.js';
 import { summarizePlan } from './plan-summary.js';
 import { countByKind, describeFinding } from './summary.js';
@@ -43,7 +43,8 @@ function scanLines(scan: ScanResult, c: ChalkInstance): string[] {
     const locations = findings.map((f) => `${f.file}:${f.span.line}:${f.span.column}`);
     const width = Math.max(...locations.map((l) => l.length));
     findings.forEach((finding, i) => {
-      lines.push(`  ${c.dim(locations[i]!.padEnd(width))}  ${c.cyan(finding.kind.padEnd(KIND_WIDTH))}${describe(finding, c)}`);
+      const head = `  ${c.dim(locations[i]!.padEnd(width))}  ${c.cyan(finding.kind.padEnd(KIND_WIDTH))}`;
+      lines.push(...wrapAfter(head, describe(finding, c), hangingIndent(2 + width + 2 + KIND_WIDTH)));
     });
   }
   lines.push(...skippedLines(scan, c));
@@ -73,7 +74,7 @@ function planLines(input: ReportInput, view: PlanView, c: ChalkInstance): string
   }
   lines.push(...skippedLines(input.scan, c));
   for (const outcome of view.outcomes ?? []) {
-    if (outcome.status === 'skipped') lines.push(`  ${outcome.file}  ${c.yellow(outcome.reason)}  ${c.dim(outcome.message)}`);
+    if (outcome.status === 'skipped') lines.push(...wrapAfter(`  ${outcome.file}  ${c.yellow(outcome.reason)}  `, c.dim(outcome.message), '    '));
   }
   const summary = summarizePlan(input);
   const verb = view.outcomes ? (view.isDryRun ? 'Dry run for' : 'Migrated to') : 'Plan for';
@@ -83,7 +84,7 @@ function planLines(input: ReportInput, view: PlanView, c: ChalkInstance): string
   );
   const { error, warning, info } = summary.manual;
   lines.push(`Manual actions: ${c.red(count(error, 'error'))}, ${c.yellow(count(warning, 'warning'))}, ${info} info`);
-  if (summary.edits > 0 && summary.environment.length > 0) lines.push(`Environment: the migrated code reads ${summary.environment.join(', ')}; set ${summary.environment.length === 1 ? 'it' : 'them'} where the app runs`);
+  if (summary.edits > 0 && summary.environment.length > 0) lines.push(...wrapAfter('Environment: ', `the migrated code reads ${summary.environment.join(', ')}; set ${summary.environment.length === 1 ? 'it' : 'them'} where the app runs`, '  '));
   lines.push(...nextStepsLines(view.nextSteps, c));
   return lines;
 }
@@ -113,10 +114,13 @@ function reportLines(report: MigrationReport, c: ChalkInstance): string[] {
     row.status === 'mapped' ? row.target ?? '' : row.status === 'already-target' ? `${row.openai} (already the target's id)` : row.status === 'no-equivalent' ? 'no equivalent' : `unmapped: pass --model ${row.openai}=<id>`,
   );
   const modelWidth = Math.max(0, ...report.models.map((row) => row.openai.length));
-  const targetWidth = Math.max(0, ...targets.map((target) => target.length));
+  // The column fits the terminal: a target too long for it overflows on its own row only.
+  const room = TERMINAL_WIDTH - (2 + modelWidth + 4) - 2 - '999 uses'.length;
+  const targetWidth = Math.max(0, ...targets.map((target) => target.length).filter((length) => length <= room));
   report.models.forEach((row, i) => {
     const paint = row.status === 'no-equivalent' ? c.red : row.status === 'unmapped' ? c.yellow : (text: string) => text;
-    lines.push(`  ${row.openai.padEnd(modelWidth)}  → ${paint(targets[i]!.padEnd(targetWidth))}  ${c.dim(count(row.uses, 'use'))}`);
+    const head = `  ${row.openai.padEnd(modelWidth)}  → `;
+    lines.push(...appendUnbroken(wrapAfter(head, paint(targets[i]!.padEnd(targetWidth)), hangingIndent(2 + modelWidth + 4)), c.dim(count(row.uses, 'use')), hangingIndent(2 + modelWidth + 4)));
   });
   lines.push('', c.bold('Capability gaps'));
   if (report.gaps.length === 0) lines.push('  None: the target supports every API and parameter the code uses.');
@@ -124,14 +128,16 @@ function reportLines(report: MigrationReport, c: ChalkInstance): string[] {
   const gapWidth = Math.max(0, ...subjects.map((subject) => subject.length));
   report.gaps.forEach((gap, i) => {
     const support = gap.support === 'unsupported' ? c.red(SUPPORT_LABELS[gap.support]) : c.yellow(SUPPORT_LABELS[gap.support]);
-    lines.push(`  ${subjects[i]!.padEnd(gapWidth)}  ${support}, ${count(gap.callSites, 'call site')}: ${gap.note}`);
+    lines.push(...wrapAfter(`  ${subjects[i]!.padEnd(gapWidth)}  `, `${support}, ${count(gap.callSites, 'call site')}: ${gap.note}`, hangingIndent(2 + gapWidth + 2)));
   });
   for (const section of report.files) {
     lines.push('', c.bold.underline(section.file));
     const locations = section.findings.map((f) => `${f.line}:${f.column}`);
     const width = Math.max(...locations.map((l) => l.length));
     section.findings.forEach((finding, i) => {
-      lines.push(`  ${c.dim(locations[i]!.padEnd(width))}  ${c.cyan(finding.kind.padEnd(KIND_WIDTH))}${finding.description}  ${c.dim(RESOLUTION_LABELS[finding.resolution])}`);
+      const head = `  ${c.dim(locations[i]!.padEnd(width))}  ${c.cyan(finding.kind.padEnd(KIND_WIDTH))}`;
+      const indent = hangingIndent(2 + width + 2 + KIND_WIDTH);
+      lines.push(...appendUnbroken(wrapAfter(head, finding.description, indent), c.dim(RESOLUTION_LABELS[finding.resolution]), indent));
     });
     if (section.diff !== '') lines.push(...colorDiff(section.diff.replace(/\n$/, ''), c).map((line) => `  ${line}`));
     if (section.manual.length > 0) lines.push(...manualLines(section.manual, c, '  [ ] '));
@@ -140,9 +146,14 @@ function reportLines(report: MigrationReport, c: ChalkInstance): string[] {
   return lines;
 }
 
+/** Continuation lines start under the text column, or further left when that column is far right. */
+function hangingIndent(column: number): string {
+  return ' '.repeat(Math.min(column, 40));
+}
+
 function alignPairs(pairs: [string, string][]): string[] {
   const width = Math.max(...pairs.map(([label]) => label.length));
-  return pairs.map(([label, value]) => `  ${label.padEnd(width)}  ${value}`);
+  return pairs.flatMap(([label, value]) => wrapAfter(`  ${label.padEnd(width)}  `, value, hangingIndent(2 + width + 2)));
 }
 
 /**
@@ -174,7 +185,7 @@ function nextStepsLines(steps: NextSteps | undefined, c: ChalkInstance): string[
 
 function skippedLines(scan: Pick<ScanResult, 'skipped'>, c: ChalkInstance): string[] {
   if (scan.skipped.length === 0) return [];
-  return ['', c.bold.yellow('Skipped'), ...scan.skipped.map((skip) => `  ${skip.file}  ${c.yellow(skip.reason)}  ${c.dim(skip.message)}`)];
+  return ['', c.bold.yellow('Skipped'), ...scan.skipped.flatMap((skip) => wrapAfter(`  ${skip.file}  ${c.yellow(skip.reason)}  `, c.dim(skip.message), '    '))];
 }
 
 export function colorDiff(diff: string, c: ChalkInstance): string[] {

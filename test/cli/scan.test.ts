@@ -113,7 +113,9 @@ describe('scan', () => {
     expect(skipped).toBeGreaterThan(0);
     expect(lines.slice(skipped + 1)).toContainEqual(expect.stringMatching(/^ {2}src\/broken\.ts {2}parse-error {2}\d+:\d+ /));
     expect(lines.slice(skipped + 1)).toContainEqual(expect.stringMatching(/^ {2}src\/chunk-4f2a\.js {2}minified {2}minified or generated code /));
-    expect(lines.slice(skipped + 1)).toContainEqual('  src/Legacy.vue  unsupported-script  line 5: a <script lang="coffee"> is not JavaScript or TypeScript');
+    // Wrapped at 100 columns, the rest under a four-space indent.
+    const legacy = lines.indexOf('  src/Legacy.vue  unsupported-script  line 5: a <script lang="coffee"> is not JavaScript or');
+    expect(lines.slice(legacy, legacy + 2)).toEqual(['  src/Legacy.vue  unsupported-script  line 5: a <script lang="coffee"> is not JavaScript or', '    TypeScript']);
     expect(stdout).toContain('6 skipped');
   });
 });
