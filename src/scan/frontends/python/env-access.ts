@@ -1,12 +1,8 @@
 import type { SyntaxNode } from '@lezer/common';
 import type { Range } from '../../../core/types.js';
+import { isOpenAISettingName } from '../openai-names.js';
 import type { PyContext } from './context.js';
 import { argumentsOf, childrenOf, dottedName, is, plainString } from './syntax.js';
-
-/** Variable names that configure OpenAI access: `OPENAI_*`, `AZURE_OPENAI_*` … */
-export function isOpenAIVariable(name: string): boolean {
-  return /OPENAI/i.test(name);
-}
 
 /** `os.environ` (or `environ` imported from os). */
 function isEnviron(node: SyntaxNode, text: string): boolean {
@@ -54,7 +50,7 @@ export function collectEnvReads(ctx: PyContext, settingsBases: ReadonlySet<strin
   for (const node of ctx.nodes) {
     const read = envReadOf(node, ctx.text);
     if (read !== undefined) {
-      if (isOpenAIVariable(read.name)) {
+      if (isOpenAISettingName(read.name)) {
         // A name written with escapes cannot be renamed in place.
         const isVerbatim = ctx.text.slice(read.nameRange.start, read.nameRange.end) === read.name;
         ctx.add('env-var', ctx.rangeOf(node), { name: read.name, detail: isVerbatim ? { nameRange: read.nameRange } : {} });
@@ -81,6 +77,6 @@ function collectSettingsFields(ctx: PyContext, node: SyntaxNode): void {
     const target = statement.firstChild;
     if (!is(target, 'VariableName') || !is(target.nextSibling, 'TypeDef')) continue;
     const name = `${prefix}${ctx.textOf(target)}`.toUpperCase();
-    if (isOpenAIVariable(name)) ctx.add('env-var', ctx.rangeOf(target), { name });
+    if (isOpenAISettingName(name)) ctx.add('env-var', ctx.rangeOf(target), { name });
   }
 }

@@ -202,6 +202,8 @@ group('python frontend: env reads, URLs and keys', () => {
     ['os.environ[...]', lines('import os', 'k = os.environ["OPENAI_API_KEY"]'), ['env-var 2 OPENAI_API_KEY certain']],
     ['os.environ.get', lines('import os', 'k = os.environ.get("AZURE_OPENAI_ENDPOINT")'), ['env-var 2 AZURE_OPENAI_ENDPOINT certain']],
     ['os.getenv', lines('import os', "k = os.getenv('OPENAI_BASE_URL', 'https://x')"), ['env-var 2 OPENAI_BASE_URL certain']],
+    ['project knobs named after OpenAI, which are not its settings (as in TypeScript)', lines('import os', 'size = int(os.getenv("OPENAI_EMBEDDING_BATCH_SIZE", "64"))', 'debug = os.environ.get("OPENAI_API_DISABLE_DEBUG") == "1"'), []],
+    ['a settings field that is a knob', lines('class S(BaseSettings):', '    openai_max_parallel: int = 4', '    openai_model: str = "gpt-4o"'), ['env-var 3 OPENAI_MODEL certain', 'model 3 gpt-4o likely']],
     ['a settings field with env_prefix', lines('class S(BaseSettings):', '    model_config = SettingsConfigDict(env_prefix="APP_")', '    openai_api_key: SecretStr'), ['env-var 3 APP_OPENAI_API_KEY certain']],
     ['requests to OpenAI', lines('import requests', 'requests.post("https://api.openai.com/v1/chat/completions", json={"model": "gpt-4o"})'), ['base-url 2 https://api.openai.com/v1/chat/completions certain', 'model 2 gpt-4o likely']],
     ['httpx with an f-string URL', lines('import httpx', 'httpx.post(f"https://api.openai.com/v1/{path}")'), ['base-url 2 https://api.openai.com/v1/ certain']],
