@@ -21,7 +21,7 @@ function describeSubject(finding: Finding): string {
       return finding.version !== undefined ? `${finding.api} ${finding.version}` : (finding.api ?? '');
     case 'client':
       if (finding.detail?.setting !== undefined) return `openai.${finding.detail.setting.name} = …`;
-      return finding.language === 'python' ? `${finding.symbol ?? 'OpenAI'}(…)` : `new ${finding.symbol ?? 'OpenAI'}(…)`;
+      return finding.language === 'python' ? `${constructorOf(finding)}(…)` : `new ${finding.symbol ?? 'OpenAI'}(…)`;
     case 'api-call':
       return finding.model ? `${finding.api} (model ${finding.model})` : (finding.api ?? '');
     case 'model':
@@ -33,4 +33,10 @@ function describeSubject(finding: Finding): string {
     case 'api-key':
       return 'hard-coded API key (value redacted)';
   }
+}
+
+/** The class a client finding constructs, as written: Python's async clients share their sync class's symbol. */
+function constructorOf(finding: Finding): string {
+  const symbol = finding.symbol ?? 'OpenAI';
+  return finding.detail?.isAsync ? `Async${symbol}` : symbol;
 }

@@ -24,6 +24,7 @@ describe('a mixed TypeScript and Python project', () => {
     expect(stdout).toContain('  src/chat/stream.ts:7:24  api-call   chat.completions.create (model gpt-4o)');
     expect(stdout).toContain('  worker/digest/jobs.py:8:22  api-call   chat.completions.create (model gpt-4o-mini)');
     expect(stdout).toContain('  worker/explore.ipynb:10:15  client     OpenAI(…) (cell 1, line 2)');
+    expect(stdout).toContain('  worker/digest/llm.py:7:10  client     AsyncOpenAI(…)');
     expect(stdout).toContain('  worker/requirements.txt:1:1  import     openai >=1.55,<2');
   });
 
@@ -39,7 +40,7 @@ describe('a mixed TypeScript and Python project', () => {
       runs: { results: { message: { text: string }; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[] }[];
     };
     const where = sarif.runs[0]!.results.map((r) => `${r.locations[0]!.physicalLocation.artifactLocation.uri}:${r.locations[0]!.physicalLocation.region.startLine} ${r.message.text}`);
-    expect(where).toContain('worker/digest/llm.py:7 Creates an OpenAI client: OpenAI(…)');
+    expect(where).toContain('worker/digest/llm.py:7 Creates an OpenAI client: AsyncOpenAI(…)');
     expect(where).toContain('worker/explore.ipynb:10 Creates an OpenAI client: OpenAI(…) (cell 1, line 2)');
   });
 
