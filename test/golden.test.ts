@@ -15,7 +15,7 @@ import { copyFixture, readTree } from './helpers/read-tree.js';
  * The fixture runner. Each `fixtures/<case>/input/` is scanned and compared with
  * `expected/scan.json`; for each target with `expected/<target>/` or `<target>.manual.json`
  * (a target is a provider id, or `<id>@<region>` to migrate with `--region`, either one with
- * `+entra` to migrate with `--azure-auth entra`)
+ * `+entra` to migrate with `--azure-auth entra` or `+untracked` as files git could not restore)
  * the input is migrated in a temp copy and checked byte for byte. UPDATE_GOLDEN=1 rewrites.
  */
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');
@@ -58,13 +58,20 @@ async function expectFile(file: string, actual: Buffer | string): Promise<void> 
   }
 }
 
-/** A target folder is `<provider>` or `<provider>@<region>`, with `+entra` for keyless Azure. */
+/**
+ * A target folder is `<provider>` or `<provider>@<region>`, with `+entra` for keyless Azure and
+ * `+untracked` for a tree git could not restore (every file ignored or uncommitted).
+ */
 async function migrate(root: string, target: string) {
-  const [name, auth] = target.split('+') as [string, string | undefined];
+  const [name, ...variants] = target.split('+') as [string, ...string[]];
   const [id, region] = name.split('@') as [string, string | undefined];
   const provider = getProviderOrThrow(id);
   const scan = await scanProject({ root, paths: [root] });
-  const plan = planMigration(scan, provider, { region, ...(auth === 'entra' ? { azureAuth: 'entra' as const } : {}) });
+  const plan = planMigration(scan, provider, {
+    region,
+    ...(variants.includes('entra') ? { azureAuth: 'entra' as const } : {}),
+    ...(variants.includes('untracked') ? { keepSecretsIn: new Set(scan.texts.keys()) } : {}),
+  });
   const outcomes = await applyPlan(scan, plan);
   return { scan, plan, outcomes, provider };
 }

@@ -39,6 +39,32 @@ export async function getGitStatus(root: string): Promise<GitStatus> {
 }
 
 /**
+ * The files among `files` (relative to `root`) whose present content git could not give back:
+ * not tracked (ignored ones included), or changed since they were staged. All of them when
+ * `root` is not in a work tree, git is missing or fails: then nothing is known to be safe.
+ */
+export async function findUnrestorableFiles(root: string, files: readonly string[]): Promise<Set<string>> {
+  if (files.length === 0) return new Set();
+  const list = async (which: '--cached' | '--modified') => {
+    const { stdout } = await execFileAsync('git', ['ls-files', which, '-z', '--', ...files], {
+      cwd: root,
+      // Names are paths, not patterns: `[id].env` must not match `i.env`.
+      env: { ...process.env, LC_ALL: 'C', GIT_OPTIONAL_LOCKS: '0', GIT_LITERAL_PATHSPECS: '1' },
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    return stdout.split('\0').filter((name) => name !== '');
+  };
+  try {
+    const [tracked, modified] = await Promise.all([list('--cached'), list('--modified')]);
+    const restorable = new Set(tracked);
+    for (const file of modified) restorable.delete(file);
+    return new Set(files.filter((file) => !restorable.has(file)));
+  } catch {
+    return new Set(files);
+  }
+}
+
+/**
  * `git status --porcelain -z` prints `XY path\0`, and for a rename or copy `XY new\0old\0`;
  * both paths of a rename count as changed.
  */

@@ -12,6 +12,7 @@ export const MANUAL_CODES = {
   'mixed-client': 'A client used for APIs the target serves and for APIs it does not',
   'key-url-split': 'A key and the URLs it authenticates cannot move together',
   'keep-openai-key': 'The OpenAI key setting is still needed',
+  'unrecoverable-secret': 'A key in a file git cannot restore: left in place',
   'old-provider-text': 'A message or link that still names OpenAI',
   'unsupported-parameter': 'The target does not accept this request parameter',
   'partial-parameter': 'The target treats this request parameter differently',

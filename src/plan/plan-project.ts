@@ -1,6 +1,7 @@
-import type { Plan, ScanResult } from '../core/types.js';
+import type { Finding, Plan, ScanResult } from '../core/types.js';
 import type { Provider } from '../providers/types.js';
 import { scanProject, type ScanOptions } from '../scan/scan.js';
+import { findUnrestorableFiles } from '../apply/git.js';
 import { planMigration } from './plan.js';
 import { previewChanges, type FileChange } from './preview.js';
 import type { PlanOptions } from './target.js';
@@ -11,9 +12,20 @@ export interface ProjectPlan {
   changes: FileChange[];
 }
 
-/** Scans the project and plans its migration to `provider`; writes nothing. */
+/**
+ * Scans the project and plans its migration to `provider`; writes nothing. Unless the options
+ * say, git is asked which files holding a key value it could not restore, so that the plan
+ * leaves those values in place.
+ */
 export async function planProject(scanOptions: ScanOptions, provider: Provider, planOptions: PlanOptions = {}): Promise<ProjectPlan> {
   const scan = await scanProject(scanOptions);
-  const plan = planMigration(scan, provider, planOptions);
+  const keepSecretsIn = planOptions.keepSecretsIn ?? (await findUnrestorableFiles(scan.root, filesWithKeyValues(scan.findings)));
+  const plan = planMigration(scan, provider, { ...planOptions, keepSecretsIn });
   return { scan, plan, changes: previewChanges(plan, scan.texts) };
+}
+
+/** Files with a value written in a settings entry that may be a key (the OpenAI key variable's, or one shaped like a key). */
+function filesWithKeyValues(findings: readonly Finding[]): string[] {
+  const files = findings.filter((finding) => (finding.kind === 'api-key' || finding.kind === 'env-var') && finding.detail?.entry?.valueKind === 'literal').map((finding) => finding.file);
+  return [...new Set(files)];
 }

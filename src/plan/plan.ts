@@ -36,7 +36,7 @@ export function planMigration(input: PlanInput, provider: Provider, options: Pla
   const groups = [...groupByFile(planned)];
   const planGroup = ([file, findings]: [string, Finding[]], readsKey?: boolean) => {
     const text = texts.get(file) ?? '';
-    const ctx = { target, fileFindings: findings, projectFindings: planned, routes, text, syntax: syntaxFor(findings[0]!.language, text, findings), eol: text.includes('\r\n') ? ('\r\n' as const) : ('\n' as const), readsKey };
+    const ctx = { target, fileFindings: findings, projectFindings: planned, routes, text, syntax: syntaxFor(findings[0]!.language, text, findings), eol: text.includes('\r\n') ? ('\r\n' as const) : ('\n' as const), readsKey, keepsSecrets: options.keepSecretsIn?.has(file) ?? false };
     return [file, planFile(file, findings, ctx)] as const;
   };
   // Settings follow the code: they are planned once it is known which variables the migrated code reads.

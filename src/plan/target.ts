@@ -17,6 +17,11 @@ export interface PlanOptions {
   includeTests?: boolean;
   /** Azure only: `entra` authenticates the SDK client with a Microsoft Entra ID token instead of a key. */
   azureAuth?: 'key' | 'entra';
+  /**
+   * Files git could not give back as they are (ignored, untracked, changed): a key value in
+   * one of their settings entries is left in place, never removed (`unrecoverable-secret`).
+   */
+  keepSecretsIn?: ReadonlySet<string>;
 }
 
 /** The provider with the choices of one run resolved: which URL, which key variable. */

@@ -3,11 +3,11 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readTree } from '../helpers/read-tree.js';
 import { runCli } from '../helpers/run-cli.js';
-import { inputOf, useTempProjects } from './temp-project.js';
+import { commitAll, inputOf, useTempProjects } from './temp-project.js';
 
 /**
  * The settings fixtures hold OpenAI keys in .env, YAML and JSON files: no output of any
- * command may repeat them, and no migrated file may keep them.
+ * command may repeat them, and no migrated file that git can restore may keep them.
  */
 const temp = useTempProjects();
 const CASES = ['env-files', 'compose-and-k8s', 'json-settings'] as const;
@@ -43,6 +43,8 @@ beforeAll(async () => {
     await run('plan diff', [...plan, '--format', 'diff', '--diff', patch]);
     await run('report markdown', ['report', '--to', 'zhipu', input]);
     outputs.set('plan --diff file', await readFile(patch, 'utf8'));
+    // Committed, so that git can give back the keys the migration removes (else they stay).
+    await commitAll(copy);
     await run('apply text', ['apply', '--to', 'zhipu', '--yes', copy]);
     results.set(name, { keys, outputs, migrated: await readTree(copy) });
   }

@@ -1,5 +1,5 @@
 import type { Edit, Finding, Range, SettingEntry } from '../../core/types.js';
-import { neededVariables } from '../target.js';
+import { neededVariables, type NeededVariable } from '../target.js';
 import { edit, type RuleContext } from './types.js';
 
 /** A reference to the key variable inside a value: `${OPENAI_API_KEY}`, `${{ secrets.OPENAI_API_KEY }}`. */
@@ -8,16 +8,16 @@ const KEY_IN_REFERENCE = /(?<![A-Za-z0-9_])[A-Z0-9_]*OPENAI_API_KEY(?![A-Za-z0-9
 /**
  * The other variables the migrated code reads (Azure's endpoint), added beside the key entry of
  * a .env file, a compose `environment:` or a Kubernetes `env:` list, in the entry's own layout,
- * each under a comment saying what to put there. A reference (`${OPENAI_API_KEY}`) is mirrored
- * for the new variable; otherwise the value stays empty, never a made-up endpoint. Nothing is
- * added when the file already names the variable.
+ * each under a comment saying what to put there; `keyVariable` first when the key entry itself
+ * stays as it is. A reference (`${OPENAI_API_KEY}`) is mirrored for the new variable; otherwise
+ * the value stays empty, never a made-up endpoint or a carried-over key. Nothing is added when
+ * the file already names the variable.
  */
-export function addNeededVariables(finding: Finding, entry: SettingEntry, ctx: RuleContext): Edit | undefined {
+export function addNeededVariables(finding: Finding, entry: SettingEntry, ctx: RuleContext, keyVariable?: NeededVariable): Edit | undefined {
   if (finding.language !== 'env' && finding.language !== 'yaml') return undefined;
   const { text, eol } = ctx;
-  const missing = neededVariables(ctx.target, ctx.readsKey ?? true).filter(
-    (variable) => variable.name !== ctx.target.keyVar && !new RegExp(`(?<![A-Za-z0-9_])${variable.name}(?![A-Za-z0-9_])`).test(text),
-  );
+  const wanted = [...(keyVariable ? [keyVariable] : []), ...neededVariables(ctx.target, ctx.readsKey ?? true).filter((variable) => variable.name !== ctx.target.keyVar)];
+  const missing = wanted.filter((variable) => !new RegExp(`(?<![A-Za-z0-9_])${variable.name}(?![A-Za-z0-9_])`).test(text));
   if (missing.length === 0) return undefined;
   const lineStart = text.lastIndexOf('\n', entry.name.start - 1) + 1;
   if (hasEarlierKeyInBlock(finding, lineStart, ctx)) return undefined;

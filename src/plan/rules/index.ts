@@ -8,7 +8,9 @@ import { planEnvVar } from './env-var.js';
 import { planFramework, planImport } from './import.js';
 import { planModel } from './model.js';
 import { routed } from './route.js';
-import type { Rule } from './types.js';
+import { isSettings } from '../routing.js';
+import { keepsForeignKey } from './settings.js';
+import { NOTHING, type Rule } from './types.js';
 
 /** package.json dependencies have their own rule, whatever kind their package's imports have. */
 const unlessDependency =
@@ -16,15 +18,24 @@ const unlessDependency =
   (finding, ctx) =>
     finding.detail?.dependency ? planDependency(finding, ctx) : rule(finding, ctx);
 
+/**
+ * The URLs and models of a settings file that keeps an OpenAI key in place (git could not
+ * restore the file) stay with that key: they move together or not at all, and the key's action says so.
+ */
+const besideKeptKey =
+  (rule: Rule): Rule =>
+  (finding, ctx) =>
+    isSettings(finding) && keepsForeignKey(ctx) ? NOTHING : rule(finding, ctx);
+
 /** One rule per finding kind. */
 export const rules: Record<FindingKind, Rule> = {
   import: unlessDependency(planImport),
   client: routed(planClient),
   // These two read their route themselves: a URL or call left on OpenAI is still checked.
   'api-call': planApiCall,
-  model: routed(planModel),
+  model: besideKeptKey(routed(planModel)),
   'env-var': routed(planEnvVar),
-  'base-url': planBaseUrl,
+  'base-url': besideKeptKey(planBaseUrl),
   'api-key': routed(planApiKey),
   framework: unlessDependency(planFramework),
 };

@@ -1,5 +1,6 @@
 import type { Edit, Finding, SettingEntry } from '../../core/types.js';
-import { describeBaseUrl } from '../target.js';
+import { isOpenAIKeyVariable } from '../env-names.js';
+import { describeBaseUrl, neededVariables } from '../target.js';
 import { addNeededVariables } from './env-template.js';
 import { edit, manual, NOTHING, result, type RuleContext, type RuleResult } from './types.js';
 
@@ -21,6 +22,7 @@ const RENAMED_REFERENCE = /(?<![A-Za-z0-9_])(?!AZURE_)[A-Z0-9_]*OPENAI_API_KEY(?
  * likely holds the OpenAI key.
  */
 export function planKeyEntry(finding: Finding, entry: SettingEntry, rename: Edit, ctx: RuleContext): RuleResult {
+  if (isKeptSecret(entry, ctx)) return keepKeyEntry(finding, entry, rename.text, ctx);
   const planned = planKeyEntryValue(finding, entry, rename, ctx);
   const added = planned.edits.length > 0 ? addNeededVariables(finding, entry, ctx) : undefined;
   return added ? { ...planned, edits: [...planned.edits, added] } : planned;
@@ -54,8 +56,43 @@ function planKeyEntryValue(finding: Finding, entry: SettingEntry, rename: Edit, 
   ]);
 }
 
-/** A key written in a settings entry: emptied, and always a `hardcoded-key` error. */
+/**
+ * A key value in a file git could not restore (an ignored `.env`) is never removed: nothing
+ * could bring it back. It stays under its own name, where only what still reads that name
+ * sends it, and the target's variable is added beside it without a value for the user to fill.
+ */
+function isKeptSecret(entry: SettingEntry, ctx: RuleContext): boolean {
+  return ctx.keepsSecrets && entry.valueKind === 'literal' && entry.value !== undefined;
+}
+
+/**
+ * Whether the file keeps an OpenAI key under a name the migration does not rename (`apiKey:`
+ * beside `baseURL:`): its URLs then stay too, since a key moves with the URL it authenticates.
+ */
+export function keepsForeignKey(ctx: RuleContext): boolean {
+  return ctx.keepsSecrets && ctx.fileFindings.some((finding) => {
+    const entry = finding.kind === 'api-key' ? finding.detail?.entry : undefined;
+    return entry !== undefined && isKeptSecret(entry, ctx) && !isOpenAIKeyVariable(ctx.text.slice(entry.name.start, entry.name.end), ctx.target);
+  });
+}
+
+function keepKeyEntry(finding: Finding, entry: SettingEntry, renamed: string, ctx: RuleContext): RuleResult {
+  const { provider, keyVar } = ctx.target;
+  const note = neededVariables(ctx.target, true).find((variable) => variable.name === keyVar)?.note ?? `${provider.name} API key`;
+  const added = addNeededVariables(finding, entry, ctx, { name: renamed, note });
+  const message = `${finding.name} keeps its value, since git cannot restore this file and removing the key could not be undone: put your ${provider.name} key in ${renamed}${added ? ' (added below)' : ''}, which the migrated code reads, and delete this line once nothing reads ${finding.name}`;
+  return result(added ? [added] : [], [manual(finding, 'warning', 'unrecoverable-secret', message)]);
+}
+
+/** A key written in a settings entry: emptied, and always a `hardcoded-key` error; kept where git could not restore it. */
 export function planKeyValue(finding: Finding, entry: SettingEntry, ctx: RuleContext): RuleResult {
+  if (isKeptSecret(entry, ctx)) {
+    // `OPENAI_API_KEY=sk-…`: the key variable's rule keeps the line and says what to do.
+    if (isOpenAIKeyVariable(ctx.text.slice(entry.name.start, entry.name.end), ctx.target)) return NOTHING;
+    const { provider, keyVar } = ctx.target;
+    const message = `an OpenAI key is written here, and git cannot restore this file, so removing it could not be undone: the key, and this file's OpenAI URLs and model ids, are left as they are. Replace the key with your ${provider.name} key (${keyVar}), and point the URLs at ${describeBaseUrl(ctx.target)} and the models at ${provider.name}'s, together`;
+    return result([], [manual(finding, 'error', 'unrecoverable-secret', message)]);
+  }
   const blank = blankValue(finding, entry);
   const { provider, keyVar } = ctx.target;
   const message = `${blank ? 'an OpenAI key was removed from this file' : 'an OpenAI key is written here: remove it'}; revoke it at https://platform.openai.com/api-keys (it stays in version control history) and supply your ${provider.name} key (${keyVar}) instead`;

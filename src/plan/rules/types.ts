@@ -22,6 +22,8 @@ export interface RuleContext {
    * when keyless Entra ID took the key's place in every client). Settings are planned after the code.
    */
   readsKey?: boolean;
+  /** The file is one git could not restore: its key values stay (see `PlanOptions.keepSecretsIn`). */
+  keepsSecrets: boolean;
 }
 
 export interface RuleResult {
