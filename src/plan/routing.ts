@@ -1,6 +1,8 @@
 import type { CallSite, Finding, ManualAction } from '../core/types.js';
 import { capabilityFor } from '../providers/index.js';
 import { checkClientHost, checkModuleHosts } from './client-host.js';
+import { ContainmentIndex } from './containment.js';
+import { groupBy } from '../core/group.js';
 import { capabilityForCall, hostedToolsOf, restApiOf, VERSIONED_BASE } from './api-surface.js';
 import { isOpenAIKeyVariable, isOpenAIUrlVariable } from './env-names.js';
 import { describeBaseUrl, type MigrationTarget } from './target.js';
@@ -146,18 +148,20 @@ export function routeFindings(findings: readonly Finding[], target: MigrationTar
   const stayingFiles = new Set([...urls.filter(isUnservedUrl), ...paths.filter((path) => destinations.has(path))].map((f) => f.file));
   const movingFiles = new Set(urls.filter((url) => !isUnservedUrl(url)).map((url) => url.file));
   const codeModels = findings.filter((f) => f.kind === 'model' && !isSettings(f));
+  const callsAround = new ContainmentIndex(calls);
   // A call that writes its model inside it does not send an id defined elsewhere.
-  const takesModelFromElsewhere = (call: Finding) => !codeModels.some((model) => isWithin(model, call));
+  const callsWithOwnModel = new Set(codeModels.flatMap((model) => callsAround.containing(model)));
+  const callsById = groupBy(calls, (call) => call.model);
+  const remoteCallsById = groupBy(calls.filter((call) => !callsWithOwnModel.has(call)), (call) => call.model);
   // When every client and URL of the project is left on OpenAI on purpose (not merely left for the
   // user to point by hand), every request stays there, and so does every model id.
   const isLeftOnPurpose = ({ finding }: Destination) => (finding.kind === 'client' ? keptClients.has(finding) : finding.kind === 'api-call' || isUnservedUrl(finding));
   const nothingMoves = destinations.size > 0 && [...destinations.values()].every(isLeftOnPurpose);
   if (nothingMoves) for (const model of findings.filter((f) => f.kind === 'model')) routes.set(model, { edits: 'none', actions: [] });
   for (const model of nothingMoves ? [] : codeModels) {
-    const call = calls.find((c) => isWithin(model, c));
-    const sameId = calls.filter((c) => c.model === model.model);
-    const remote = sameId.filter(takesModelFromElsewhere);
-    const users = remote.length > 0 ? remote : sameId;
+    const call = callsAround.containing(model)[0];
+    const remote = remoteCallsById.get(model.model) ?? [];
+    const users = remote.length > 0 ? remote : (callsById.get(model.model) ?? []);
     const stays = call !== undefined
       ? isStaying(call)
       : users.length > 0
