@@ -1,5 +1,6 @@
-import type { Plan, ScanResult } from '../core/types.js';
+import type { Finding, Plan, ScanResult } from '../core/types.js';
 import type { MigrationTarget } from '../plan/target.js';
+import { isTestFile } from '../plan/test-files.js';
 import { shortName } from './wrap.js';
 
 /**
@@ -40,6 +41,7 @@ export function buildNextSteps(scan: Pick<ScanResult, 'findings'>, plan: Plan, t
   for (const finding of scan.findings) {
     if (finding.kind === 'env-var' && finding.name !== undefined && /^OPENAI_/.test(finding.name)) secrets.add(finding.name);
   }
+  for (const name of stillRead(scan, plan)) secrets.delete(name);
   const models = new Set<string>();
   for (const resolution of plan.resolutions) if (resolution.model?.kind === 'mapped') models.add(resolution.model.id);
   // Deployments the configuration file names already exist.
@@ -56,6 +58,25 @@ export function buildNextSteps(scan: Pick<ScanResult, 'findings'>, plan: Plan, t
   };
 }
 
+/** Languages whose env reads are code that runs after the migration (not settings files). */
+const CODE_LANGUAGES = new Set(['ts', 'js', 'python']);
+
+/**
+ * OpenAI variables the migrated app still reads: reads in code the plan leaves as written, and
+ * OPENAI_API_KEY for an SDK client left on OpenAI (it reads the key by itself). Test code is
+ * not the app.
+ */
+function stillRead(scan: Pick<ScanResult, 'findings'>, plan: Plan): Set<string> {
+  const names = new Set<string>();
+  const isEdited = (finding: Finding) => plan.edits.some((edit) => edit.file === finding.file && edit.start <= finding.span.end && finding.span.start <= edit.end);
+  scan.findings.forEach((finding, index) => {
+    if (plan.resolutions[index]?.status === 'rewritten' || !CODE_LANGUAGES.has(finding.language) || isTestFile(finding.file) || isEdited(finding)) return;
+    if (finding.kind === 'env-var' && finding.name !== undefined) names.add(finding.name);
+    if (finding.kind === 'client') names.add('OPENAI_API_KEY');
+  });
+  return names;
+}
+
 export function regionDocs(target: MigrationTarget, region: string): string {
   return target.provider.regionDocs?.[region] ?? target.provider.docs;
 }
@@ -70,7 +91,7 @@ export function describeNextSteps(steps: NextSteps, link: (url: string) => strin
       : ` The key must come from region ${code(steps.region)}: a key of ${steps.otherRegions.map(code).join(', ')} does not work on this endpoint.`;
   const lines = [`Set ${set} wherever the code runs: local shells and .env files, CI secrets, hosting.${key}${regions}`];
   if (steps.modelSetup) lines.push(`On ${shortName(steps.provider)}, ${steps.modelSetup.action}: ${steps.modelSetup.models.map(code).join(', ')} (${link(steps.modelSetup.page)}).`);
-  lines.push(`Once the migrated code is deployed, delete the OpenAI secrets it no longer reads from CI and hosting: ${steps.openaiSecrets.map(code).join(', ')}.`);
+  if (steps.openaiSecrets.length > 0) lines.push(`Once the migrated code is deployed, delete the OpenAI secrets it no longer reads from CI and hosting: ${steps.openaiSecrets.map(code).join(', ')}.`);
   lines.push(`Documentation: ${link(steps.docs)}`);
   return lines;
 }

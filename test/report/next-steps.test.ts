@@ -50,6 +50,16 @@ describe('Next steps', () => {
     expect(json.plan.environment).toEqual(['AZURE_OPENAI_ENDPOINT']);
   });
 
+  it('never tells to delete an OpenAI variable that code left on OpenAI still reads', async () => {
+    const input = path.join(REPO_ROOT, 'fixtures/raw-fetch-shared-base/input');
+    const { code, stdout } = await runCli(['plan', input, '--to', 'deepseek', '--format', 'json']);
+    expect(code).toBe(0);
+    const json = JSON.parse(stdout) as { nextSteps: { openaiSecrets: string[] } };
+    expect(json.nextSteps.openaiSecrets).toEqual([]);
+    const text = (await runCli(['plan', input, '--to', 'deepseek'])).stdout;
+    expect(text).not.toContain('delete the OpenAI secrets');
+  });
+
   it('names a key page for every region of every provider, and only regions it has', () => {
     for (const provider of providers) {
       expect(Object.keys(provider.keyPages ?? {}).sort(), provider.id).toEqual(Object.keys(provider.baseUrls).sort());
