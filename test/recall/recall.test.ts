@@ -16,6 +16,7 @@ const EXPECTED: Record<string, { found: number; falsePositives: number; hardNega
   'fastapi-service': { found: 20, falsePositives: 0, hardNegatives: 0 },
   'langchain-rag': { found: 15, falsePositives: 0, hardNegatives: 0 },
   'legacy-v0-bot': { found: 19, falsePositives: 0, hardNegatives: 0 },
+  'ml-service': { found: 11, falsePositives: 0, hardNegatives: 0 },
   'nextjs-chat': { found: 32, falsePositives: 0, hardNegatives: 0 },
   'nuxt-chat': { found: 19, falsePositives: 0, hardNegatives: 0 },
   'sveltekit-chat': { found: 12, falsePositives: 0, hardNegatives: 0 },
