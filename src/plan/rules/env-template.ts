@@ -1,4 +1,5 @@
 import type { Edit, Finding, Range, SettingEntry } from '../../core/types.js';
+import { renderYamlScalar } from '../syntax/yaml-scalar.js';
 import { neededVariables, type NeededVariable } from '../target.js';
 import { edit, type RuleContext } from './types.js';
 
@@ -29,9 +30,19 @@ export function addNeededVariables(finding: Finding, entry: SettingEntry, ctx: R
   const lines = missing.flatMap((variable) => {
     const value = reference !== undefined && KEY_IN_REFERENCE.test(reference) ? reference.replace(KEY_IN_REFERENCE, variable.name) : '';
     const comment = `${indent}# ${variable.note}`;
-    if (isK8sItem) return [comment, `${indent}- name: ${variable.name}`, `${indent}  value: ${value === '' ? '""' : value}`];
-    const written = finding.language === 'yaml' && separator === ': ' && value === '' ? '""' : value;
-    return [comment, `${prefix}${variable.name}${separator}${written}`];
+    if (finding.language !== 'yaml') return [comment, `${prefix}${variable.name}${separator}${value}`];
+    // YAML names and empty values are written by the yaml library; a mirrored reference is the file's own text.
+    const written = value === '' ? renderYamlScalar('', 'QUOTE_DOUBLE') : value;
+    if (isK8sItem) return [comment, `${indent}- name: ${renderYamlScalar(variable.name, 'PLAIN')}`, `${indent}  value: ${written}`];
+    // The entry's own quote, if any, opened its name (or its whole `- NAME=value` item).
+    const opening = /["']$/.exec(prefix)?.[0];
+    const bare = opening === undefined ? prefix : prefix.slice(0, -1);
+    if (separator === '=') {
+      // An unquoted `- NAME=${REF}` item mirrors the file's own; anything else is rendered anew.
+      if (opening === undefined && value !== '') return [comment, `${prefix}${variable.name}=${value}`];
+      return [comment, `${bare}${renderYamlScalar(`${variable.name}=${value}`, opening === "'" ? 'QUOTE_SINGLE' : opening === '"' ? 'QUOTE_DOUBLE' : 'PLAIN')}`];
+    }
+    return [comment, `${bare}${renderYamlScalar(variable.name, 'PLAIN')}: ${written}`];
   });
   const at = afterBlock(text, lineStart, finding.language === 'yaml');
   const atEnd = at === text.length && !text.endsWith('\n');

@@ -1,16 +1,16 @@
-import { createRequire } from 'node:module';
 import { UsageError } from '../../core/errors.js';
 import type { Range } from '../../core/types.js';
 import { commonEscape, escapeEach, unicodeUnits } from './escape.js';
 import type { Replacement, Syntax } from './types.js';
+import { renderYamlScalar, replaceInYamlScalar } from './yaml-scalar.js';
 
-/** Content of a JSON string, which is also a YAML double-quoted scalar's. */
+/** Content of a JSON string. */
 function escapeJson(value: string): string {
   return escapeEach(value, (char) => (char === '"' ? '\\"' : commonEscape(char)), unicodeUnits);
 }
 
 const INVISIBLE_OR_NEWLINE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/u;
-/** What a plain YAML scalar or an unquoted .env value may hold without changing meaning: URL and id characters. */
+/** What an unquoted .env value may hold without changing meaning: URL and id characters. */
 const PLAIN_SAFE = /^[A-Za-z0-9._~:/?=&%+@-]*$/;
 
 /** A style of value the format writes in place, and how it holds a value. */
@@ -26,15 +26,7 @@ interface ValueStyle {
 const verbatim = (raw: string): string => raw;
 
 const JSON_STRING: ValueStyle = { open: '"', close: '"', write: escapeJson, read: (raw) => JSON.parse(`"${raw}"`) as string };
-const YAML_SINGLE: ValueStyle = {
-  open: "'",
-  close: "'",
-  write: (value) => (INVISIBLE_OR_NEWLINE.test(value) ? undefined : value.replaceAll("'", "''")),
-  read: (raw) => raw.replaceAll("''", "'"),
-};
 const PLAIN: ValueStyle = { open: '', close: '', write: (value) => (PLAIN_SAFE.test(value) ? value : undefined), read: verbatim };
-/** A YAML plain scalar is a string only when no other type's pattern matches it as a whole (see `readsAsYamlString`). */
-const YAML_PLAIN: ValueStyle = { ...PLAIN };
 /** dotenv reads quoted values as they are (a double-quoted one also expands `\n`). */
 const envQuoted = (quote: string): ValueStyle => ({
   open: quote,
@@ -48,33 +40,9 @@ function isPlainSafe(written: string, literal: Range, at: Range): boolean {
   return (at.start > literal.start || /^[A-Za-z0-9]/.test(written)) && (at.end < literal.end || !written.endsWith(':'));
 }
 
-type ParseYaml = (text: string, options: { version: '1.1' | '1.2' }) => unknown;
-let parseYaml: ParseYaml | undefined;
-
-/**
- * Whether `scalar`, written plain, reads back as that string, by the YAML library: not `true`,
- * `on`, `null`, `1e3`, `0x1F` or a date, in YAML 1.2 nor in the 1.1 that Kubernetes and
- * Compose tools still read (where `no` and `1:20` are not strings either).
- */
-function readsAsYamlString(scalar: string): boolean {
-  parseYaml ??= (createRequire(import.meta.url)('yaml') as { parse: ParseYaml }).parse;
-  const read = (version: '1.1' | '1.2') => {
-    try {
-      return parseYaml!(scalar, { version });
-    } catch {
-      return undefined;
-    }
-  };
-  return read('1.2') === scalar && read('1.1') === scalar;
-}
-
 /** The styles of a format, by the character before a value (a quote, or anything for unquoted values). */
 const STYLES: Record<string, { byOpening: (char: string | undefined) => ValueStyle; rewrite: ValueStyle[] }> = {
   json: { byOpening: () => JSON_STRING, rewrite: [JSON_STRING] },
-  yaml: {
-    byOpening: (char) => (char === '"' ? JSON_STRING : char === "'" ? YAML_SINGLE : YAML_PLAIN),
-    rewrite: [JSON_STRING],
-  },
   env: {
     byOpening: (char) => (char === '"' || char === "'" || char === '`' ? envQuoted(char) : PLAIN),
     rewrite: [envQuoted("'"), envQuoted('"'), envQuoted('`')],
@@ -83,7 +51,8 @@ const STYLES: Record<string, { byOpening: (char: string | undefined) => ValueSty
 
 /**
  * Settings files (JSON, YAML, .env) hold values, not code: a value is written in the style its
- * entry already has, or the entry's value is quoted anew in a style that holds it.
+ * entry already has, or the entry's value is quoted anew in a style that holds it. YAML
+ * scalars are written by the yaml library (see `renderYamlScalar`).
  */
 export function settingsSyntax(language: string, text: string): Syntax {
   const styles = STYLES[language] ?? STYLES.json!;
@@ -102,7 +71,7 @@ export function settingsSyntax(language: string, text: string): Syntax {
       return noCode();
     },
     laterOptionWins: false,
-    string: writeAnew,
+    string: language === 'yaml' ? (value) => renderYamlScalar(value, 'QUOTE_DOUBLE') : writeAnew,
     interpolate: noCode,
     env: noCode,
     envOr: noCode,
@@ -114,11 +83,11 @@ export function settingsSyntax(language: string, text: string): Syntax {
     azureTokenProvider: noCode,
     prerequisites: () => [],
     replaceInLiteral(literal: Range, at: Range, value: string): Replacement {
+      if (language === 'yaml') return replaceInYamlScalar(text, literal, at, value);
       const style = styles.byOpening(text[literal.start - 1]);
       const inPlace = style.write(value);
       const whole = style.read(text.slice(literal.start, at.start)) + value + style.read(text.slice(at.end, literal.end));
-      const isPlain = style === PLAIN || style === YAML_PLAIN;
-      if (inPlace !== undefined && (!isPlain || isPlainSafe(inPlace, literal, at)) && (style !== YAML_PLAIN || readsAsYamlString(whole))) {
+      if (inPlace !== undefined && (style !== PLAIN || isPlainSafe(inPlace, literal, at))) {
         return { range: at, text: inPlace };
       }
       return { range: { start: literal.start - style.open.length, end: literal.end + style.close.length }, text: writeAnew(whole) };
