@@ -1,5 +1,6 @@
-import type { ArgumentInfo, Edit, Finding, ManualAction } from '../../core/types.js';
+import type { ArgumentInfo, Edit, Finding, ManualAction, ValueInfo } from '../../core/types.js';
 import { baseUrlCode, keyCode, type MigrationTarget } from '../target.js';
+import { isOpenAIKeyVariable, renamedKeyVariable } from '../env-names.js';
 import { planChatGptWrapper } from './chatgpt-wrapper.js';
 import { ACCOUNT_OPTIONS, checkCustomValue } from './client-values.js';
 import { planDefaultModel } from './framework-model.js';
@@ -188,8 +189,11 @@ function configureClient(finding: Finding, ctx: RuleContext, wanted: WantedOptio
       continue;
     }
     if (value.text === option.code || option.keepsExisting) continue;
+    const inItsForm = option.isKey ? keyReadInItsForm(finding, ctx, value) : undefined;
+    if (inItsForm === 'kept') continue;
     const custom = checkCustomValue(finding, ctx, option, value);
     if (custom) actions.push(custom);
+    else if (inItsForm) edits.push(inItsForm);
     // `{ baseURL }` shorthand: the name is the value, so the whole property is replaced.
     else edits.push(existing.isShorthand ? edit(finding, existing.range, optionText(option, ctx), reason) : edit(finding, value.range, option.code, reason));
   }
@@ -206,6 +210,23 @@ function configureClient(finding: Finding, ctx: RuleContext, wanted: WantedOptio
     }
   }
   return result(edits, actions);
+}
+
+/**
+ * A key read from a bundler's or runtime's own environment (`import.meta.env.VITE_OPENAI_API_KEY`
+ * in Vite, Astro and SvelteKit code, `Deno.env.get(…)`, `Bun.env`) keeps its form, and its prefix,
+ * with the target's variable: `process.env` is not there in a browser bundle or every runtime.
+ * `kept` when it reads the target's variable already.
+ */
+function keyReadInItsForm(finding: Finding, ctx: RuleContext, value: ValueInfo): Edit | 'kept' | undefined {
+  const isScript = finding.language === 'ts' || finding.language === 'js';
+  if (!isScript || value.kind !== 'env' || value.text.startsWith('process.env')) return undefined;
+  const { target } = ctx;
+  if (value.name.endsWith(target.keyVar)) return 'kept';
+  const name = isOpenAIKeyVariable(value.name, target) ? renamedKeyVariable(value.name, target) : target.keyVar;
+  const at = value.text.lastIndexOf(value.name);
+  // The whole read is replaced, so that it counts as rewritten.
+  return edit(finding, value.range, value.text.slice(0, at) + name + value.text.slice(at + value.name.length), `${target.provider.name} key variable`);
 }
 
 /** Adds properties after the last one, in the object's own layout (one line or one per line). */
