@@ -29,6 +29,7 @@ describe('script blocks of components', () => {
     ['Svelte expressions hold < and >', 'Page.svelte', '{#if a < b}<p on:click={() => a > b}>{"<script>"}</p>{/if}\n<button {...rest} disabled={n<1}>x</button>\n<script lang="ts">\nlet a = 1\n</script>\n', [['\nlet a = 1\n', 'ts']]],
     ['a TypeScript script by its type attribute', 'Page.svelte', '<script type="text/typescript">\nlet a: number = 1\n</script>\n', [['\nlet a: number = 1\n', 'ts']]],
     ['Astro frontmatter and scripts in the page', 'index.astro', '---\nimport Layout from "../layouts/Layout.astro";\nconst t = 1;\n---\n<Layout>\n  <p>{t < 2 ? "<script>" : ""}</p>\n  <script>\n    run();\n  </script>\n</Layout>\n', [['import Layout from "../layouts/Layout.astro";\nconst t = 1;\n', 'ts'], ['\n    run();\n  ', 'js']]],
+    ['Astro frontmatter with lone-CR lines', 'a.astro', '---\rconst t = 1;\r---\r<p>{t}</p>\r', [['const t = 1;\r', 'ts']]],
     ['a closing tag written in capitals and CRLF lines', 'App.vue', '<script setup>\r\nrun()\r\n</SCRIPT >\r\n', [['\r\nrun()\r\n', 'js']]],
   ])('%s', (_name, path, text, expected) => {
     expect(blocksOf(path, text)).toEqual({ code: expected, unread: [] });

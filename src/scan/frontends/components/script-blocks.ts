@@ -6,6 +6,7 @@
  * and the frameworks' `{…}` / `{{ … }}` expressions, whose text may hold `<`.
  */
 
+import { LineIndex } from '../../../core/span.js';
 import { COMPONENT } from './descriptor.js';
 
 /** How the script's code is parsed: the TypeScript parser's script kinds. */
@@ -58,8 +59,8 @@ export function findScriptBlocks(path: string, text: string): ComponentScripts {
   const result: ComponentScripts = { blocks: [], unread: [] };
   let at = 0;
   if (flavor === 'astro') {
-    const frontmatter = /^(?:\uFEFF)?\s*---[^\S\r\n]*\r?\n/.exec(text);
-    const close = frontmatter && /(^|\n)---[^\S\r\n]*(?:\r?\n|$)/.exec(text.slice(frontmatter[0].length));
+    const frontmatter = /^(?:\uFEFF)?\s*---[^\S\r\n]*(?:\r\n|\r|\n)/.exec(text);
+    const close = frontmatter && /(^|\r\n|\r|\n)---[^\S\r\n]*(?:\r\n|\r|\n|$)/.exec(text.slice(frontmatter[0].length));
     if (frontmatter && close) {
       const start = frontmatter[0].length;
       const end = start + close.index + close[1]!.length;
@@ -232,7 +233,7 @@ function skipString(text: string, at: number): number {
   for (let i = at + 1; i < text.length; i++) {
     if (text[i] === '\\') i++;
     else if (text[i] === quote) return i;
-    else if (text[i] === '\n' && quote !== '`') return -1;
+    else if ((text[i] === '\n' || text[i] === '\r') && quote !== '`') return -1;
   }
   return -1;
 }
@@ -245,7 +246,5 @@ function findClosingTag(text: string, from: number, name: string): number {
 }
 
 function lineAt(text: string, offset: number): number {
-  let line = 1;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-  return line;
+  return new LineIndex(text).lineOf(offset);
 }
