@@ -21,7 +21,7 @@ const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
 /**
  * Reads a discovered file as UTF-8 text. Never throws for a problem with the file itself: a
  * file that is too large, binary, not UTF-8 or unreadable comes back as a skipped entry with a
- * one-line message. The size is checked before anything is read.
+ * one-line message. A file is measured before more than its first 64 KB is read.
  */
 export async function readSourceFile(file: DiscoveredFile, maxBytes = MAX_FILE_BYTES): Promise<ReadResult> {
   return readSourceFileSync(file, maxBytes);
@@ -50,11 +50,15 @@ export function readCandidate(file: DiscoveredFile, maxBytes = maxBytesFor(file.
   return isCandidateBytes(read.bytes) ? { kind: 'candidate', text: utf8.decode(read.bytes) } : { kind: 'other' };
 }
 
+/** What a file fits in without a stat: nearly every source file. */
+const SMALL_FILE_BYTES = 64 * 1024;
+
 /**
  * One buffer per thread that every file is read into: a scan reads thousands of small files,
- * and most of them are dropped by the prefilter without ever leaving it.
+ * and most of them are dropped by the prefilter without ever leaving it. Grown for a large
+ * file, it shrinks back on the next read.
  */
-let scratch = Buffer.allocUnsafe(64 * 1024);
+let scratch = Buffer.allocUnsafe(SMALL_FILE_BYTES);
 
 /**
  * The file's bytes once they are known to be UTF-8 text of an acceptable size. They are a view
@@ -66,9 +70,9 @@ function readTextBytes(file: DiscoveredFile, maxBytes: number): { ok: true; byte
   let bytes: Buffer;
   try {
     fd = openSync(file.absolute, 'r');
-    bytes = readUpTo(fd, maxBytes + 1);
-    // Only a file over the limit pays for a stat, to say how large it is.
-    if (bytes.length > maxBytes) return skip('too-large', `${Math.max(fstatSync(fd).size, bytes.length)} bytes, over the ${maxBytes}-byte limit`);
+    const read = readToEnd(fd, maxBytes);
+    if (read.over !== undefined) return skip('too-large', `${read.over} bytes, over the ${maxBytes}-byte limit`);
+    bytes = read.bytes;
   } catch (error) {
     return skip('unreadable', `cannot read the file (${describeError(error)})`);
   } finally {
@@ -81,22 +85,33 @@ function readTextBytes(file: DiscoveredFile, maxBytes: number): { ok: true; byte
   return { ok: true, bytes };
 }
 
-/** Reads to the end of the file or to `limit` bytes, whichever comes first, into the scratch buffer. */
-function readUpTo(fd: number, limit: number): Buffer {
-  let length = 0;
+/**
+ * Reads the file into the scratch buffer. A file that fills the first read is measured before
+ * more is read, so a file over `maxBytes` is refused unread; `over` is the size it was found to
+ * have (it may also grow past the limit while being read).
+ */
+function readToEnd(fd: number, maxBytes: number): { bytes: Buffer; over?: undefined } | { over: number } {
+  if (scratch.length > SMALL_FILE_BYTES) scratch = Buffer.allocUnsafe(SMALL_FILE_BYTES);
+  let length = readSync(fd, scratch, 0, scratch.length, null);
+  if (length < scratch.length) return length > maxBytes ? { over: length } : { bytes: scratch.subarray(0, length) };
+  const { size } = fstatSync(fd);
+  if (size > maxBytes) return { over: size };
+  // One spare byte, so a file that kept its size is read to its end by the call that finds it.
+  const grown = Buffer.allocUnsafe(Math.max(size, length) + 1);
+  scratch.copy(grown, 0, 0, length);
+  scratch = grown;
   for (;;) {
     if (length === scratch.length) {
-      if (length >= limit) break;
-      const grown = Buffer.allocUnsafe(Math.min(scratch.length * 2, limit));
-      scratch.copy(grown, 0, 0, length);
-      scratch = grown;
+      if (length > maxBytes) return { over: length };
+      const larger = Buffer.allocUnsafe(Math.min(scratch.length * 2, maxBytes + 1));
+      scratch.copy(larger, 0, 0, length);
+      scratch = larger;
     }
-    const read = readSync(fd, scratch, length, Math.min(scratch.length, limit) - length, null);
+    const read = readSync(fd, scratch, length, scratch.length - length, null);
     if (read === 0) break;
     length += read;
-    if (length >= limit) break;
   }
-  return scratch.subarray(0, length);
+  return length > maxBytes ? { over: length } : { bytes: scratch.subarray(0, length) };
 }
 
 function closeQuietly(fd: number): void {
