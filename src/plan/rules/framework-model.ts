@@ -1,6 +1,6 @@
-import type { Finding, ManualAction } from '../../core/types.js';
+import type { Finding, ManualAction, Range } from '../../core/types.js';
 import { capabilityFor } from '../../providers/index.js';
-import { findFrameworkDefault, packageOf } from '../framework-defaults.js';
+import { findFrameworkDefault, packageOf, type FrameworkDefault } from '../framework-defaults.js';
 import { resolveModel } from './model.js';
 import { reindexAction } from './model-context.js';
 import { manual, type RuleContext } from './types.js';
@@ -25,15 +25,13 @@ export function planDefaultModel(finding: Finding, ctx: RuleContext): DefaultMod
   const symbol = finding.symbol;
   // The AI SDK's createOpenAI builds a provider; its calls name their model.
   if (finding.api === undefined || symbol === undefined || symbol === 'createOpenAI') return { manual: [] };
-  if (argument === undefined || argument.kind === 'other' || (argument.kind === 'object' && (argument.isOpen || argument.properties.some((p) => MODEL_OPTIONS.has(p.name))))) return { manual: [] };
+  if (argument === undefined || (argument.kind === 'object' && argument.properties.some((p) => MODEL_OPTIONS.has(p.name)))) return { manual: [] };
   // A positional model before the options (`new ChatOpenAI('gpt-4o', { … })`), whatever its id.
   const callee = finding.detail?.callee;
   if (callee === undefined || ctx.text.slice(callee.end, argument.range.start).replace(/[\s(]/g, '') !== '') return { manual: [] };
-  const pkg = packageOf(finding.api, finding.language);
-  const ecosystem = finding.language === 'python' ? 'pypi' : undefined;
-  const declared = ctx.projectFindings.find((other) => other.detail?.dependency !== undefined && other.detail.dependency.ecosystem === ecosystem && other.api === pkg)?.version;
-  const known = findFrameworkDefault(pkg, symbol, declared, ecosystem);
+  const { pkg, declared, known } = frameworkDefaultOf(finding, ctx);
   const { provider } = ctx.target;
+  if (argument.kind === 'other' || (argument.kind === 'object' && argument.isOpen)) return { manual: unreadOptions(finding, ctx, argument.range, pkg, known) };
   if (known === undefined) {
     return {
       manual: [manual(finding, 'warning', 'framework-default-model', `${symbol} names no model, and the default of ${pkg} ${declared ?? ''} is not known: set the ${provider.name} model explicitly`.replace('  ', ' '))],
@@ -65,4 +63,27 @@ export function planDefaultModel(finding: Finding, ctx: RuleContext): DefaultMod
     );
   }
   return { option: { name: 'model', code: ctx.syntax.string(id) }, manual: actions };
+}
+
+function frameworkDefaultOf(finding: Finding, ctx: RuleContext): { pkg: string; declared: string | undefined; known: FrameworkDefault | undefined } {
+  const pkg = packageOf(finding.api!, finding.language);
+  const ecosystem = finding.language === 'python' ? 'pypi' : undefined;
+  const declared = ctx.projectFindings.find((other) => other.detail?.dependency !== undefined && other.detail.dependency.ecosystem === ecosystem && other.api === pkg)?.version;
+  return { pkg, declared, known: findFrameworkDefault(pkg, finding.symbol!, declared, ecosystem) };
+}
+
+/**
+ * Options the plan cannot read (`new ChatOpenAI(config)`, `{ ...opts }`, `**kwargs`) may or may
+ * not name a model: without one the library's default goes to the target, so the user is asked
+ * to check, unless a model id is written among the arguments (a positional model).
+ */
+function unreadOptions(finding: Finding, ctx: RuleContext, range: Range, pkg: string, known: FrameworkDefault | undefined): ManualAction[] {
+  if (ctx.fileFindings.some((other) => other.kind === 'model' && range.start <= other.span.start && other.span.end <= range.end)) return [];
+  const { provider } = ctx.target;
+  const resolution = known === undefined ? undefined : resolveModel(ctx.target, known.model);
+  const sends = known === undefined ? `${pkg} sends its own default` : `${pkg} sends its default ${known.model}`;
+  const advice = resolution?.kind === 'mapped' ? `name ${resolution.id} (the ${provider.name} model for it) in them` : `name a ${provider.name} model in them`;
+  return [
+    manual(finding, 'warning', 'framework-default-model', `${finding.symbol}'s options are not written here, so the plan cannot tell whether they name a model; without one ${sends}: ${advice}`),
+  ];
 }
