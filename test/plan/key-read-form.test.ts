@@ -27,6 +27,15 @@ describe("a client's key read keeps its form", () => {
     expect(migrate(path, wrap(client(before)))).toBe(wrap(`import OpenAI from 'openai';\nexport const ai = new OpenAI({ apiKey: ${after}, baseURL: 'https://api.moonshot.cn/v1' });\n`));
   });
 
+  it("SvelteKit's env from $env/dynamic/private", () => {
+    const before = `import { env } from '$env/dynamic/private';\n${client('env.OPENAI_API_KEY')}`;
+    expect(migrate('src/lib/server/ai.ts', before)).toContain('apiKey: env.MOONSHOT_API_KEY, baseURL');
+  });
+
+  it('an object named env that is not imported from $env is not the environment', () => {
+    expect(scanFiles({ 'a.ts': 'export const f = (env: { OPENAI_API_KEY: string }) => env.OPENAI_API_KEY;\n' })).toEqual([]);
+  });
+
   it('writes process.env where the code read process.env', () => {
     expect(migrate('src/ai.ts', client('process.env.OPENAI_API_KEY'))).toContain("apiKey: process.env.MOONSHOT_API_KEY ?? ''");
   });

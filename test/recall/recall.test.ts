@@ -19,7 +19,7 @@ const EXPECTED: Record<string, { found: number; falsePositives: number; hardNega
   'ml-service': { found: 11, falsePositives: 0, hardNegatives: 0 },
   'nextjs-chat': { found: 32, falsePositives: 0, hardNegatives: 0 },
   'nuxt-chat': { found: 19, falsePositives: 0, hardNegatives: 0 },
-  'sveltekit-chat': { found: 12, falsePositives: 0, hardNegatives: 0 },
+  'sveltekit-chat': { found: 13, falsePositives: 0, hardNegatives: 0 },
   'vue-chatgpt-web': { found: 36, falsePositives: 0, hardNegatives: 0 },
 };
 

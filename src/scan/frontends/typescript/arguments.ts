@@ -72,7 +72,7 @@ export function describeValue(ctx: FileContext, expression: ts.Expression): Valu
   const inner = unwrap(expression);
   if (isPlainString(inner)) return { kind: 'string', range, text, value: inner.text };
   if (ts.isNumericLiteral(inner)) return { kind: 'number', range, text, value: Number(inner.text.replace(/_/g, '')) };
-  const envName = envNameOf(inner);
+  const envName = envNameOf(inner, ctx.envObjects);
   if (envName !== undefined) return { kind: 'env', range, text, name: envName };
   if (ts.isObjectLiteralExpression(inner)) return { kind: 'object', range, text, object: describeObject(ctx, inner) };
   return { kind: 'other', range, text };

@@ -2,6 +2,7 @@ import type { ts } from './ts.js';
 import { LineIndex } from '../../../core/span.js';
 import { redactSecrets } from '../../../core/redact.js';
 import type { Finding, FindingKind, Range } from '../../../core/types.js';
+import { importedEnvObjects } from './env-access.js';
 import { walk } from './syntax.js';
 
 const MAX_SNIPPET = 160;
@@ -20,6 +21,13 @@ export class FileContext {
   }
 
   private allNodes: ts.Node[] | undefined;
+  private envObjectNames: ReadonlySet<string> | undefined;
+
+  /** Local names that hold the environment besides `process.env` (SvelteKit's imported `env`). */
+  get envObjects(): ReadonlySet<string> {
+    this.envObjectNames ??= importedEnvObjects(this.sourceFile);
+    return this.envObjectNames;
+  }
 
   get text(): string {
     return this.sourceFile.text;

@@ -5,9 +5,25 @@ import { isOpenAISettingName } from '../openai-names.js';
 import { isPlainString, nameText, unwrap } from './syntax.js';
 
 
-/** `process.env`, `import.meta.env`, `Bun.env`. */
-function isEnvObject(node: ts.Expression): boolean {
+/** Modules whose `env` export is the environment: SvelteKit's `$env/dynamic/private` and `/public`. */
+const ENV_MODULES = /^\$env\/dynamic\/(?:private|public)$/;
+
+/** Local names of `env` imported from an environment module (`import { env } from '$env/dynamic/private'`). */
+export function importedEnvObjects(sourceFile: ts.SourceFile): ReadonlySet<string> {
+  const names = new Set<string>();
+  for (const statement of sourceFile.statements) {
+    if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier) || !ENV_MODULES.test(statement.moduleSpecifier.text)) continue;
+    const bindings = statement.importClause?.namedBindings;
+    if (bindings === undefined || !ts.isNamedImports(bindings)) continue;
+    for (const element of bindings.elements) if ((element.propertyName ?? element.name).text === 'env') names.add(element.name.text);
+  }
+  return names;
+}
+
+/** `process.env`, `import.meta.env`, `Bun.env`, and `envObjects` (see `importedEnvObjects`). */
+function isEnvObject(node: ts.Expression, envObjects: ReadonlySet<string>): boolean {
   const inner = unwrap(node);
+  if (ts.isIdentifier(inner)) return envObjects.has(inner.text);
   if (!ts.isPropertyAccessExpression(inner) || inner.name.text !== 'env') return false;
   const owner = inner.expression;
   if (ts.isIdentifier(owner)) return owner.text === 'process' || owner.text === 'Bun';
@@ -15,9 +31,9 @@ function isEnvObject(node: ts.Expression): boolean {
 }
 
 /** The node holding the variable name in an env read, or undefined when `node` is not one. */
-function envNameNode(node: ts.Node): ts.Identifier | ts.StringLiteralLike | undefined {
-  if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.name) && isEnvObject(node.expression)) return node.name;
-  if (ts.isElementAccessExpression(node) && isPlainString(node.argumentExpression) && isEnvObject(node.expression)) {
+function envNameNode(node: ts.Node, envObjects: ReadonlySet<string>): ts.Identifier | ts.StringLiteralLike | undefined {
+  if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.name) && isEnvObject(node.expression, envObjects)) return node.name;
+  if (ts.isElementAccessExpression(node) && isPlainString(node.argumentExpression) && isEnvObject(node.expression, envObjects)) {
     return node.argumentExpression;
   }
   // Deno.env.get('NAME')
@@ -37,8 +53,8 @@ function envNameNode(node: ts.Node): ts.Identifier | ts.StringLiteralLike | unde
 }
 
 /** The variable an expression reads from the environment, if it is a direct env read. */
-export function envNameOf(node: ts.Expression): string | undefined {
-  return envNameNode(unwrap(node))?.text;
+export function envNameOf(node: ts.Expression, envObjects: ReadonlySet<string>): string | undefined {
+  return envNameNode(unwrap(node), envObjects)?.text;
 }
 
 /** Reports every read of an OpenAI-related environment variable. */
@@ -48,7 +64,7 @@ export function collectEnvReads(ctx: FileContext): void {
     return ts.isIdentifier(node) ? range : { start: range.start + 1, end: range.end - 1 };
   };
   ctx.nodes.forEach((node) => {
-    const nameNode = envNameNode(node);
+    const nameNode = envNameNode(node, ctx.envObjects);
     if (nameNode !== undefined) {
       if (isOpenAISettingName(nameNode.text)) {
         ctx.add('env-var', ctx.rangeOf(node), { name: nameNode.text, detail: { nameRange: nameRange(nameNode) } });
@@ -56,7 +72,7 @@ export function collectEnvReads(ctx: FileContext): void {
       return;
     }
     // const { OPENAI_API_KEY, OPENAI_BASE_URL: base } = process.env
-    if (ts.isVariableDeclaration(node) && node.initializer && isEnvObject(node.initializer) && ts.isObjectBindingPattern(node.name)) {
+    if (ts.isVariableDeclaration(node) && node.initializer && isEnvObject(node.initializer, ctx.envObjects) && ts.isObjectBindingPattern(node.name)) {
       for (const element of node.name.elements) {
         const key = element.propertyName ?? element.name;
         const name = nameText(key);
