@@ -1,6 +1,11 @@
 // The speed and memory benchmark: `npm run bench`. Needs a build (dist/) first.
 //
 //   node scripts/bench.mjs [--sizes 2000,20000] [--every 2000] [--python 5000] [--rounds 3] [--seed 1]
+//   node scripts/bench.mjs --inputs-only [--rounds 1] [--slack 5]
+//
+// --inputs-only times just the pathological inputs and exits 1 when one takes longer than its
+// budget times --slack (each run is stopped there): the guard CI runs against a change that
+// makes planning or scanning grow quadratically, with room for a slow or busy machine.
 //
 // Every figure is a median over interleaved rounds run in this one invocation, and every goal
 // is checked against baselines (bare node, grep, ast-grep) timed in the same rounds, so the
@@ -46,7 +51,7 @@ const TARGETS = {
 };
 
 function parseArgs(argv) {
-  const options = { sizes: [2000, 20000], every: 2000, python: 5000, rounds: 3, seed: 1 };
+  const options = { sizes: [2000, 20000], every: 2000, python: 5000, rounds: 3, seed: 1, inputsOnly: false, slack: 5 };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split('=', 2);
     const value = () => inline ?? argv[++i];
@@ -55,8 +60,10 @@ function parseArgs(argv) {
     else if (flag === '--python') options.python = toCount(value(), true);
     else if (flag === '--rounds') options.rounds = toCount(value());
     else if (flag === '--seed') options.seed = toCount(value());
+    else if (flag === '--inputs-only') options.inputsOnly = true;
+    else if (flag === '--slack') options.slack = toCount(value());
     else if (flag === '--help' || flag === '-h') {
-      console.log('usage: node scripts/bench.mjs [--sizes 2000,20000] [--every 2000|0] [--python 5000|0] [--rounds 3] [--seed 1]');
+      console.log('usage: node scripts/bench.mjs [--sizes 2000,20000] [--every 2000|0] [--python 5000|0] [--rounds 3] [--seed 1]\n       node scripts/bench.mjs --inputs-only [--rounds 1] [--slack 5]');
       process.exit(0);
     } else throw new Error(`unknown flag ${argv[i]} (try --help)`);
   }
@@ -99,18 +106,26 @@ function findAstGrep() {
 }
 
 /** Runs one child to completion: wall time from here, user/sys CPU and peak RSS from GNU time. */
-async function measure(command, { stdoutFile, okCodes = [0], env }) {
+async function measure(command, { stdoutFile, okCodes = [0], env, timeoutSeconds }) {
   const timeFile = path.join(OUTPUTS, `time-${process.pid}.txt`);
   const [file, args] = useTime ? [TIME, ['-f', '%M %U %S', '-o', timeFile, ...command]] : [command[0], command.slice(1)];
   const out = stdoutFile ? await open(stdoutFile, 'w') : undefined;
   const started = process.hrtime.bigint();
   const { code, stderr } = await new Promise((resolve, reject) => {
     const child = spawn(file, args, { cwd: PROJECT, env: { ...process.env, ...env }, stdio: ['ignore', out ? out.fd : 'ignore', 'pipe'] });
+    const timer = timeoutSeconds === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), timeoutSeconds * 1000);
     let stderr = '';
     child.stderr.on('data', (chunk) => (stderr += chunk));
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stderr }));
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stderr });
+    });
   });
+  if (timeoutSeconds !== undefined && Number(process.hrtime.bigint() - started) / 1e9 >= timeoutSeconds) {
+    await out?.close();
+    throw new Error(`${command.slice(-4).join(' ')} was stopped after ${timeoutSeconds} s`);
+  }
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   await out?.close();
   if (!okCodes.includes(code)) throw new Error(`${command.join(' ')} exited with ${code}\n${stderr.slice(0, 2000)}`);
@@ -126,12 +141,12 @@ const median = (values) => {
 };
 
 /** Rounds run every command once, in an order that rotates, so slow spells hit all of them alike. */
-async function runRounds(commands, rounds) {
+async function runRounds(commands, rounds, timeoutSeconds) {
   const samples = Object.fromEntries(commands.map((command) => [command.id, []]));
   for (let round = 0; round < rounds; round++) {
     for (let i = 0; i < commands.length; i++) {
       const command = commands[(i + round) % commands.length];
-      samples[command.id].push(await measure(command.argv, command));
+      samples[command.id].push(await measure(command.argv, { ...command, timeoutSeconds }));
     }
   }
   return Object.fromEntries(
@@ -411,6 +426,10 @@ async function main() {
 
   const machine = describeMachine();
   log(`machine: ${machine.cpus} cpus, ${machine.memoryGb} GB, node ${machine.node}, load ${machine.loadAverage.join(' ')}`);
+  if (options.inputsOnly) {
+    await guardInputs(options);
+    return;
+  }
   log(`ast-grep: ${astGrep ? `${astGrep.version} (${path.relative(PROJECT, astGrep.bin)})` : 'not installed'}; peak memory: ${useTime ? TIME : 'n/a (no GNU time)'}`);
 
   const startup = await benchStartup(context, options.rounds);
@@ -448,6 +467,15 @@ async function main() {
   await writeFile(path.join(BENCH, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   await writeFile(path.join(BENCH, 'results.md'), renderMarkdown(results));
   log(`wrote bench/results.json and bench/results.md in ${results.totalSeconds.toFixed(0)} s`);
+}
+
+/** Times the pathological inputs alone; any over its budget times the slack fails the run. */
+async function guardInputs({ rounds, slack }) {
+  const limit = INPUT_BUDGET_SECONDS * slack;
+  const inputs = await runRounds(await prepareInputs(path.join(TREES, 'inputs'), CLI, NODE), rounds, limit);
+  const over = Object.entries(inputs).filter(([, c]) => c.seconds > limit);
+  for (const [id, c] of Object.entries(inputs)) log(`${id.padEnd(28)} ${formatSeconds(c.seconds).padStart(8)}  (budget ${INPUT_BUDGET_SECONDS} s, fails over ${limit} s)`);
+  if (over.length > 0) throw new Error(`over ${limit} s: ${over.map(([id]) => id).join(', ')}`);
 }
 
 main().catch((error) => {
