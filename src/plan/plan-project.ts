@@ -24,8 +24,8 @@ export async function planProject(scanOptions: ScanOptions, provider: Provider, 
   return { scan, plan, changes: previewChanges(plan, scan.texts) };
 }
 
-/** Files with a value written in a settings entry that may be a key (the OpenAI key variable's, or one shaped like a key). */
+/** Files with a key written in them: in code, or as a settings entry's value (the OpenAI key variable's, or one shaped like a key). */
 function filesWithKeyValues(findings: readonly Finding[]): string[] {
-  const files = findings.filter((finding) => (finding.kind === 'api-key' || finding.kind === 'env-var') && finding.detail?.entry?.valueKind === 'literal').map((finding) => finding.file);
+  const files = findings.filter((finding) => finding.kind === 'api-key' || (finding.kind === 'env-var' && finding.detail?.entry?.valueKind === 'literal')).map((finding) => finding.file);
   return [...new Set(files)];
 }

@@ -29,7 +29,7 @@ export function planMigration(input: PlanInput, provider: Provider, options: Pla
   const resolved = new Map<Finding, FindingResolution>();
   const { planned, notes } = setAsideTests(input.findings, options.includeTests ?? false);
   manual.push(...notes);
-  const routes = routeFindings(planned, target);
+  const routes = routeFindings(planned, target, options.keepSecretsIn);
   // Rules find lines by their LFs: a file whose lines end with a lone CR is planned on a view
   // where those read as LFs, and the lines its edits insert end with a CR again.
   const texts = new Map([...input.texts].map(([file, text]) => [file, withLfBreaks(text)]));

@@ -56,8 +56,9 @@ interface Destination {
 const LEFT_WITH_KEY = 'Left on OpenAI with its key.';
 
 /** Decides, for the whole project, which clients, URLs and credentials move to the target. */
-export function routeFindings(findings: readonly Finding[], target: MigrationTarget): Map<Finding, Route> {
+export function routeFindings(findings: readonly Finding[], target: MigrationTarget, keepSecretsIn: ReadonlySet<string> = new Set()): Map<Finding, Route> {
   const routes = new Map<Finding, Route>();
+  const keys = writtenKeys(keepSecretsIn);
   const provider = target.provider.name;
   const clients = findings.filter((f) => f.kind === 'client' && isOpenAIShaped(f));
   const clientAt = new Map(clients.map((client) => [`${client.file}\u0000${client.span.start}`, client]));
@@ -73,8 +74,16 @@ export function routeFindings(findings: readonly Finding[], target: MigrationTar
   const hosted = hostedClients(clients, target);
   const keptClients = new Set<Finding>(hosted.keys());
   for (const [client, action] of hosted) routes.set(client, { edits: 'none', actions: action ? [action] : [] });
+  // A client holding a key written in a file git cannot restore stays too: the key cannot go,
+  // and the client must not take OpenAI's key to the target. The action is at the key.
+  for (const key of findings) {
+    const client = key.kind === 'api-key' && keepSecretsIn.has(key.file) ? enclosingClient(key) : undefined;
+    if (client === undefined || keptClients.has(client)) continue;
+    keptClients.add(client);
+    routes.set(client, { edits: 'none', actions: [] });
+  }
   for (const [client, calls] of callsOf) {
-    if (hosted.has(client)) continue;
+    if (keptClients.has(client)) continue;
     const unserved = calls.filter((call) => !isServable(call.api ?? '', target, call));
     if (unserved.length === 0) continue;
     if (unserved.length === calls.length) {
@@ -101,7 +110,7 @@ export function routeFindings(findings: readonly Finding[], target: MigrationTar
   for (const finding of findings) {
     const client = enclosingClient(finding);
     if (client === undefined || !keptClients.has(client)) continue;
-    routes.set(finding, finding.kind === 'api-key' ? keepHardcodedKey(finding, 'its client stays on OpenAI') : { edits: 'none', actions: [] });
+    routes.set(finding, finding.kind === 'api-key' ? keys.keep(finding, 'its client stays on OpenAI') : { edits: 'none', actions: [] });
   }
 
   // 3. Raw requests: URLs and the credentials read outside any client.
@@ -124,14 +133,14 @@ export function routeFindings(findings: readonly Finding[], target: MigrationTar
 
   // A credential read in a file that sends nothing is matched with the requests of files that read no key.
   const floating = { credentials: [] as Finding[], destinations: [] as Destination[] };
-  for (const { credentials: keys, destinations: places } of byFile.values()) {
-    if (keys.length > 0 && places.length > 0) routeUnit(keys, places, routes, target, 'error');
-    else if (keys.length > 0) floating.credentials.push(...keys);
+  for (const { credentials: unitKeys, destinations: places } of byFile.values()) {
+    if (unitKeys.length > 0 && places.length > 0) routeUnit(unitKeys, places, routes, target, 'error', keys);
+    else if (unitKeys.length > 0) floating.credentials.push(...unitKeys);
     else floating.destinations.push(...places.filter((place) => place.finding.kind !== 'client' || takesKeyFromCode(place.finding)));
   }
   // A read that feeds no request the code shows (a start-up check) is judged against every request.
   const candidates = floating.destinations.length > 0 ? floating.destinations : [...destinations.values()];
-  if (floating.credentials.length > 0 && candidates.length > 0) routeUnit(floating.credentials, candidates, routes, target, floating.destinations.length > 0 ? 'error' : 'warning');
+  if (floating.credentials.length > 0 && candidates.length > 0) routeUnit(floating.credentials, candidates, routes, target, floating.destinations.length > 0 ? 'error' : 'warning', keys);
 
   // 4. URLs and paths the target cannot serve stay on OpenAI, and say so.
   for (const url of urls) {
@@ -145,8 +154,10 @@ export function routeFindings(findings: readonly Finding[], target: MigrationTar
   const calls = findings.filter((f) => f.kind === 'api-call');
   const isStaying = (call: Finding) => !isServable(call.api ?? '', target, call) || keptClients.has(clientOf(call, clientAt) ?? call);
   const isUnservedUrl = (url: Finding) => url.kind === 'base-url' && !isServable(restApiOf(url.api ?? '') ?? '', target);
-  const stayingFiles = new Set([...urls.filter(isUnservedUrl), ...paths.filter((path) => destinations.has(path))].map((f) => f.file));
-  const movingFiles = new Set(urls.filter((url) => !isUnservedUrl(url)).map((url) => url.file));
+  // A URL stays when the target cannot serve it, or when the key that goes with it stays.
+  const isLeftUrl = (url: Finding) => isUnservedUrl(url) || routes.get(url)?.edits === 'none';
+  const stayingFiles = new Set([...urls.filter(isLeftUrl), ...paths.filter((path) => destinations.has(path))].map((f) => f.file));
+  const movingFiles = new Set(urls.filter((url) => !isLeftUrl(url)).map((url) => url.file));
   const codeModels = findings.filter((f) => f.kind === 'model' && !isSettings(f));
   const callsAround = new ContainmentIndex(calls);
   // A call that writes its model inside it does not send an id defined elsewhere.
@@ -193,9 +204,9 @@ export function routeFindings(findings: readonly Finding[], target: MigrationTar
  * all move, all stay, or, when some would move and some stay, none of the raw parts move and
  * each credential gets an error.
  */
-function routeUnit(credentials: readonly Finding[], destinations: readonly Destination[], routes: Map<Finding, Route>, target: MigrationTarget, severity: 'error' | 'warning'): void {
+function routeUnit(credentials: readonly Finding[], destinations: readonly Destination[], routes: Map<Finding, Route>, target: MigrationTarget, severity: 'error' | 'warning', keys: WrittenKeys): void {
   const moving = destinations.filter((d) => d.moves).map((d) => d.finding);
-  const fixed = credentials.filter((c) => !isMovableCredential(c));
+  const fixed = credentials.filter((c) => !keys.isMovable(c));
   if (moving.length === destinations.length && fixed.length === 0) return;
   for (const { finding } of destinations) {
     if (finding.kind === 'client' || routes.has(finding)) continue;
@@ -216,7 +227,7 @@ function routeUnit(credentials: readonly Finding[], destinations: readonly Desti
   // One action for the whole unit, at its first key, covering every key and URL involved.
   const [first] = credentials;
   for (const credential of credentials) {
-    const base: Route = credential.kind === 'api-key' ? keepHardcodedKey(credential, 'its request stays on OpenAI') : { edits: 'none', actions: [] };
+    const base: Route = credential.kind === 'api-key' ? keys.keep(credential, 'its request stays on OpenAI') : { edits: 'none', actions: [] };
     const sites = [...credentials, ...staying, ...moving].map(siteOf);
     const action = credential === first && why !== undefined ? manual(credential, severity, 'key-url-split', `this key and the URLs it authenticates are left unchanged: ${why}`, undefined, sites) : undefined;
     if (!routes.has(credential)) routes.set(credential, withAction(base, action));
@@ -265,27 +276,39 @@ function clientOf(call: Finding, clientAt: ReadonlyMap<string, Finding>): Findin
   return link && clientAt.get(`${link.file}\u0000${link.start}`);
 }
 
-/** A hard-coded key left where it is: it must still be revoked, and read from OPENAI_API_KEY. */
-function keepHardcodedKey(finding: Finding, why: string): Route {
+/** How the routing treats written keys: whether one may be replaced, and the route of one left in place. */
+interface WrittenKeys {
+  isMovable(finding: Finding): boolean;
+  keep(finding: Finding, why: string): Route;
+}
+
+/**
+ * A key literal can be replaced only when it is a whole string, in a file git could restore:
+ * one it cannot is never removed, so its requests cannot move. A key read always moves: one the
+ * plan cannot rename in place (destructured, a settings-class field) is an error to fix by hand.
+ */
+function writtenKeys(keepSecretsIn: ReadonlySet<string>): WrittenKeys {
   return {
-    edits: 'none',
-    actions: [
-      manual(finding, 'error', 'hardcoded-key', `a hard-coded OpenAI key (${why}): read it from OPENAI_API_KEY instead and revoke it at https://platform.openai.com/api-keys, it stays in version control history`),
-    ],
+    isMovable: (finding) => finding.kind !== 'api-key' || (finding.detail?.expression !== undefined && !keepSecretsIn.has(finding.file)),
+    keep: (finding, why) => keptKeyRoute(finding, why, keepSecretsIn.has(finding.file)),
   };
+}
+
+/**
+ * A hard-coded key left where it is: it must still be revoked, and read from OPENAI_API_KEY.
+ * In a file git cannot restore, removing it could not be undone, which the action says.
+ */
+function keptKeyRoute(finding: Finding, why: string, isUnrestorable: boolean): Route {
+  const action = isUnrestorable
+    ? manual(finding, 'error', 'unrecoverable-secret', `a hard-coded OpenAI key in a file git cannot restore is left in place, and ${why}: copy the key to OPENAI_API_KEY, read it from there, and revoke it at https://platform.openai.com/api-keys; the next run then moves the requests`)
+    : manual(finding, 'error', 'hardcoded-key', `a hard-coded OpenAI key (${why}): read it from OPENAI_API_KEY instead and revoke it at https://platform.openai.com/api-keys, it stays in version control history`);
+  return { edits: 'none', actions: [action] };
 }
 
 function withAction(route: Route, action: ManualAction | undefined): Route {
   return action ? { ...route, actions: [...route.actions, action] } : route;
 }
 
-/**
- * A key literal can be replaced only when it is a whole string. A key read always moves: one
- * the plan cannot rename in place (destructured, a settings-class field) is an error to fix by hand.
- */
-function isMovableCredential(finding: Finding): boolean {
-  return finding.kind !== 'api-key' || finding.detail?.expression !== undefined;
-}
 
 /** A URL literal moves when its OpenAI prefix maps 1:1 and the target serves its path; a URL variable never does. */
 function urlMoves(url: Finding, target: MigrationTarget): boolean {

@@ -123,3 +123,38 @@ describe('a key in a settings file git cannot restore is never removed', () => {
     expect({ severity: action?.severity, code: action?.code }).toEqual({ severity: 'error', code: 'unrecoverable-secret' });
   });
 });
+
+describe('a key written in code git cannot restore is never removed, and its requests stay with it', () => {
+  const LOCAL_CLIENT = `import OpenAI from 'openai';\nexport const local = new OpenAI({ apiKey: '${OPENAI_KEY}' });\nexport const ask = () => local.chat.completions.create({ model: 'gpt-4o-mini', messages: [] });\n`;
+
+  it('an ignored module keeps its client byte for byte (key, URL, model): the OpenAI key never goes to the target', async () => {
+    const dir = await app({ 'src/config.local.ts': LOCAL_CLIENT }, 'src/config.local.ts\n');
+    const report = await apply(dir, '.', 'src/config.local.ts');
+    expect(await read(dir, 'src/config.local.ts')).toBe(LOCAL_CLIENT);
+    // The committed client still moves.
+    expect(await read(dir, 'src/chat.ts')).toContain('process.env.DEEPSEEK_API_KEY');
+    const actions = report.manual.filter((entry) => entry.file === 'src/config.local.ts');
+    expect(actions.map(({ line, severity, code }) => ({ line, severity, code }))).toEqual([{ line: 2, severity: 'error', code: 'unrecoverable-secret' }]);
+    expect(actions[0]!.message).toContain('its client stays on OpenAI');
+    expect(JSON.stringify(report)).not.toContain(OPENAI_KEY);
+  });
+
+  it('outside a git repository, a raw request keeps its written key and its OpenAI URL together', async () => {
+    const dir = await temp.emptyDir();
+    const request = `export const ask = (q: string) =>\n  fetch('https://api.openai.com/v1/chat/completions', {\n    method: 'POST',\n    headers: { Authorization: 'Bearer ${OPENAI_KEY}' },\n    body: JSON.stringify({ model: 'gpt-4o', messages: [{ role: 'user', content: q }] }),\n  });\n`;
+    await writeFiles(dir, { 'ask.ts': request });
+    const report = await apply(dir, '.');
+    expect(await read(dir, 'ask.ts')).toBe(request);
+    expect(report.manual.some((entry) => entry.file === 'ask.ts' && entry.code === 'unrecoverable-secret' && entry.severity === 'error')).toBe(true);
+  });
+
+  it('a committed module git can restore still has its key replaced by a read of the target key', async () => {
+    const dir = await app({});
+    await writeFiles(dir, { 'src/config.ts': LOCAL_CLIENT });
+    await commitAll(dir);
+    await apply(dir, '.');
+    const after = await read(dir, 'src/config.ts');
+    expect(after).not.toContain(OPENAI_KEY);
+    expect(after).toContain('process.env.DEEPSEEK_API_KEY');
+  });
+});

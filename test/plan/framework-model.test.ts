@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../../src/core/types.js';
 import { planMigration } from '../../src/plan/plan.js';
 import { getProviderOrThrow } from '../../src/providers/index.js';
 import { loadFrontendsFor } from '../../src/scan/frontends/index.js';
