@@ -41,6 +41,7 @@ export const MANUAL_CODES = {
   'add-azure-identity': 'Keyless Entra ID needs the @azure/identity package',
   'entra-not-applied': 'A client left on key authentication under --azure-auth entra',
   'unused-key-entry': 'A key setting the migrated code no longer reads (keyless Entra ID)',
+  'runtime-config-variable': 'A Nuxt or Nitro variable named after the runtime config key it sets: not renamed',
   'no-vision-model': 'The call sends images and the target has no model that takes them',
   'framework-default-model': "A framework class sends its library's default model, which has no known target equivalent",
   'embedding-batch-limit': "The framework's default embeddings batch exceeds the target's limit",

@@ -1,5 +1,6 @@
-import { isOpenAIKeyVariable, isOpenAIUrlVariable, renamedKeyVariable } from '../env-names.js';
+import { isOpenAIKeyVariable, isOpenAIUrlVariable, renamedKeyVariable, runtimeConfigKeyOf } from '../env-names.js';
 import { baseUrlCode } from '../target.js';
+import { addNeededVariables } from './env-template.js';
 import { planKeyEntry, planUnreadKeyEntry, planUrlEntry } from './settings.js';
 import { edit, manual, NOTHING, result, type Rule } from './types.js';
 
@@ -20,6 +21,15 @@ export const planEnvVar: Rule = (finding, ctx) => {
     // Settings of a project whose code reads no key (keyless Entra ID) are not renamed into one.
     if (ctx.readsKey === false) return entry ? planUnreadKeyEntry(finding, entry, ctx) : NOTHING;
     const renamed = renamedKeyVariable(name, target);
+    const configKey = runtimeConfigKeyOf(name);
+    if (configKey !== undefined) {
+      const renamedKey = runtimeConfigKeyOf(renamed)!;
+      // A template still gets the variables the migrated code reads (the Azure endpoint), here as elsewhere.
+      const added = entry ? addNeededVariables(finding, entry, ctx) : undefined;
+      return result(added ? [added] : [], [
+        manual(finding, 'warning', 'runtime-config-variable', `${name} sets runtimeConfig.${configKey} by its name, so it is not renamed: give it the ${target.provider.name} key where the requests reading runtimeConfig.${configKey} go to ${target.provider.name}, or rename the config key to ${renamedKey} and this variable to ${renamed} together`),
+      ]);
+    }
     const range = finding.detail?.nameRange;
     if (range === undefined) {
       return result([], [manual(finding, 'error', 'rename-env-var', `rename ${name} to ${renamed} here (destructured from the environment or a settings field): until then it reads the OpenAI key for requests that go to ${target.provider.name}`)]);
