@@ -54,7 +54,7 @@ function scanLines(scan: ScanResult, c: ChalkInstance): string[] {
   const counts = Object.entries(countByKind(scan.findings))
     .filter(([, count]) => count > 0)
     .map(([kind, count]) => `${count} ${kind}`);
-  lines.push(scan.findings.length === 0 ? c.green('No OpenAI usage found') : `${c.bold(count(scan.findings.length, 'finding'))}: ${counts.join(', ')}`);
+  lines.push(scan.findings.length > 0 ? `${c.bold(count(scan.findings.length, 'finding'))}: ${counts.join(', ')}` : noUsageLine(skipped, c));
   const migrated = scan.findings.filter((finding) => finding.migratedTo !== undefined).length;
   if (migrated > 0) {
     const remaining = scan.findings.length - migrated;
@@ -207,4 +207,10 @@ function describe(finding: Finding, c: ChalkInstance): string {
 
 export function formatDuration(ms: number): string {
   return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`;
+}
+
+/** No finding: a plain all-clear only when every file was read; a skipped file may hold usage. */
+function noUsageLine(skipped: number, c: ChalkInstance): string {
+  if (skipped === 0) return c.green('No OpenAI usage found');
+  return c.yellow(`No OpenAI usage found in the files read; ${count(skipped, 'skipped file')} (listed above) may hold some`);
 }

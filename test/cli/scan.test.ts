@@ -59,6 +59,16 @@ describe('scan', () => {
     expect(stdout).toContain('No OpenAI usage found');
   });
 
+  it('does not give the all-clear when a file that may hold usage was skipped', async () => {
+    const dir = await temp.emptyDir();
+    await writeFile(path.join(dir, 'index.ts'), 'export const answer = 42;\n');
+    await writeFile(path.join(dir, 'chat.ts'), "import OpenAI from 'openai';\nexport const ai = new OpenAI((;\n");
+    const { stdout } = await runCli(['scan', dir]);
+    expect(stdout).toContain('chat.ts  parse-error');
+    expect(stdout).toContain('No OpenAI usage found in the files read; 1 skipped file (listed above) may hold some');
+    expect(stdout).not.toMatch(/^No OpenAI usage found$/m);
+  });
+
   it('writes the report to --out and prints nothing on stdout', async () => {
     const dir = await temp.emptyDir();
     const { code, stdout, stderr } = await runCli(['scan', '--format', 'json', '--out', 'report.json', SDK_V4], { cwd: dir });
