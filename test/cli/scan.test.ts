@@ -67,6 +67,9 @@ describe('scan', () => {
     expect(stdout).toContain('chat.ts  parse-error');
     expect(stdout).toContain('No OpenAI usage found in the files read; 1 skipped file (listed above) may hold some');
     expect(stdout).not.toMatch(/^No OpenAI usage found$/m);
+    const gate = await runCli(['scan', '--fail-on-findings', dir]);
+    expect(gate.code).toBe(1);
+    expect(gate.stderr).toContain('error: --fail-on-findings cannot pass: 1 path could not be read or analysed (chat.ts)');
   });
 
   it('writes the report to --out and prints nothing on stdout', async () => {

@@ -11,7 +11,10 @@ import { createScanProgress } from '../progress.js';
 import { assertSeparateFiles } from '../separate-files.js';
 import { addScopeOptions, resolveScope, type ScopeFlags } from '../scope.js';
 import { resolveProviders } from '../../config/providers.js';
-import { CONFIDENCES, type Confidence, type ScanResult } from '../../core/types.js';
+import { CONFIDENCES, type Confidence, type ScanResult, type SkipReason } from '../../core/types.js';
+
+/** Skips that leave usage possibly unseen; minified bundles are build output, not code to migrate. */
+const UNREAD_REASONS: ReadonlySet<SkipReason> = new Set(['unreadable', 'analysis-failed', 'parse-error', 'unsupported-script']);
 
 interface ScanFlags extends PathOptions, OutputFlags, ScopeFlags {
   failOnFindings?: boolean;
@@ -50,8 +53,9 @@ export function scanCommand(ctx: CliContext): Command {
       await emitReport(ctx, { scan }, flags, started);
       const remaining = scan.findings.filter((finding) => finding.migratedTo === undefined).length;
       if (flags.failOnFindings && remaining > 0) ctx.exitCode = EXIT.gate;
-      // A file or folder that could not be read may hold usage: the gate cannot pass over it.
-      const unread = scan.skipped.filter((entry) => entry.reason === 'unreadable' || entry.reason === 'analysis-failed');
+      // A file or folder that could not be read may hold usage, and so may a candidate (it
+      // mentions OpenAI) that could not be parsed: the gate cannot pass over them.
+      const unread = scan.skipped.filter((entry) => UNREAD_REASONS.has(entry.reason));
       if (flags.failOnFindings && unread.length > 0) {
         ctx.stderr.write(`error: --fail-on-findings cannot pass: ${unread.length} ${unread.length === 1 ? 'path' : 'paths'} could not be read or analysed (${unread.slice(0, 3).map((entry) => entry.file).join(', ')}${unread.length > 3 ? ', …' : ''})\n`);
         ctx.exitCode = EXIT.gate;
