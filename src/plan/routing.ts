@@ -44,8 +44,6 @@ const apisOf = (calls: readonly Finding[]): string => [...new Set(calls.map((cal
 /** Languages whose findings are code that sends requests; the rest (.env, YAML, JSON) hold settings. */
 const CODE_LANGUAGES = new Set(['ts', 'js', 'python']);
 export const isSettings = (finding: Finding): boolean => !CODE_LANGUAGES.has(finding.language);
-const isWithin = (inner: Finding, outer: Finding): boolean =>
-  inner.file === outer.file && outer.span.start <= inner.span.start && inner.span.end <= outer.span.end && inner !== outer;
 
 /** A place a request goes to, and whether the plan points it at the target. */
 interface Destination {
@@ -62,14 +60,14 @@ export function routeFindings(findings: readonly Finding[], target: MigrationTar
   const provider = target.provider.name;
   const clients = findings.filter((f) => f.kind === 'client' && isOpenAIShaped(f));
   const clientAt = new Map(clients.map((client) => [`${client.file}\u0000${client.span.start}`, client]));
-  const enclosingClient = (finding: Finding) => clients.find((client) => isWithin(finding, client));
+  const clientsAround = new ContainmentIndex(clients);
+  const enclosingClient = (finding: Finding): Finding | undefined => clientsAround.containing(finding)[0];
 
   // 1. Clients: one used only for APIs the target cannot serve stays on OpenAI.
-  const callsOf = new Map<Finding, Finding[]>();
-  for (const call of findings) {
-    const client = call.kind === 'api-call' ? clientOf(call, clientAt) : undefined;
-    if (client) callsOf.set(client, [...(callsOf.get(client) ?? []), call]);
-  }
+  const callsOf = groupBy(
+    findings.filter((call) => call.kind === 'api-call' && clientOf(call, clientAt) !== undefined),
+    (call) => clientOf(call, clientAt)!,
+  );
   // A client the plan cannot point at the target (a wrapper that cannot reach it, a gateway URL) stays as written.
   const hosted = hostedClients(clients, target);
   const keptClients = new Set<Finding>(hosted.keys());
