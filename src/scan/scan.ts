@@ -2,8 +2,8 @@ import { saveCodeCaches } from '../core/code-cache.js';
 import { compareStrings } from '../core/compare.js';
 import type { Finding, ScanResult, SkippedFile } from '../core/types.js';
 import { discoverFiles } from './discover.js';
-import { frontendFor, loadFrontend } from './frontends/index.js';
-import type { FileScan, Frontend, FrontendDescriptor } from './frontends/types.js';
+import { frontendFor, loadFrontendById } from './frontends/index.js';
+import type { FileScan, Frontend } from './frontends/types.js';
 import { describeMinified } from './minified.js';
 import { keepConfirmedGenericNames } from './frontends/openai-names.js';
 import { ParsePool, type ParseTask } from './parse-pool.js';
@@ -46,7 +46,6 @@ export async function scanProject(options: ScanOptions): Promise<ScanResult> {
   });
   const tasks: ParseTask[] = [];
   let candidates = 0;
-  const loading = new Map<FrontendDescriptor, Promise<Frontend>>();
   const pool = new ParsePool(options.threads);
   let results: FileScan<unknown>[];
   try {
@@ -62,7 +61,6 @@ export async function scanProject(options: ScanOptions): Promise<ScanResult> {
         const minified = frontend.skipsMinified ? describeMinified(read.text) : undefined;
         if (minified !== undefined) skipped.push({ file: file.relative, reason: 'minified', message: minified });
         else {
-          if (!loading.has(frontend)) loading.set(frontend, loadFrontend(frontend));
           const task = { frontend: frontend.id, file: { path: file.relative, text: read.text } };
           tasks.push(task);
           pool.add(task);
@@ -77,7 +75,8 @@ export async function scanProject(options: ScanOptions): Promise<ScanResult> {
     await pool.close();
   }
 
-  const loaded = new Map(await Promise.all([...loading].map(async ([descriptor, frontend]) => [descriptor.id, await frontend] as const)));
+  // The pool loaded each frontend with its first task; the registry hands back the same one.
+  const loaded = new Map(await Promise.all([...new Set(tasks.map((task) => task.frontend))].map(async (id) => [id, await loadFrontendById(id)] as const)));
   const factsByFrontend = new Map<Frontend, { path: string; facts: unknown }[]>();
   let parsed = 0;
   for (const [index, { frontend: id, file }] of tasks.entries()) {
