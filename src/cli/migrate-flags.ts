@@ -20,6 +20,7 @@ import {
   excludeOption,
   includeOption,
   modelOption,
+  noCacheOption,
   parseModelOverrides,
   regionOption,
   resolveTargets,
@@ -60,6 +61,7 @@ export function addMigrateOptions(command: Command, formats: Format[], defaultFo
     .addOption(excludeOption())
     .addOption(rootOption())
     .addOption(configOption())
+    .addOption(noCacheOption())
     .option('--include-tests', 'also migrate test files, mocks and fixtures (left as written by default)')
     .addOption(new Option('--azure-auth <mode>', 'Azure only: authenticate with the key (default) or keyless with Microsoft Entra ID').choices(['key', 'entra']));
   return addScopeOptions(command).option('--no-color', 'never colour the output');
@@ -110,6 +112,7 @@ export async function resolveMigrateFlags(ctx: CliContext, paths: string[], flag
       paths: targets,
       include: settings.include,
       exclude: [...(settings.exclude ?? []), ...configExcludes(root, file, ctx.cwd)],
+      cache: flags.cache !== false,
       ...(onProgress ? { onProgress } : {}),
     },
     provider,

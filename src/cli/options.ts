@@ -12,6 +12,8 @@ export interface PathOptions {
   root?: string;
   include?: string[];
   exclude?: string[];
+  /** False with `--no-cache`. */
+  cache?: boolean;
 }
 
 /** Repeated flags: `--model a=b --model c=d`. */
@@ -26,6 +28,7 @@ function collectGlob(value: string, previous: string[] | undefined): string[] {
 
 export const includeOption = () => new Option('--include <glob>', 'only scan files matching this glob (repeatable)').argParser(collectGlob);
 export const excludeOption = () => new Option('--exclude <glob>', 'skip files matching this glob (repeatable)').argParser(collectGlob);
+export const noCacheOption = () => new Option('--no-cache', 'parse every file afresh: neither use nor update the results kept from earlier runs');
 export const rootOption = () =>
   new Option('--root <dir>', 'root that output paths are relative to (default: the one folder given, else the current folder)');
 

@@ -5,15 +5,15 @@
 // module is compiled here through `vm.Script`, which accepts and produces the cached data, and
 // placed in the CommonJS module cache, where the ordinary `require` then finds it.
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync, constants } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
-import os from 'node:os';
 import path from 'node:path';
 import vm from 'node:vm';
 import { isMainThread } from 'node:worker_threads';
+import { cacheFolder, readCacheFile, writeCacheFile } from './cache-folder.js';
 
 /** Caches to write once the run has exercised the module, so its lazily compiled functions are included. */
-const unsaved: { script: vm.Script; file: string }[] = [];
+const unsaved: { script: vm.Script; file: string; kind: string }[] = [];
 
 /**
  * Loads the CommonJS module `specifier` (resolved from `parentUrl`) into the module cache,
@@ -33,8 +33,9 @@ export function preloadWithCodeCache(specifier: string, parentUrl: string): void
   if (folder === undefined) return;
   try {
     const source = readFileSync(filename, 'utf8');
-    const file = path.join(folder, `${path.basename(filename, '.js')}-${cacheKey(filename)}.v8`);
-    const cachedData = readOwnFile(file);
+    const kind = path.basename(filename, '.js');
+    const file = path.join(folder, `${kind}-${cacheKey(filename)}.v8`);
+    const cachedData = readCacheFile(file);
     const script = new vm.Script(Module.wrap(source), { filename, cachedData });
     const module = new Module(filename);
     module.filename = filename;
@@ -42,7 +43,7 @@ export function preloadWithCodeCache(specifier: string, parentUrl: string): void
     run.call(module.exports, module.exports, createRequire(filename), module, filename, path.dirname(filename));
     module.loaded = true;
     require.cache[filename] = module;
-    if (isMainThread && (cachedData === undefined || script.cachedDataRejected)) unsaved.push({ script, file });
+    if (isMainThread && (cachedData === undefined || script.cachedDataRejected)) unsaved.push({ script, file, kind });
   } catch {
     // Compiled the ordinary way by the caller's `require`.
   }
@@ -53,68 +54,7 @@ export function preloadWithCodeCache(specifier: string, parentUrl: string): void
  * the functions V8 compiled meanwhile are saved too, and the next run skips compiling them.
  */
 export function saveCodeCaches(): void {
-  for (const { script, file } of unsaved.splice(0)) {
-    const temporary = `${file}.${process.pid}.tmp`;
-    try {
-      writeFileSync(temporary, script.createCachedData(), { flag: 'wx', mode: 0o600 });
-      renameSync(temporary, file);
-    } catch {
-      try {
-        unlinkSync(temporary);
-      } catch {
-        // Never created.
-      }
-    }
-  }
-}
-
-/**
- * The per-user cache folder: MIGRATE_OPENAI_CACHE_DIR, else the platform's cache location.
- * MIGRATE_OPENAI_NO_CACHE=1 turns the cache off. A folder another user could write to is not
- * used: the cache holds code this process runs.
- */
-function cacheFolder(): string | undefined {
-  if (process.env.MIGRATE_OPENAI_NO_CACHE === '1') return undefined;
-  const folder = process.env.MIGRATE_OPENAI_CACHE_DIR || defaultCacheFolder();
-  if (folder === undefined) return undefined;
-  try {
-    mkdirSync(folder, { recursive: true, mode: 0o700 });
-    return isPrivate(statSync(folder)) ? folder : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function defaultCacheFolder(): string | undefined {
-  const home = os.homedir();
-  if (process.platform === 'win32') {
-    const local = process.env.LOCALAPPDATA;
-    return local ? path.join(local, 'migrate-openai', 'Cache') : undefined;
-  }
-  if (process.platform === 'darwin') return home ? path.join(home, 'Library', 'Caches', 'migrate-openai') : undefined;
-  const xdg = process.env.XDG_CACHE_HOME;
-  if (xdg && path.isAbsolute(xdg)) return path.join(xdg, 'migrate-openai');
-  return home ? path.join(home, '.cache', 'migrate-openai') : undefined;
-}
-
-/** Owned by this user and writable by no one else (always true where there are no POSIX owners). */
-function isPrivate(stat: { uid: number; mode: number }): boolean {
-  if (typeof process.getuid !== 'function') return true;
-  return stat.uid === process.getuid() && (stat.mode & 0o022) === 0;
-}
-
-/** The cached data, if the file is a regular file of this user's; never through a symbolic link. */
-function readOwnFile(file: string): Buffer | undefined {
-  let fd: number | undefined;
-  try {
-    fd = openSync(file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
-    const stat = fstatSync(fd);
-    return stat.isFile() && isPrivate(stat) ? readFileSync(fd) : undefined;
-  } catch {
-    return undefined;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
+  for (const { script, file, kind } of unsaved.splice(0)) writeCacheFile(file, kind, script.createCachedData());
 }
 
 /**

@@ -84,6 +84,11 @@ export class ParsePool {
   /** `threads`, the calling one included, overrides the choice by number of candidates. */
   constructor(private readonly threads?: number) {}
 
+  /** Whether the calling thread has tasks to parse, or is parsing (and loading parsers) now. */
+  get isBusy(): boolean {
+    return this.scanningHere || (this.next < this.tasks.length && !this.closed && !this.failure);
+  }
+
   /** Queues a task; a free thread parses it at once. */
   add(task: ParseTask): void {
     this.tasks.push(task);

@@ -2,12 +2,13 @@ import { saveCodeCaches } from '../core/code-cache.js';
 import { compareStrings } from '../core/compare.js';
 import type { Finding, ScanResult, SkippedFile } from '../core/types.js';
 import { discoverFiles } from './discover.js';
-import { frontendFor, loadFrontendById } from './frontends/index.js';
-import type { FileScan, Frontend } from './frontends/types.js';
+import { frontendFor } from './frontends/index.js';
+import type { FileScan, FrontendDescriptor } from './frontends/types.js';
 import { describeMinified } from './minified.js';
 import { keepConfirmedGenericNames } from './frontends/openai-names.js';
 import { ParsePool, type ParseTask } from './parse-pool.js';
 import { readFiles } from './read-files.js';
+import { ResultCache } from './result-cache.js';
 
 export interface ScanOptions {
   /** Absolute root; every path in the result is relative to it. */
@@ -16,10 +17,19 @@ export interface ScanOptions {
   paths: string[];
   include?: string[];
   exclude?: string[];
+  /** Use and update the results kept from earlier runs of this build on this root (default: true). */
+  cache?: boolean;
   /** Called as files are read, for a progress display. */
   onProgress?: (done: number, total: number) => void;
   /** Threads that parse, the calling one included; by default as many as the candidates pay for. */
   threads?: number;
+}
+
+/** A file that passed the prefilter, with its frontend's result once known. */
+interface Candidate {
+  task: ParseTask;
+  frontend: FrontendDescriptor;
+  result?: FileScan<unknown>;
 }
 
 const CONFIDENCE_RANK = { certain: 3, likely: 2, possible: 1 } as const;
@@ -44,10 +54,12 @@ export async function scanProject(options: ScanOptions): Promise<ScanResult> {
     const frontend = frontendFor(file.relative);
     return frontend ? [{ file, frontend }] : [];
   });
-  const tasks: ParseTask[] = [];
-  let candidates = 0;
+  // By file index: with two threads reading, files are met out of order.
+  const candidates: Candidate[] = [];
+  const queued: Candidate[] = [];
+  let candidateCount = 0;
+  const cache = options.cache === false ? undefined : ResultCache.open(options.root);
   const pool = new ParsePool(options.threads);
-  let results: FileScan<unknown>[];
   try {
     await readFiles(
       sources.map(({ file }) => file),
@@ -57,45 +69,52 @@ export async function scanProject(options: ScanOptions): Promise<ScanResult> {
           skipped.push(read.skipped);
           return;
         }
-        candidates++;
+        candidateCount++;
         const minified = frontend.skipsMinified ? describeMinified(read.text) : undefined;
-        if (minified !== undefined) skipped.push({ file: file.relative, reason: 'minified', message: minified });
-        else {
-          const task = { frontend: frontend.id, file: { path: file.relative, text: read.text } };
-          tasks.push(task);
-          pool.add(task);
+        if (minified !== undefined) {
+          skipped.push({ file: file.relative, reason: 'minified', message: minified });
+          return;
         }
+        const task = { frontend: frontend.id, file: { path: file.relative, text: read.text } };
+        const candidate: Candidate = { task, frontend, result: frontend.cachesResults ? cache?.find(task) : undefined };
+        candidates[index] = candidate;
+        if (candidate.result !== undefined) return;
+        queued.push(candidate);
+        pool.add(task);
       },
-      options.onProgress && ((done) => options.onProgress!(done, sources.length)),
+      { onProgress: options.onProgress && ((done) => options.onProgress!(done, sources.length)), isBusy: () => pool.isBusy },
     );
-    results = await pool.finish();
+    (await pool.finish()).forEach((result, index) => {
+      const candidate = queued[index]!;
+      candidate.result = result;
+      if (candidate.frontend.cachesResults) cache?.keep(candidate.task, result);
+    });
     // After the parsing, so that what V8 compiled for it is cached for the next run too.
     saveCodeCaches();
+    cache?.save(options.paths.length === 1 && options.paths[0] === options.root);
   } finally {
     await pool.close();
   }
 
-  // The pool loaded each frontend with its first task; the registry hands back the same one.
-  const loaded = new Map(await Promise.all([...new Set(tasks.map((task) => task.frontend))].map(async (id) => [id, await loadFrontendById(id)] as const)));
-  const factsByFrontend = new Map<Frontend, { path: string; facts: unknown }[]>();
+  // Files whose frontends share a link step (scripts and components, modules and notebooks) are linked as one program.
+  const groups = new Map<FrontendDescriptor['loadLink'], { path: string; facts: unknown }[]>();
   let parsed = 0;
-  for (const [index, { frontend: id, file }] of tasks.entries()) {
-    const result = results[index]!;
-    if (!result.ok) {
-      skipped.push({ file: file.path, reason: result.reason ?? 'parse-error', message: result.message });
+  for (const { task, frontend, result } of candidates.filter((candidate) => candidate !== undefined)) {
+    if (!result!.ok) {
+      skipped.push({ file: task.file.path, reason: result!.reason ?? 'parse-error', message: result!.message });
       continue;
     }
     parsed++;
-    texts.set(file.path, file.text);
-    findings.push(...result.findings);
-    const frontend = loaded.get(id)!;
-    const list = factsByFrontend.get(frontend) ?? [];
-    list.push({ path: file.path, facts: result.facts });
-    factsByFrontend.set(frontend, list);
+    texts.set(task.file.path, task.file.text);
+    findings.push(...result!.findings);
+    if (frontend.loadLink === undefined) continue;
+    const files = groups.get(frontend.loadLink) ?? [];
+    files.push({ path: task.file.path, facts: result!.facts });
+    groups.set(frontend.loadLink, files);
   }
-
-  for (const [frontend, files] of factsByFrontend) {
-    if (frontend.link) findings.push(...frontend.link(files.sort((a, b) => compareStrings(a.path, b.path))));
+  for (const [loadLink, files] of groups) {
+    const link = await loadLink!();
+    findings.push(...link(files.sort((a, b) => compareStrings(a.path, b.path))));
   }
 
   const kept = dedupe(keepConfirmedGenericNames(findings)).sort(compareFindings);
@@ -105,7 +124,7 @@ export async function scanProject(options: ScanOptions): Promise<ScanResult> {
     root: options.root,
     findings: kept,
     skipped: skipped.sort((a, b) => compareStrings(a.file, b.file)),
-    stats: { discovered: discovered.files.length, candidates, parsed, skipped: skipped.length },
+    stats: { discovered: discovered.files.length, candidates: candidateCount, parsed, skipped: skipped.length },
     texts,
   };
 }

@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../helpers/run-cli.js';
 
 // The TypeScript compiler is compiled with V8's code cache from the second run on. Each case
-// runs the built CLI on a tree with one candidate, with the cache folder in a temporary place.
+// runs the built CLI on a tree with one candidate, with the cache folder in a temporary place,
+// and without the result cache, which would spare the second run the parser.
 
 const BIN = path.join(REPO_ROOT, 'bin/migrate-openai.js');
 const execFileAsync = promisify(execFile);
@@ -16,7 +17,7 @@ let dir: string;
 let tree: string;
 
 async function scanWithCache(env: NodeJS.ProcessEnv): Promise<string> {
-  const { stdout } = await execFileAsync(process.execPath, [BIN, 'scan', tree, '--format', 'json'], {
+  const { stdout } = await execFileAsync(process.execPath, [BIN, 'scan', tree, '--format', 'json', '--no-cache'], {
     env: { ...process.env, MIGRATE_OPENAI_NO_CACHE: undefined, NO_COLOR: '1', ...env },
   });
   return stdout;

@@ -17,9 +17,10 @@ async function atBase(ctx: CliContext, settings: MigrateSettings, ref: string) {
   const { extractBaseTree } = await import('../../scope/base-tree.js');
   const base = await extractBaseTree(settings.scanOptions.root, settings.scanOptions.paths, ref);
   ctx.stderr.write(`Report on the code at ${ref} (${base.commit.slice(0, 12)})\n`);
+  // The tree is extracted to a new temporary folder each time: results kept for it would never be met again.
   // Every file at a ref is committed: git can restore any key the plan would remove there.
   const planOptions = { ...settings.planOptions, keepSecretsIn: new Set<string>() };
-  return { base, settings: { ...settings, planOptions, scanOptions: { ...settings.scanOptions, root: base.root, paths: base.paths } } };
+  return { base, settings: { ...settings, planOptions, scanOptions: { ...settings.scanOptions, root: base.root, paths: base.paths, cache: false } } };
 }
 
 async function readVerification(ctx: CliContext, file: string, providerId: string) {

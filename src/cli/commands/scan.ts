@@ -4,7 +4,7 @@ import { configExcludes } from '../../config/files.js';
 import { loadConfig } from '../../config/load.js';
 import { SCAN_FORMATS } from '../../report/index.js';
 import type { CliContext } from '../context.js';
-import { configOption, excludeOption, includeOption, outOption, resolveTargets, rootOption, type PathOptions } from '../options.js';
+import { configOption, excludeOption, includeOption, noCacheOption, outOption, resolveTargets, rootOption, type PathOptions } from '../options.js';
 import { emitReport, type OutputFlags } from '../output.js';
 import { runInputs } from '../migrate-flags.js';
 import { createScanProgress } from '../progress.js';
@@ -33,7 +33,8 @@ export function scanCommand(ctx: CliContext): Command {
     .addOption(includeOption())
     .addOption(excludeOption())
     .addOption(rootOption())
-    .addOption(configOption());
+    .addOption(configOption())
+    .addOption(noCacheOption());
   return addScopeOptions(command)
     .option('--no-color', 'never colour the output')
     .action(async (paths: string[], flags: ScanFlags) => {
@@ -46,7 +47,7 @@ export function scanCommand(ctx: CliContext): Command {
       const include = flags.include ?? config.include;
       const exclude = [...(flags.exclude ?? config.exclude ?? []), ...configExcludes(root, file, ctx.cwd)];
       const scope = await resolveScope(ctx, root, flags);
-      const scanned = await scanProject({ root, paths: targets, include, exclude, onProgress: createScanProgress(ctx) });
+      const scanned = await scanProject({ root, paths: targets, include, exclude, cache: flags.cache !== false, onProgress: createScanProgress(ctx) });
       const marked = { ...scanned, findings: markMigrated(scanned.findings, resolveProviders(config, file)) };
       const limited = scope === undefined ? marked : (await import('../../scope/limit.js')).limitScan(marked, scope);
       const scan = keepConfidence(limited, flags.minConfidence);

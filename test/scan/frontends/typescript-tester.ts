@@ -1,5 +1,6 @@
 import type { Finding, FindingKind } from '../../../src/core/types.js';
 import { typescriptFrontend, type TsFacts } from '../../../src/scan/frontends/typescript/index.js';
+import { linkFiles } from '../../../src/scan/frontends/typescript/link.js';
 
 export interface Expected {
   kind: FindingKind;
@@ -22,7 +23,7 @@ export function scanFiles(files: Record<string, string>): Finding[] {
     findings.push(...result.findings);
     facts.push({ path, facts: result.facts });
   }
-  findings.push(...typescriptFrontend.link!(facts));
+  findings.push(...linkFiles(facts));
   const best = new Map<string, Finding>();
   const rank = { certain: 3, likely: 2, possible: 1 };
   for (const f of findings) {

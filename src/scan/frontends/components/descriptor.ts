@@ -1,4 +1,5 @@
 import type { Frontend, FrontendDescriptor } from '../types.js';
+import { loadScriptLink } from '../typescript/descriptor.js';
 
 export const COMPONENT = /\.(vue|svelte|astro)$/i;
 
@@ -14,5 +15,7 @@ export function isComponent(path: string): boolean {
 export const componentDescriptor: FrontendDescriptor = {
   id: 'components',
   handles: isComponent,
+  cachesResults: true,
+  loadLink: loadScriptLink,
   load: async () => (await import('../typescript/index.js')).typescriptFrontend as Frontend,
 };

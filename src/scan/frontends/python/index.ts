@@ -6,7 +6,6 @@ import { PyContext } from './context.js';
 import { collectEnvReads } from './env-access.js';
 import { collectFrameworkClients } from './frameworks.js';
 import { collectImports, type PyImportedRef } from './imports.js';
-import { linkPythonFiles } from './link.js';
 import { collectLiterals } from './literals.js';
 import { isNotebook } from './notebook-edits.js';
 import { parsePython } from './parse.js';
@@ -118,7 +117,6 @@ function scanPython(file: SourceText): FileScan<PyFacts> {
 export const pythonFrontend: Frontend<PyFacts> = {
   id: 'python',
   scan: scanPython,
-  link: linkPythonFiles,
   verify(path, text) {
     return isNotebook(path) ? notebookSupport().verifyNotebook(path, text, verifyPython) : verifyPython(text);
   },

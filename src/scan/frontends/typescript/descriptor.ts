@@ -1,4 +1,4 @@
-import type { Frontend, FrontendDescriptor } from '../types.js';
+import type { Frontend, FrontendDescriptor, LinkFiles } from '../types.js';
 
 /** The script extensions this frontend reads, lower case. */
 export const EXTENSIONS: readonly string[] = ['.ts', '.mts', '.cts', '.tsx', '.js', '.mjs', '.cjs', '.jsx'];
@@ -13,5 +13,12 @@ export const typescriptDescriptor: FrontendDescriptor = {
   id: 'typescript',
   handles: (path) => EXTENSIONS.includes(extensionOf(path)),
   skipsMinified: true,
+  cachesResults: true,
   load: async () => (await import('./index.js')).typescriptFrontend as Frontend,
+  loadLink: loadScriptLink,
 };
+
+/** Scripts and components are linked as one program. */
+export async function loadScriptLink(): Promise<LinkFiles> {
+  return (await import('./link.js')).linkFiles as LinkFiles;
+}

@@ -7,7 +7,6 @@ import { FileContext } from './context.js';
 import { collectEnvReads } from './env-access.js';
 import { collectFrameworkUsage } from './frameworks.js';
 import { collectImports, type ReExport } from './imports.js';
-import { linkFiles } from './link.js';
 import { classifyExports, collectExportedValues, type ExportedValue } from './module-exports.js';
 import { ClientResolver } from './origins.js';
 import { collectLiterals } from './literals.js';
@@ -119,7 +118,6 @@ function collectExportedModels(ctx: FileContext, exported: readonly ExportedValu
 export const typescriptFrontend: Frontend<TsFacts> = {
   id: 'typescript',
   scan: scanTypeScript,
-  link: linkFiles,
   verify(path, text) {
     const parse = (code: string, dialect: Dialect): string | null => {
       const parsed = parseSource(path, code, dialect);

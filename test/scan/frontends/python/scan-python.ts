@@ -1,5 +1,6 @@
 import type { Finding } from '../../../../src/core/types.js';
 import { pythonFrontend, type PyFacts } from '../../../../src/scan/frontends/python/index.js';
+import { linkPythonFiles } from '../../../../src/scan/frontends/python/link.js';
 
 const RANK = { certain: 3, likely: 2, possible: 1 };
 
@@ -13,7 +14,7 @@ export function scanPythonFiles(files: Record<string, string>): Finding[] {
     findings.push(...result.findings);
     facts.push({ path, facts: result.facts });
   }
-  findings.push(...pythonFrontend.link!(facts));
+  findings.push(...linkPythonFiles(facts));
   const best = new Map<string, Finding>();
   for (const f of findings) {
     const key = `${f.file}:${f.kind}:${f.span.start}:${f.span.end}`;

@@ -1,0 +1,19 @@
+// Writes dist/build-id.json: a digest of the built code and of the pinned dependencies it runs
+// with. Results cached by one build are used only by the same build.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const project = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const dist = path.join(project, 'dist');
+const hash = createHash('sha256');
+const { version, dependencies } = JSON.parse(readFileSync(path.join(project, 'package.json'), 'utf8'));
+hash.update(JSON.stringify({ version, dependencies }));
+const files = readdirSync(dist, { recursive: true })
+  .map(String)
+  .filter((file) => file.endsWith('.js'))
+  .map((file) => file.split(path.sep).join('/'))
+  .sort();
+for (const file of files) hash.update(`\0${file}\0`).update(readFileSync(path.join(dist, file)));
+writeFileSync(path.join(dist, 'build-id.json'), `${JSON.stringify({ id: hash.digest('hex').slice(0, 32) })}\n`);

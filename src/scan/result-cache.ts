@@ -1,0 +1,129 @@
+// What the frontends made of each candidate file in an earlier run of the same build on the same
+// root, so that a file that has not changed is not parsed again: `scan`, `plan`, `apply` and
+// `report` in a row parse the tree once, and a run that meets only known files never loads a
+// parser. A file's result depends on its path and text alone (frontends are pure), so the entry
+// is used only when both match; the link step, which joins files, runs every time.
+import { createHash } from 'node:crypto';
+import { readFileSync, realpathSync } from 'node:fs';
+import path from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+import { cacheFolder, readCacheFile, writeCacheFile } from '../core/cache-folder.js';
+import { redactSecrets } from '../core/redact.js';
+import type { FileScan } from './frontends/types.js';
+import type { ParseTask } from './parse-pool.js';
+
+const KIND = 'scan';
+const FORMAT = 1;
+
+// Written beside the built modules by the build; absent when running from the sources (the tests).
+const BUILD_ID_URL = new URL('../build-id.json', import.meta.url);
+
+/** One file's result, serialized when it was produced, so later changes to the findings never reach it. */
+interface Entry {
+  frontend: string;
+  digest: string;
+  result: Uint8Array;
+}
+
+interface Stored {
+  format: number;
+  build: string;
+  entries: [string, Entry][];
+}
+
+export class ResultCache {
+  private readonly seen = new Set<string>();
+  private changed = false;
+
+  private constructor(
+    private readonly file: string,
+    private readonly build: string,
+    private readonly entries: Map<string, Entry>,
+  ) {}
+
+  /** The cache of `root` for this build; undefined when caching is off or impossible. */
+  static open(root: string): ResultCache | undefined {
+    const folder = cacheFolder();
+    const build = buildId();
+    if (folder === undefined || build === undefined) return undefined;
+    let realRoot: string;
+    try {
+      realRoot = realpathSync(root);
+    } catch {
+      return undefined;
+    }
+    const name = createHash('sha256').update(`${build}\0${realRoot}`).digest('hex').slice(0, 16);
+    const file = path.join(folder, `${KIND}-${name}.bin`);
+    return new ResultCache(file, build, loadEntries(file, build));
+  }
+
+  /** The stored result of the task's file, if its frontend and text are the ones it was made from. */
+  find(task: ParseTask): FileScan<unknown> | undefined {
+    const entry = this.entries.get(task.file.path);
+    if (entry === undefined || entry.frontend !== task.frontend || entry.digest !== digestOf(task.file.text)) return undefined;
+    try {
+      const result = deserialize(entry.result) as FileScan<unknown>;
+      this.seen.add(task.file.path);
+      return result;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * Stores a fresh result. Not kept: an analysis that failed (it may depend on the stack size),
+   * and a file that holds a secret, either as a key the frontend found or as text the
+   * redaction would hide, so that no key is ever copied into the cache.
+   */
+  keep(task: ParseTask, result: FileScan<unknown>): void {
+    this.seen.add(task.file.path);
+    if (!result.ok && result.reason === 'analysis-failed') return;
+    if (result.ok && result.findings.some((finding) => finding.kind === 'api-key')) return;
+    if (redactSecrets(task.file.text) !== task.file.text) return;
+    this.entries.set(task.file.path, { frontend: task.frontend, digest: digestOf(task.file.text), result: serialize(result) });
+    this.changed = true;
+  }
+
+  /**
+   * Writes the cache if it changed. After a run over the whole root, the entries of files it
+   * did not meet (deleted, renamed, no longer candidates) are dropped.
+   */
+  save(coveredRoot: boolean): void {
+    if (coveredRoot) {
+      for (const file of this.entries.keys()) {
+        if (this.seen.has(file)) continue;
+        this.entries.delete(file);
+        this.changed = true;
+      }
+    }
+    if (!this.changed) return;
+    this.changed = false;
+    const stored: Stored = { format: FORMAT, build: this.build, entries: [...this.entries] };
+    writeCacheFile(this.file, KIND, serialize(stored));
+  }
+}
+
+function loadEntries(file: string, build: string): Map<string, Entry> {
+  const bytes = readCacheFile(file);
+  if (bytes === undefined) return new Map();
+  try {
+    const stored = deserialize(bytes) as Partial<Stored>;
+    if (stored.format === FORMAT && stored.build === build && Array.isArray(stored.entries)) return new Map(stored.entries);
+  } catch {
+    // Damaged: started afresh, and replaced when the run saves.
+  }
+  return new Map();
+}
+
+function buildId(): string | undefined {
+  try {
+    const { id } = JSON.parse(readFileSync(BUILD_ID_URL, 'utf8')) as { id?: unknown };
+    return typeof id === 'string' && id !== '' ? id : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function digestOf(text: string): string {
+  return createHash('sha256').update(text).digest('base64');
+}
