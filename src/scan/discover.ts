@@ -5,7 +5,7 @@ import picomatch from 'picomatch';
 import { InputError } from '../core/errors.js';
 import { isInside, toRelative } from '../core/paths.js';
 import type { SkippedFile } from '../core/types.js';
-import { ancestorsOf, GITIGNORE, loadGitignoreRules } from './gitignore.js';
+import { FolderRules, GITIGNORE, loadRootRules, readGitignore } from './gitignore.js';
 
 export interface DiscoverOptions {
   /** Absolute scan root. Nothing outside it is listed, and no symlink leaving it is followed. */
@@ -211,12 +211,19 @@ interface WalkResult {
   unreadable: { relative: string; code: string }[];
 }
 
+/** A folder still to list, and the ignore rules in force in it before its own `.gitignore`. */
+interface PendingFolder {
+  relative: string;
+  absolute: string;
+  rules: FolderRules;
+}
+
 /**
- * Lists `folders` and everything below them, then applies the `.gitignore` files found on the
- * way. Each entry is judged by cheap tests of its name first (default excludes, minified
- * names, `accepts`), the user's globs next, and the ignore rules last, on the few files left.
- * Folders are listed with blocking calls: source trees sit in the page cache, where a blocking
- * readdir costs a fraction of a thread-pool round trip, and the thread has nothing else to do.
+ * Lists `folders` and everything below them. Each entry is judged by cheap tests of its name
+ * first (default excludes, minified names, `accepts`), the user's globs next, and the ignore
+ * rules last; a folder that is ignored is not entered, as git does not. Folders are listed with
+ * blocking calls: source trees sit in the page cache, where a blocking readdir costs a fraction
+ * of a thread-pool round trip, and the thread has nothing else to do.
  */
 async function walkFolders(
   root: string,
@@ -225,42 +232,78 @@ async function walkFolders(
   accepts: (relative: string) => boolean,
   globs: UserGlobs,
 ): Promise<WalkResult> {
-  const candidates: { relative: string; entry: Dirent }[] = [];
-  const failed: { relative: string; code: string }[] = [];
-  const gitignoreFolders = new Set(folders.flatMap(ancestorsOf));
-  const pending = folders.filter((folder) => !folder.split('/').some((name) => EXCLUDED_FOLDER_NAMES.has(name)));
+  const result: WalkResult = { files: [], links: [], special: [], unreadable: [] };
+  const pending: PendingFolder[] = [];
+  const rulesAbove = new RulesAbove(root, await loadRootRules(realRoot));
+  for (const relative of folders) {
+    if (relative.split('/').some((name) => EXCLUDED_FOLDER_NAMES.has(name))) continue;
+    const rules = await rulesAbove.before(relative);
+    if (rules) pending.push({ relative, absolute: relative === '' ? root : path.join(root, relative), rules });
+  }
   for (let folder = pending.pop(); folder !== undefined; folder = pending.pop()) {
     let entries: Dirent[];
     try {
-      entries = readdirSync(folder === '' ? root : path.join(root, folder), { withFileTypes: true });
+      entries = readdirSync(folder.absolute, { withFileTypes: true });
     } catch (error) {
-      failed.push({ relative: folder, code: (error as NodeJS.ErrnoException).code ?? 'unknown error' });
+      if (folder.relative !== '') result.unreadable.push({ relative: folder.relative, code: (error as NodeJS.ErrnoException).code ?? 'unknown error' });
       continue;
     }
+    // A .gitignore holds rules, never OpenAI usage; git reads only a regular file there.
+    const hasGitignore = entries.some((entry) => entry.name === GITIGNORE && entry.isFile());
+    const rules = hasGitignore ? folder.rules.withOwnFile(await readGitignore(folder.absolute)) : folder.rules;
+    const relativePrefix = folder.relative === '' ? '' : `${folder.relative}/`;
+    const absolutePrefix = folder.absolute.endsWith(path.sep) ? folder.absolute : folder.absolute + path.sep;
     for (const entry of entries) {
-      const relative = folder === '' ? entry.name : `${folder}/${entry.name}`;
+      const name = entry.name;
       // Links are judged one by one later; never entering linked folders is what keeps the
       // walk inside the root and free of cycles.
       if (entry.isDirectory()) {
-        if (!EXCLUDED_FOLDER_NAMES.has(entry.name) && !globs.exclude?.(relative)) pending.push(relative);
-      } else if (entry.name === GITIGNORE) {
-        // A .gitignore holds rules, never OpenAI usage.
-        if (entry.isFile()) gitignoreFolders.add(folder);
-      } else if (!MINIFIED_FILE_NAME.test(entry.name) && isWanted(relative, accepts, globs)) {
-        candidates.push({ relative, entry });
+        if (EXCLUDED_FOLDER_NAMES.has(name)) continue;
+        const relative = relativePrefix + name;
+        if (globs.exclude?.(relative)) continue;
+        const inside = rules.enter(name);
+        if (inside) pending.push({ relative, absolute: absolutePrefix + name, rules: inside });
+      } else if (name !== GITIGNORE && !MINIFIED_FILE_NAME.test(name)) {
+        const relative = relativePrefix + name;
+        if (!isWanted(relative, accepts, globs) || rules.isFileIgnored(name)) continue;
+        if (entry.isFile()) result.files.push(relative);
+        else if (entry.isSymbolicLink()) result.links.push(relative);
+        else result.special.push(relative);
       }
     }
   }
-
-  const rules = await loadGitignoreRules(root, realRoot, [...gitignoreFolders]);
-  const result: WalkResult = { files: [], links: [], special: [], unreadable: failed.filter(({ relative }) => relative !== '' && !rules.isFolderIgnored(relative)) };
-  for (const { relative, entry } of candidates) {
-    if (rules.isIgnored(relative)) continue;
-    if (entry.isFile()) result.files.push(relative);
-    else if (entry.isSymbolicLink()) result.links.push(relative);
-    else result.special.push(relative);
-  }
   return result;
+}
+
+/**
+ * The ignore rules in force in the folders named for the walk, from the root's down through
+ * the folders above them (whose `.gitignore` files count though they are not walked).
+ */
+class RulesAbove {
+  /** Rules inside a folder above a named one, its own `.gitignore` included; undefined if ignored. */
+  private readonly inside = new Map<string, Promise<FolderRules | undefined>>();
+
+  constructor(
+    private readonly root: string,
+    private readonly rootRules: FolderRules,
+  ) {}
+
+  /** The rules in force in `folder` before its own `.gitignore`; undefined when it is ignored. */
+  async before(folder: string): Promise<FolderRules | undefined> {
+    if (folder === '') return this.rootRules;
+    const slash = folder.lastIndexOf('/');
+    const parent = await this.within(slash === -1 ? '' : folder.slice(0, slash));
+    return parent?.enter(folder.slice(slash + 1));
+  }
+
+  private within(folder: string): Promise<FolderRules | undefined> {
+    let rules = this.inside.get(folder);
+    if (rules === undefined) {
+      rules = this.before(folder).then(async (before) => before?.withOwnFile(await readGitignore(path.join(this.root, folder))));
+      this.inside.set(folder, rules);
+    }
+    return rules;
+  }
 }
 
 type LinkTarget =

@@ -2,77 +2,122 @@
 // parent folders up to the repository's top, and the repository's info/exclude.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import ignore, { type Ignore } from 'ignore';
 import { toRelative } from '../core/paths.js';
 import { readRegularFile } from '../core/read-regular.js';
+import { IgnoreFile } from './ignore-file.js';
 
 export const GITIGNORE = '.gitignore';
 
 // git matches ignore rules case-insensitively where the file system is (its core.ignorecase).
 const IGNORE_CASE = process.platform === 'darwin' || process.platform === 'win32';
 
-export function parentOf(relative: string): string {
-  const slash = relative.lastIndexOf('/');
-  return slash === -1 ? '' : relative.slice(0, slash);
+/** An ignore file as seen from one folder. */
+interface View {
+  file: IgnoreFile;
+  /** The folder's path relative to the file's folder: '' or ending in '/'. */
+  local: string;
+  /** How many names `local` has. */
+  depth: number;
 }
 
-/** '' (the root) and every folder above `folder`, not `folder` itself. */
-export function ancestorsOf(folder: string): string[] {
-  if (folder === '') return [];
-  const parts = folder.split('/');
-  return parts.map((_, index) => parts.slice(0, index).join('/'));
-}
-
-/** One ignore file and the paths its rules are relative to. */
-interface IgnoreScope {
-  /** Root-relative folder holding the file; '' for the root and for every scope above it. */
-  folder: string;
-  /** For scopes above the root: the root's path from the scope's folder, with a trailing '/'. */
+/** An ignore file of a folder above the root. */
+interface OuterFile {
+  file: IgnoreFile;
+  /** The root's path from the file's folder, ending in '/'; '' for info/exclude at the root's own top. */
   prefix: string;
-  rules: Ignore;
-}
-
-export async function loadGitignoreRules(root: string, realRoot: string, folders: string[]): Promise<GitignoreRules> {
-  const [inner, outer] = await Promise.all([
-    Promise.all(
-      folders.map(async (folder): Promise<IgnoreScope | undefined> => {
-        const rules = await readIgnoreFile(path.join(root, folder, GITIGNORE));
-        return rules && { folder, prefix: '', rules };
-      }),
-    ),
-    loadOuterScopes(realRoot),
-  ]);
-  return new GitignoreRules(
-    inner.filter((scope) => scope !== undefined),
-    // The root was named on purpose: if its own repository ignores it, those rules would hide
-    // everything, so they are not applied.
-    decideIgnored(outer, '', undefined) === true ? [] : outer,
-  );
 }
 
 /**
- * The ignore files that apply to the root from outside it, most specific first: the
- * `.gitignore` of each folder above the root up to the enclosing repository's top, then the
- * repository's `info/exclude`. None when the root is not inside a git repository.
+ * The ignore rules in force directly inside one folder that is not ignored, answering for its
+ * entries with git's rules: a deeper `.gitignore` overrides a shallower one, and a folder that
+ * is ignored hides everything below it (no rule can re-include a file there), so the walk
+ * never enters it. Each folder is judged once, on the way down; a file then costs one test of
+ * its name per ignore file that still applies to it.
  */
-async function loadOuterScopes(realRoot: string): Promise<IgnoreScope[]> {
+export class FolderRules {
+  /** No ignore file applies. */
+  static readonly none = new FolderRules([]);
+
+  /** `views`: the ignore files that apply, most specific first. */
+  private constructor(private readonly views: readonly View[]) {}
+
+  /**
+   * The rules in the root from the ignore files above it, most specific first. The root was
+   * named on purpose: if its own repository ignores it, those rules would hide everything, so
+   * none of them is applied.
+   */
+  static above(outer: OuterFile[]): FolderRules {
+    // How each file sees the root itself; info/exclude at the root's own top has nothing to say.
+    const verdicts = outer.map(({ file, prefix }) => (prefix === '' ? undefined : file.test(prefix)));
+    if (verdicts.find((verdict) => verdict?.ignored || verdict?.unignored)?.ignored) return FolderRules.none;
+    // A file that ignores the root, which a more specific one re-includes, has no say in it.
+    const views = outer.flatMap(({ file, prefix }, index) =>
+      verdicts[index]?.ignored ? [] : [{ file, local: prefix, depth: prefix === '' ? 0 : prefix.split('/').length - 1 }],
+    );
+    return new FolderRules(views);
+  }
+
+  /** The rules inside this folder once its own ignore file is added. */
+  withOwnFile(file: IgnoreFile | undefined): FolderRules {
+    return file ? new FolderRules([{ file, local: '', depth: 0 }, ...this.views]) : this;
+  }
+
+  /** Whether a file (not a folder) directly inside this folder is ignored. */
+  isFileIgnored(name: string): boolean {
+    for (const view of this.views) {
+      const verdict = view.file.verdict(view.local, view.depth, name, false);
+      if (verdict !== undefined) return verdict;
+    }
+    return false;
+  }
+
+  /** The rules inside the subfolder `name`, or undefined when that folder is ignored. */
+  enter(name: string): FolderRules | undefined {
+    if (this.views.length === 0) return this;
+    const views: View[] = [];
+    let decided = false;
+    for (const view of this.views) {
+      const verdict = view.file.verdict(view.local, view.depth, name, true);
+      if (!decided && verdict !== undefined) {
+        if (verdict) return undefined;
+        decided = true;
+      }
+      // A file that ignores the folder, which a more specific one re-includes, has no say below
+      // it: `ignore` would answer with the folder's verdict for every path there.
+      if (verdict !== true) views.push({ file: view.file, local: `${view.local}${name}/`, depth: view.depth + 1 });
+    }
+    return new FolderRules(views);
+  }
+}
+
+/** The rules of `folder`'s `.gitignore`, when it is a regular file. */
+export function readGitignore(folder: string): Promise<IgnoreFile | undefined> {
+  return readIgnoreFile(path.join(folder, GITIGNORE));
+}
+
+/**
+ * The rules in force in the root before its own `.gitignore`: those of the folders above it up
+ * to the enclosing repository's top, then the repository's `info/exclude`. None when the root
+ * is not inside a git repository.
+ */
+export async function loadRootRules(realRoot: string): Promise<FolderRules> {
   const repository = await findRepository(realRoot);
-  if (!repository) return [];
+  if (!repository) return FolderRules.none;
   const folders: string[] = [];
   for (let folder = realRoot; folder !== repository.top; ) {
     folder = path.dirname(folder);
     folders.push(folder);
   }
-  const scopeAt = async (folder: string, file: string): Promise<IgnoreScope | undefined> => {
+  const outerFile = async (folder: string, file: string): Promise<OuterFile | undefined> => {
     const rules = await readIgnoreFile(file);
     const fromFolder = toRelative(folder, realRoot);
-    return rules && { folder: '', prefix: fromFolder === '' ? '' : `${fromFolder}/`, rules };
+    return rules && { file: rules, prefix: fromFolder === '' ? '' : `${fromFolder}/` };
   };
-  const scopes = await Promise.all([
-    ...folders.map((folder) => scopeAt(folder, path.join(folder, GITIGNORE))),
-    scopeAt(repository.top, path.join(repository.commonDir, 'info', 'exclude')),
+  const outer = await Promise.all([
+    ...folders.map((folder) => outerFile(folder, path.join(folder, GITIGNORE))),
+    outerFile(repository.top, path.join(repository.commonDir, 'info', 'exclude')),
   ]);
-  return scopes.filter((scope) => scope !== undefined);
+  return FolderRules.above(outer.filter((file) => file !== undefined));
 }
 
 /** The nearest folder at or above `start` holding `.git`, and where its shared git data lives. */
@@ -94,91 +139,9 @@ async function readGitDirLink(top: string, dotGitFile: string): Promise<string> 
   return commonDir === undefined ? gitDir : path.resolve(gitDir, commonDir.trim());
 }
 
-async function readIgnoreFile(file: string): Promise<Ignore | undefined> {
+async function readIgnoreFile(file: string): Promise<IgnoreFile | undefined> {
   // git reads only regular files here; a FIFO named .gitignore must not block the scan.
   const content = await readRegularFile(file).catch(() => undefined);
   // git skips a UTF-8 BOM at the start of an ignore file.
-  return content === undefined ? undefined : ignore({ ignoreCase: IGNORE_CASE }).add(content.replace(/^\uFEFF/, ''));
-}
-
-/** A path as the scope's rules see it: relative to the scope's folder. */
-function toLocal(scope: IgnoreScope, relative: string): string {
-  if (scope.folder === '') return scope.prefix + relative;
-  return relative === scope.folder ? '' : relative.slice(scope.folder.length + 1);
-}
-
-/**
- * git's verdict from a chain of scopes, most specific first: the first scope with a rule that
- * matches the path decides. `parent` is the root-relative folder of the path, which the caller
- * has already found not to be ignored. Returns undefined when no rule matches.
- */
-function decideIgnored(chain: IgnoreScope[], relative: string, parent: string | undefined): boolean | undefined {
-  for (const scope of chain) {
-    const local = toLocal(scope, relative);
-    // The root itself, seen from its own repository's info/exclude: never ignored.
-    if (local === '') continue;
-    const result = scope.rules.test(local);
-    if (result.unignored) return false;
-    if (!result.ignored) continue;
-    // `ignore` also calls a path ignored when one of its folders matches a rule of this scope.
-    // The folder is known not to be ignored (a more specific scope re-included it), so this
-    // scope is passed over. Its rules for the path itself go unheard then; that rare case errs
-    // towards scanning a file git would ignore.
-    if (parent !== undefined && isFolderRuled(scope, parent)) continue;
-    return true;
-  }
-  return undefined;
-}
-
-function isFolderRuled(scope: IgnoreScope, folder: string): boolean {
-  const local = toLocal(scope, folder);
-  if (local === '') return false;
-  return scope.rules.test(local.endsWith('/') ? local : `${local}/`).ignored;
-}
-
-/**
- * Answers "is this root-relative path ignored?" with git's rules: a folder that is ignored
- * hides everything below it (no rule can re-include a file there), and a deeper `.gitignore`
- * overrides a shallower one. Verdicts per folder are cached, so a file costs one test per
- * `.gitignore` above it.
- */
-export class GitignoreRules {
-  private readonly scopes: Map<string, IgnoreScope>;
-  private readonly chains = new Map<string, IgnoreScope[]>();
-  private readonly ignoredFolders = new Map<string, boolean>();
-
-  constructor(
-    inner: IgnoreScope[],
-    private readonly outer: IgnoreScope[],
-  ) {
-    this.scopes = new Map(inner.map((scope) => [scope.folder, scope]));
-  }
-
-  isIgnored(relative: string): boolean {
-    const folder = parentOf(relative);
-    return this.isFolderIgnored(folder) || decideIgnored(this.chainOf(folder), relative, folder) === true;
-  }
-
-  isFolderIgnored(folder: string): boolean {
-    if (folder === '') return false;
-    let ignored = this.ignoredFolders.get(folder);
-    if (ignored === undefined) {
-      const parent = parentOf(folder);
-      ignored = this.isFolderIgnored(parent) || decideIgnored(this.chainOf(parent), `${folder}/`, parent) === true;
-      this.ignoredFolders.set(folder, ignored);
-    }
-    return ignored;
-  }
-
-  /** The scopes that apply to paths directly inside `folder`, most specific first. */
-  private chainOf(folder: string): IgnoreScope[] {
-    let chain = this.chains.get(folder);
-    if (chain === undefined) {
-      const own = this.scopes.get(folder);
-      const rest = folder === '' ? this.outer : this.chainOf(parentOf(folder));
-      chain = own ? [own, ...rest] : rest;
-      this.chains.set(folder, chain);
-    }
-    return chain;
-  }
+  return content === undefined ? undefined : new IgnoreFile(content.replace(/^\uFEFF/, ''), IGNORE_CASE);
 }

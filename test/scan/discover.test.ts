@@ -175,6 +175,65 @@ describe('discoverFiles', () => {
       expect(await listRelative(root)).toEqual(['a.ts']);
     });
 
+    it('never enters an ignored folder, so a .gitignore inside it cannot re-include files (as git does)', async () => {
+      const root = await makeTree({
+        '.gitignore': 'gen/\n',
+        'gen/.gitignore': '!*.ts\n!deep/\n',
+        'gen/a.ts': '',
+        'gen/deep/b.ts': '',
+        'src/c.ts': '',
+      });
+      expect(await listRelative(root)).toEqual(['src/c.ts']);
+    });
+
+    it('lists a folder that a nested .gitignore re-includes, though a ** rule above ignores it', async () => {
+      const root = await makeTree({
+        '.gitignore': '**/gen/\n',
+        'a/.gitignore': '!gen/\n',
+        'a/gen/x.ts': '',
+        'a/z.ts': '',
+        'gen/y.ts': '',
+      });
+      expect(await listRelative(root)).toEqual(['a/gen/x.ts', 'a/z.ts']);
+    });
+
+    it('applies a rule with a slash only at its own depth below its .gitignore', async () => {
+      const root = await makeTree({
+        '.gitignore': 'src/local.ts\n/src/gen/\n',
+        'src/local.ts': '',
+        'src/deep/local.ts': '',
+        'src/gen/a.ts': '',
+        'lib/src/local.ts': '',
+        'lib/src/gen/a.ts': '',
+      });
+      expect(await listRelative(root)).toEqual(['lib/src/gen/a.ts', 'lib/src/local.ts', 'src/deep/local.ts']);
+    });
+
+    it('applies a rule without a slash to the names at every depth', async () => {
+      const root = await makeTree({
+        '.gitignore': '.env\nsecrets.ts\ntmp/\n',
+        '.env': '',
+        'apps/web/.env': '',
+        'apps/web/.env.local': '',
+        'apps/web/secrets.ts': '',
+        'apps/web/app.ts': '',
+        'apps/web/tmp/a.ts': '',
+        'apps/web/tmp.ts': '',
+      });
+      expect(await listRelative(root)).toEqual(['apps/web/.env.local', 'apps/web/app.ts', 'apps/web/tmp.ts']);
+    });
+
+    it('judges a folder named for the scan by the .gitignore files of the folders above it', async () => {
+      const root = await makeTree({
+        '.gitignore': 'gen/\n',
+        'packages/.gitignore': '!gen/\n',
+        'packages/gen/a.ts': '',
+        'other/gen/b.ts': '',
+      });
+      expect(await listRelative(root, { paths: [path.join(root, 'packages', 'gen')] })).toEqual(['packages/gen/a.ts']);
+      expect(await listRelative(root, { paths: [path.join(root, 'other', 'gen')] })).toEqual([]);
+    });
+
     it('applies the .gitignore files above the root up to the repository top, and info/exclude', async () => {
       const repo = await makeTree({
         '.git/info/exclude': 'scratch-*.ts\n',

@@ -1,0 +1,102 @@
+import ignore from 'ignore';
+import { describe, expect, it } from 'vitest';
+import { IgnoreFile, shapeOf } from '../../src/scan/ignore-file.js';
+import { createRandom } from '../adversarial/random.js';
+
+describe('shapeOf', () => {
+  it.each([
+    ['node_modules/', { kind: 'name', literal: 'node_modules' }],
+    ['.env', { kind: 'name', literal: '.env' }],
+    ['!keep.ts', { kind: 'name', literal: 'keep.ts' }],
+    ['!#hash.ts', { kind: 'name', literal: '#hash.ts' }],
+    ['*.log', { kind: 'name', literal: undefined }],
+    ['file?.ts', { kind: 'name', literal: undefined }],
+    ['/build', { kind: 'anchored', names: 1 }],
+    ['/coverage/', { kind: 'anchored', names: 1 }],
+    ['src/generated/', { kind: 'anchored', names: 2 }],
+    ['!/a/*/c.ts', { kind: 'anchored', names: 3 }],
+    ['*/index.ts', { kind: 'anchored', names: 2 }],
+    ['**/gen', { kind: 'any' }],
+    ['src/**', { kind: 'any' }],
+    ['a**b', { kind: 'any' }],
+    ['[ab].ts', { kind: 'any' }],
+    ['\\#hash.ts', { kind: 'any' }],
+    ['name\\ ', { kind: 'any' }],
+    ['gen/ ', { kind: 'any' }],
+    ['with space.ts', { kind: 'any' }],
+    ['!', { kind: 'any' }],
+    ['/', { kind: 'any' }],
+    ['a//b', { kind: 'any' }],
+    ['', undefined],
+    ['# a comment', undefined],
+  ] as const)('reads %j as %j', (line, shape) => {
+    expect(shapeOf(line)).toEqual(shape);
+  });
+});
+
+/** `ignore`'s own answer for a path: 'ignored', 'unignored' or 'none'. */
+function answerOf(result: { ignored: boolean; unignored: boolean }): string {
+  return result.ignored ? 'ignored' : result.unignored ? 'unignored' : 'none';
+}
+
+function verdictName(verdict: boolean | undefined): string {
+  return verdict === undefined ? 'none' : verdict ? 'ignored' : 'unignored';
+}
+
+const PATTERNS = [
+  'gen', 'gen/', '/gen', '!gen/', 'a', '!a', '/a/', 'a/gen', '/a/gen/', 'a/*/x.ts', '*/x.ts', '/*.ts', 'x.ts', '!x.ts',
+  '*.ts', '!*.ts', 'X.TS', '?.ts', 'x.*', '**/gen', 'a/**', '**/x.ts', '[xy].ts', 'b/', '!b', 'gen/ ', '\\!x.ts', '!', '#x.ts',
+];
+const NAMES = ['a', 'b', 'gen', 'x.ts', 'X.ts', 'y.ts', 'Gen', '!x.ts'];
+
+describe('IgnoreFile.verdict', () => {
+  it.each([false, true])('gives ignore\'s answer for every entry of a folder the rules do not ignore (ignoreCase %s)', (ignoreCase) => {
+    const random = createRandom(ignoreCase ? 7 : 3);
+    const seen = new Map<string, number>();
+    for (let round = 0; round < 250; round++) {
+      const content = Array.from({ length: random.int(1, 5) }, () => random.pick(PATTERNS)).join('\n');
+      const file = new IgnoreFile(content, ignoreCase);
+      const oracle = ignore({ ignoreCase }).add(content);
+      for (let folderIndex = 0; folderIndex < 12; folderIndex++) {
+        const names = Array.from({ length: random.int(0, 3) }, () => random.pick(NAMES));
+        const local = names.map((name) => `${name}/`).join('');
+        if (local !== '' && oracle.test(local).ignored) continue;
+        for (const name of NAMES) {
+          for (const isFolder of [false, true]) {
+            const path = `${local}${name}${isFolder ? '/' : ''}`;
+            const expected = answerOf(oracle.test(path));
+            expect(verdictName(file.verdict(local, names.length, name, isFolder)), `${JSON.stringify(content)} at ${path}`).toBe(expected);
+            seen.set(expected, (seen.get(expected) ?? 0) + 1);
+          }
+        }
+      }
+    }
+    // Every kind of answer was checked many times.
+    expect(Math.min(...['ignored', 'unignored', 'none'].map((answer) => seen.get(answer) ?? 0))).toBeGreaterThan(300);
+  });
+
+  it('answers for names the literal rules do not list without asking them', () => {
+    const file = new IgnoreFile('node_modules/\n.env\n!keep.env\n', false);
+    expect(file.verdict('src/', 1, '.env', false)).toBe(true);
+    expect(file.verdict('src/', 1, 'keep.env', false)).toBe(false);
+    expect(file.verdict('src/', 1, 'node_modules', true)).toBe(true);
+    expect(file.verdict('src/', 1, 'node_modules', false)).toBeUndefined();
+    expect(file.verdict('src/', 1, 'index.ts', false)).toBeUndefined();
+  });
+
+  it('matches names without regard to case when asked to', () => {
+    const file = new IgnoreFile('Generated/\n.ENV\n', true);
+    expect(file.verdict('src/', 1, 'generated', true)).toBe(true);
+    expect(file.verdict('src/', 1, '.env', false)).toBe(true);
+    expect(new IgnoreFile('Generated/\n.ENV\n', false).verdict('src/', 1, '.env', false)).toBeUndefined();
+  });
+
+  it('keeps anchored rules to their own depth', () => {
+    const file = new IgnoreFile('/local.ts\nsrc/gen/\n*.tmp\n', false);
+    expect(file.verdict('', 0, 'local.ts', false)).toBe(true);
+    expect(file.verdict('src/', 1, 'local.ts', false)).toBeUndefined();
+    expect(file.verdict('src/', 1, 'gen', true)).toBe(true);
+    expect(file.verdict('lib/src/', 2, 'gen', true)).toBeUndefined();
+    expect(file.verdict('lib/src/', 2, 'a.tmp', false)).toBe(true);
+  });
+});
