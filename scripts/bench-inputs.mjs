@@ -30,8 +30,8 @@ export async function prepareInputs(dir, cli, node) {
       await mkdir(path.dirname(path.join(root, file)), { recursive: true });
       await writeFile(path.join(root, file), text);
     }
-    commands.push({ id: `${name}: plan`, argv: [node, cli, 'plan', '--to', 'zhipu', '--format', 'diff', root] });
-    commands.push({ id: `${name}: scan`, argv: [node, cli, 'scan', '--format', 'json', root] });
+    commands.push({ id: `${name}: plan`, argv: [node, cli, 'plan', '--to', 'zhipu', '--format', 'diff', '--no-cache', root] });
+    commands.push({ id: `${name}: scan`, argv: [node, cli, 'scan', '--format', 'json', '--no-cache', root] });
   }
   return commands;
 }
