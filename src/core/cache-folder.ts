@@ -5,9 +5,7 @@ import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, r
 import os from 'node:os';
 import path from 'node:path';
 
-/** Files of one kind kept beside the one just written: other installs, other projects. */
-const KEEP_PER_KIND = 8;
-/** Older files of the kind are removed whatever their number. */
+/** Older files are removed whatever their number. */
 const MAX_AGE_MS = 30 * 24 * 60 * 60 * 1000;
 
 /**
@@ -63,9 +61,10 @@ export function readCacheFile(file: string): Buffer | undefined {
 /**
  * Writes `file` whole or not at all (a temporary file renamed over it), readable by this user
  * only, then removes the oldest files of its kind: the files named `<kind>-…` beyond the
- * newest few, and any older than a month. A run that cannot write its cache loses nothing.
+ * newest `keep` (this one included), and any older than a month. A run that cannot write its
+ * cache loses nothing.
  */
-export function writeCacheFile(file: string, kind: string, data: Uint8Array): void {
+export function writeCacheFile(file: string, { kind, keep }: { kind: string; keep: number }, data: Uint8Array): void {
   const temporary = `${file}.${process.pid}.tmp`;
   try {
     writeFileSync(temporary, data, { flag: 'wx', mode: 0o600 });
@@ -74,10 +73,10 @@ export function writeCacheFile(file: string, kind: string, data: Uint8Array): vo
     removeQuietly(temporary);
     return;
   }
-  pruneKind(path.dirname(file), kind, path.basename(file));
+  pruneKind(path.dirname(file), kind, path.basename(file), keep);
 }
 
-function pruneKind(folder: string, kind: string, kept: string): void {
+function pruneKind(folder: string, kind: string, kept: string, keep: number): void {
   let names: string[];
   try {
     names = readdirSync(folder).filter((name) => name.startsWith(`${kind}-`) && name !== kept && !name.endsWith('.tmp'));
@@ -94,7 +93,7 @@ function pruneKind(folder: string, kind: string, kept: string): void {
   });
   files.sort((a, b) => b.mtimeMs - a.mtimeMs);
   files.forEach(({ name, mtimeMs }, index) => {
-    if (index >= KEEP_PER_KIND - 1 || now - mtimeMs > MAX_AGE_MS) removeQuietly(path.join(folder, name));
+    if (index >= keep - 1 || now - mtimeMs > MAX_AGE_MS) removeQuietly(path.join(folder, name));
   });
 }
 

@@ -13,6 +13,8 @@ import type { FileScan } from './frontends/types.js';
 import type { ParseTask } from './parse-pool.js';
 
 const KIND = 'scan';
+/** Roots whose results are kept (a file each, a few KB per candidate): the projects, and the folders in them, scanned last. */
+const KEEP_ROOTS = 32;
 const FORMAT = 1;
 
 // Written beside the built modules by the build; absent when running from the sources (the tests).
@@ -99,7 +101,7 @@ export class ResultCache {
     if (!this.changed) return;
     this.changed = false;
     const stored: Stored = { format: FORMAT, build: this.build, entries: [...this.entries] };
-    writeCacheFile(this.file, KIND, serialize(stored));
+    writeCacheFile(this.file, { kind: KIND, keep: KEEP_ROOTS }, serialize(stored));
   }
 }
 

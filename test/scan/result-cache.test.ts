@@ -181,7 +181,7 @@ describe.concurrent('result cache', () => {
     await fs.mkdir(cache, { recursive: true, mode: 0o700 });
     const old = new Date(Date.now() - 40 * 24 * 60 * 60 * 1000);
     const names: string[] = [];
-    for (let index = 0; index < 12; index++) {
+    for (let index = 0; index < 40; index++) {
       const name = `scan-${index.toString(16).padStart(16, '0')}.bin`;
       await fs.writeFile(path.join(cache, name), 'x', { mode: 0o600 });
       if (index === 0) await fs.utimes(path.join(cache, name), old, old);
@@ -192,6 +192,6 @@ describe.concurrent('result cache', () => {
     const left = await fs.readdir(cache);
     expect(left).toContain('notes.txt');
     expect(left).not.toContain(names[0]);
-    expect(left.filter((name) => name.startsWith('scan-'))).toHaveLength(8);
+    expect(left.filter((name) => name.startsWith('scan-'))).toHaveLength(32);
   });
 });
