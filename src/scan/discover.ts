@@ -5,7 +5,7 @@ import picomatch from 'picomatch';
 import { InputError } from '../core/errors.js';
 import { isInside, toRelative } from '../core/paths.js';
 import type { SkippedFile } from '../core/types.js';
-import { FolderRules, GITIGNORE, loadRootRules, readGitignore } from './gitignore.js';
+import { FolderRules, GITIGNORE, IgnoreFileReader, loadRootRules } from './gitignore.js';
 
 export interface DiscoverOptions {
   /** Absolute scan root. Nothing outside it is listed, and no symlink leaving it is followed. */
@@ -116,7 +116,7 @@ export async function discoverFiles(options: DiscoverOptions): Promise<DiscoverR
   }
 
   const uniqueSkipped = [...new Map(skipped.map((entry) => [entry.file, entry])).values()];
-  return { files: sortByPath(found.list(), (file) => file.relative), skipped: sortByPath(uniqueSkipped, (entry) => entry.file) };
+  return { files: found.list(), skipped: sortByPath(uniqueSkipped, (entry) => entry.file) };
 }
 
 /** The user's include and exclude globs, each compiled once into one test of a root-relative path. */
@@ -201,7 +201,7 @@ function outermostFolders(folders: string[]): string[] {
 }
 
 interface WalkResult {
-  /** Regular files that passed every filter. */
+  /** Regular files that passed every filter, in path order. */
   files: string[];
   /** Symbolic links that passed every filter; their targets are not checked yet. */
   links: string[];
@@ -211,19 +211,22 @@ interface WalkResult {
   unreadable: { relative: string; code: string }[];
 }
 
-/** A folder still to list, and the ignore rules in force in it before its own `.gitignore`. */
-interface PendingFolder {
-  relative: string;
-  absolute: string;
+/** A folder being listed: its entries in path order, the next to judge, and the ignore rules in force in it. */
+interface OpenFolder {
+  relativePrefix: string;
+  absolutePrefix: string;
   rules: FolderRules;
+  entries: Dirent[];
+  next: number;
 }
 
 /**
- * Lists `folders` and everything below them. Each entry is judged by cheap tests of its name
+ * Lists `folders` and everything below them, in path order (each folder's entries sorted, a
+ * subfolder's contents listed at its place). Each entry is judged by cheap tests of its name
  * first (default excludes, minified names, `accepts`), the user's globs next, and the ignore
- * rules last; a folder that is ignored is not entered, as git does not. Folders are listed with
- * blocking calls: source trees sit in the page cache, where a blocking readdir costs a fraction
- * of a thread-pool round trip, and the thread has nothing else to do.
+ * rules last; a folder that is ignored is not entered, as git does not. Folders are listed
+ * with blocking calls: source trees sit in the page cache, where a blocking readdir costs a
+ * fraction of a thread-pool round trip, and the thread has nothing else to do.
  */
 async function walkFolders(
   root: string,
@@ -233,39 +236,53 @@ async function walkFolders(
   globs: UserGlobs,
 ): Promise<WalkResult> {
   const result: WalkResult = { files: [], links: [], special: [], unreadable: [] };
-  const pending: PendingFolder[] = [];
-  const rulesAbove = new RulesAbove(root, await loadRootRules(realRoot));
-  for (const relative of folders) {
-    if (relative.split('/').some((name) => EXCLUDED_FOLDER_NAMES.has(name))) continue;
-    const rules = await rulesAbove.before(relative);
-    if (rules) pending.push({ relative, absolute: relative === '' ? root : path.join(root, relative), rules });
-  }
-  for (let folder = pending.pop(); folder !== undefined; folder = pending.pop()) {
+  const ignoreFiles = new IgnoreFileReader();
+  const rulesAbove = new RulesAbove(root, ignoreFiles, await loadRootRules(realRoot, ignoreFiles));
+  /** Lists a folder that is not ignored, and adds its own `.gitignore` to `rules`. */
+  const open = (relative: string, absolute: string, rules: FolderRules): OpenFolder | undefined => {
     let entries: Dirent[];
     try {
-      entries = readdirSync(folder.absolute, { withFileTypes: true });
+      entries = readdirSync(absolute, { withFileTypes: true });
     } catch (error) {
-      if (folder.relative !== '') result.unreadable.push({ relative: folder.relative, code: (error as NodeJS.ErrnoException).code ?? 'unknown error' });
-      continue;
+      if (relative !== '') result.unreadable.push({ relative, code: (error as NodeJS.ErrnoException).code ?? 'unknown error' });
+      return undefined;
     }
     // A .gitignore holds rules, never OpenAI usage; git reads only a regular file there.
     const hasGitignore = entries.some((entry) => entry.name === GITIGNORE && entry.isFile());
-    const rules = hasGitignore ? folder.rules.withOwnFile(await readGitignore(folder.absolute)) : folder.rules;
-    const relativePrefix = folder.relative === '' ? '' : `${folder.relative}/`;
-    const absolutePrefix = folder.absolute.endsWith(path.sep) ? folder.absolute : folder.absolute + path.sep;
-    for (const entry of entries) {
+    return {
+      relativePrefix: relative === '' ? '' : `${relative}/`,
+      absolutePrefix: absolute.endsWith(path.sep) ? absolute : absolute + path.sep,
+      rules: hasGitignore ? rules.withOwnFile(ignoreFiles.gitignoreIn(absolute)) : rules,
+      entries: entries.sort(compareEntries),
+      next: 0,
+    };
+  };
+
+  for (const folder of sortByPath(folders, (relative) => `${relative}/`)) {
+    if (folder.split('/').some((name) => EXCLUDED_FOLDER_NAMES.has(name))) continue;
+    const rules = rulesAbove.before(folder);
+    const top = rules && open(folder, folder === '' ? root : path.join(root, folder), rules);
+    const stack = top ? [top] : [];
+    while (stack.length > 0) {
+      const current = stack[stack.length - 1]!;
+      const entry = current.entries[current.next++];
+      if (entry === undefined) {
+        stack.pop();
+        continue;
+      }
       const name = entry.name;
       // Links are judged one by one later; never entering linked folders is what keeps the
       // walk inside the root and free of cycles.
       if (entry.isDirectory()) {
         if (EXCLUDED_FOLDER_NAMES.has(name)) continue;
-        const relative = relativePrefix + name;
+        const relative = current.relativePrefix + name;
         if (globs.exclude?.(relative)) continue;
-        const inside = rules.enter(name);
-        if (inside) pending.push({ relative, absolute: absolutePrefix + name, rules: inside });
+        const inside = current.rules.enter(name);
+        const opened = inside && open(relative, current.absolutePrefix + name, inside);
+        if (opened) stack.push(opened);
       } else if (name !== GITIGNORE && !MINIFIED_FILE_NAME.test(name)) {
-        const relative = relativePrefix + name;
-        if (!isWanted(relative, accepts, globs) || rules.isFileIgnored(name)) continue;
+        const relative = current.relativePrefix + name;
+        if (!isWanted(relative, accepts, globs) || current.rules.isFileIgnored(name)) continue;
         if (entry.isFile()) result.files.push(relative);
         else if (entry.isSymbolicLink()) result.links.push(relative);
         else result.special.push(relative);
@@ -275,34 +292,35 @@ async function walkFolders(
   return result;
 }
 
+/** A folder sorts as its name followed by '/', so that listing entries in this order lists paths in order. */
+function compareEntries(a: Dirent, b: Dirent): number {
+  return compareUtf8(a.isDirectory() ? `${a.name}/` : a.name, b.isDirectory() ? `${b.name}/` : b.name);
+}
+
 /**
  * The ignore rules in force in the folders named for the walk, from the root's down through
  * the folders above them (whose `.gitignore` files count though they are not walked).
  */
 class RulesAbove {
   /** Rules inside a folder above a named one, its own `.gitignore` included; undefined if ignored. */
-  private readonly inside = new Map<string, Promise<FolderRules | undefined>>();
+  private readonly inside = new Map<string, FolderRules | undefined>();
 
   constructor(
     private readonly root: string,
+    private readonly ignoreFiles: IgnoreFileReader,
     private readonly rootRules: FolderRules,
   ) {}
 
   /** The rules in force in `folder` before its own `.gitignore`; undefined when it is ignored. */
-  async before(folder: string): Promise<FolderRules | undefined> {
+  before(folder: string): FolderRules | undefined {
     if (folder === '') return this.rootRules;
     const slash = folder.lastIndexOf('/');
-    const parent = await this.within(slash === -1 ? '' : folder.slice(0, slash));
-    return parent?.enter(folder.slice(slash + 1));
+    return this.within(slash === -1 ? '' : folder.slice(0, slash))?.enter(folder.slice(slash + 1));
   }
 
-  private within(folder: string): Promise<FolderRules | undefined> {
-    let rules = this.inside.get(folder);
-    if (rules === undefined) {
-      rules = this.before(folder).then(async (before) => before?.withOwnFile(await readGitignore(path.join(this.root, folder))));
-      this.inside.set(folder, rules);
-    }
-    return rules;
+  private within(folder: string): FolderRules | undefined {
+    if (!this.inside.has(folder)) this.inside.set(folder, this.before(folder)?.withOwnFile(this.ignoreFiles.gitignoreIn(path.join(this.root, folder))));
+    return this.inside.get(folder);
   }
 }
 
@@ -340,8 +358,8 @@ function isWanted(relative: string, accepts: (relative: string) => boolean, glob
 
 /**
  * Collects the listed files, one entry per real file. Walked regular files are unique already
- * (their relative path is their real path); links and named files are checked against them,
- * and the entry at the real path wins over a link to it.
+ * (their relative path is their real path) and come sorted; links and named files are checked
+ * against them, and the entry at the real path wins over a link to it.
  */
 class FoundFiles {
   private readonly others = new Map<string, string>();
@@ -358,12 +376,13 @@ class FoundFiles {
     }
   }
 
+  /** Sorted by relative path in UTF-8 byte order. */
   list(): DiscoveredFile[] {
     let relatives = this.walked;
     if (this.others.size > 0) {
       const walked = new Set(this.walked);
       const others = [...this.others].filter(([canonical]) => !walked.has(canonical)).map(([, relative]) => relative);
-      relatives = [...this.walked, ...others];
+      if (others.length > 0) relatives = sortByPath([...this.walked, ...others], (relative) => relative);
     }
     // Plain concatenation: `relative` is already normal, and path.join costs ten times as much.
     const prefix = this.root.endsWith(path.sep) ? this.root : this.root + path.sep;

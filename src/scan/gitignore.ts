@@ -3,21 +3,18 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { toRelative } from '../core/paths.js';
-import { readRegularFile } from '../core/read-regular.js';
-import { IgnoreFile } from './ignore-file.js';
+import { readRegularFileSync } from '../core/read-regular.js';
+import { IgnoreFile, localFolderAt, localFolderIn, type LocalFolder } from './ignore-file.js';
 
 export const GITIGNORE = '.gitignore';
 
 // git matches ignore rules case-insensitively where the file system is (its core.ignorecase).
 const IGNORE_CASE = process.platform === 'darwin' || process.platform === 'win32';
 
-/** An ignore file as seen from one folder. */
+/** An ignore file, and one folder as its rules see it. */
 interface View {
   file: IgnoreFile;
-  /** The folder's path relative to the file's folder: '' or ending in '/'. */
-  local: string;
-  /** How many names `local` has. */
-  depth: number;
+  folder: LocalFolder;
 }
 
 /** An ignore file of a folder above the root. */
@@ -51,21 +48,19 @@ export class FolderRules {
     const verdicts = outer.map(({ file, prefix }) => (prefix === '' ? undefined : file.test(prefix)));
     if (verdicts.find((verdict) => verdict?.ignored || verdict?.unignored)?.ignored) return FolderRules.none;
     // A file that ignores the root, which a more specific one re-includes, has no say in it.
-    const views = outer.flatMap(({ file, prefix }, index) =>
-      verdicts[index]?.ignored ? [] : [{ file, local: prefix, depth: prefix === '' ? 0 : prefix.split('/').length - 1 }],
-    );
+    const views = outer.flatMap(({ file, prefix }, index) => (verdicts[index]?.ignored ? [] : [{ file, folder: localFolderAt(prefix) }]));
     return new FolderRules(views);
   }
 
   /** The rules inside this folder once its own ignore file is added. */
   withOwnFile(file: IgnoreFile | undefined): FolderRules {
-    return file ? new FolderRules([{ file, local: '', depth: 0 }, ...this.views]) : this;
+    return file ? new FolderRules([{ file, folder: localFolderAt('') }, ...this.views]) : this;
   }
 
   /** Whether a file (not a folder) directly inside this folder is ignored. */
   isFileIgnored(name: string): boolean {
     for (const view of this.views) {
-      const verdict = view.file.verdict(view.local, view.depth, name, false);
+      const verdict = view.file.verdict(view.folder, name, false);
       if (verdict !== undefined) return verdict;
     }
     return false;
@@ -77,22 +72,49 @@ export class FolderRules {
     const views: View[] = [];
     let decided = false;
     for (const view of this.views) {
-      const verdict = view.file.verdict(view.local, view.depth, name, true);
+      const verdict = view.file.verdict(view.folder, name, true);
       if (!decided && verdict !== undefined) {
         if (verdict) return undefined;
         decided = true;
       }
       // A file that ignores the folder, which a more specific one re-includes, has no say below
       // it: `ignore` would answer with the folder's verdict for every path there.
-      if (verdict !== true) views.push({ file: view.file, local: `${view.local}${name}/`, depth: view.depth + 1 });
+      if (verdict !== true) views.push({ file: view.file, folder: localFolderIn(view.folder, name) });
     }
     return new FolderRules(views);
   }
 }
 
-/** The rules of `folder`'s `.gitignore`, when it is a regular file. */
-export function readGitignore(folder: string): Promise<IgnoreFile | undefined> {
-  return readIgnoreFile(path.join(folder, GITIGNORE));
+/**
+ * Reads ignore files with blocking calls (they are few and small, and the walk waits for
+ * each), and shares the rules of files with the same text: a monorepo's packages often have
+ * one, and the answers kept per name then serve them all.
+ */
+export class IgnoreFileReader {
+  private readonly byText = new Map<string, IgnoreFile>();
+
+  /** The rules of `folder`'s `.gitignore`, when it is a regular file. */
+  gitignoreIn(folder: string): IgnoreFile | undefined {
+    return this.read(path.join(folder, GITIGNORE));
+  }
+
+  read(file: string): IgnoreFile | undefined {
+    let text: string;
+    try {
+      // git reads only regular files here; a FIFO named .gitignore must not block the scan.
+      text = readRegularFileSync(file);
+    } catch {
+      return undefined;
+    }
+    // git skips a UTF-8 BOM at the start of an ignore file.
+    text = text.replace(/^\uFEFF/, '');
+    let rules = this.byText.get(text);
+    if (rules === undefined) {
+      rules = new IgnoreFile(text, IGNORE_CASE);
+      this.byText.set(text, rules);
+    }
+    return rules;
+  }
 }
 
 /**
@@ -100,7 +122,7 @@ export function readGitignore(folder: string): Promise<IgnoreFile | undefined> {
  * to the enclosing repository's top, then the repository's `info/exclude`. None when the root
  * is not inside a git repository.
  */
-export async function loadRootRules(realRoot: string): Promise<FolderRules> {
+export async function loadRootRules(realRoot: string, reader: IgnoreFileReader): Promise<FolderRules> {
   const repository = await findRepository(realRoot);
   if (!repository) return FolderRules.none;
   const folders: string[] = [];
@@ -108,16 +130,15 @@ export async function loadRootRules(realRoot: string): Promise<FolderRules> {
     folder = path.dirname(folder);
     folders.push(folder);
   }
-  const outerFile = async (folder: string, file: string): Promise<OuterFile | undefined> => {
-    const rules = await readIgnoreFile(file);
+  const outerFile = (folder: string, file: string): OuterFile[] => {
+    const rules = reader.read(file);
     const fromFolder = toRelative(folder, realRoot);
-    return rules && { file: rules, prefix: fromFolder === '' ? '' : `${fromFolder}/` };
+    return rules ? [{ file: rules, prefix: fromFolder === '' ? '' : `${fromFolder}/` }] : [];
   };
-  const outer = await Promise.all([
-    ...folders.map((folder) => outerFile(folder, path.join(folder, GITIGNORE))),
-    outerFile(repository.top, path.join(repository.commonDir, 'info', 'exclude')),
+  return FolderRules.above([
+    ...folders.flatMap((folder) => outerFile(folder, path.join(folder, GITIGNORE))),
+    ...outerFile(repository.top, path.join(repository.commonDir, 'info', 'exclude')),
   ]);
-  return FolderRules.above(outer.filter((file) => file !== undefined));
 }
 
 /** The nearest folder at or above `start` holding `.git`, and where its shared git data lives. */
@@ -137,11 +158,4 @@ async function readGitDirLink(top: string, dotGitFile: string): Promise<string> 
   const gitDir = path.resolve(top, /^gitdir:\s*(.+)$/m.exec(content)?.[1]?.trim() ?? '.git');
   const commonDir = await fs.readFile(path.join(gitDir, 'commondir'), 'utf8').catch(() => undefined);
   return commonDir === undefined ? gitDir : path.resolve(gitDir, commonDir.trim());
-}
-
-async function readIgnoreFile(file: string): Promise<IgnoreFile | undefined> {
-  // git reads only regular files here; a FIFO named .gitignore must not block the scan.
-  const content = await readRegularFile(file).catch(() => undefined);
-  // git skips a UTF-8 BOM at the start of an ignore file.
-  return content === undefined ? undefined : new IgnoreFile(content.replace(/^\uFEFF/, ''), IGNORE_CASE);
 }

@@ -68,6 +68,15 @@ describe('discoverFiles', () => {
       expect(await listRelative(root)).toEqual(['B.ts', 'a-b.ts', 'a.ts', 'a/b.ts', 'z.ts', 'é.ts', '\uFF21.ts', '😀.ts']);
     });
 
+    it('lists files from many folders in UTF-8 byte order, folders and named paths alike', async () => {
+      const names = ['a.ts', 'a/b.ts', 'a/b/c.ts', 'a-b/c.ts', 'a0.ts', 'ab/c.ts', 'a b/c.ts', 'é/x.ts', '\uFF21/x.ts', '😀/x.ts', 'z/😀.ts', 'z/\uFF21.ts', 'z/é.ts'];
+      const root = await makeTree(Object.fromEntries(names.map((name) => [name, ''])));
+      const byBytes = [...names].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+      expect(await listRelative(root)).toEqual(byBytes);
+      const paths = ['z', 'a0.ts', '😀', 'a'].map((name) => path.join(root, name));
+      expect(await listRelative(root, { paths })).toEqual(byBytes.filter((name) => /^(?:z\/|a0\.ts|😀\/|a\/)/.test(name)));
+    });
+
     it('walks dot folders and finds .env files', async () => {
       const root = await makeTree({ '.env': '', 'apps/web/.env.local': '', '.storybook/main.ts': '', '.envrc': '' });
       expect(await listRelative(root)).toEqual(['.env', '.storybook/main.ts', 'apps/web/.env.local']);
@@ -232,6 +241,30 @@ describe('discoverFiles', () => {
       });
       expect(await listRelative(root, { paths: [path.join(root, 'packages', 'gen')] })).toEqual(['packages/gen/a.ts']);
       expect(await listRelative(root, { paths: [path.join(root, 'other', 'gen')] })).toEqual([]);
+    });
+
+    it('applies one .gitignore text found in several packages to each package alone', async () => {
+      const rules = '/local.ts\n*.gen.ts\n!keep.gen.ts\n';
+      const root = await makeTree({
+        'packages/a/.gitignore': rules,
+        'packages/b/.gitignore': rules,
+        'packages/a/local.ts': '',
+        'packages/a/src/local.ts': '',
+        'packages/a/x.gen.ts': '',
+        'packages/b/src/x.gen.ts': '',
+        'packages/b/src/keep.gen.ts': '',
+        'packages/b/local.ts': '',
+        'local.ts': '',
+      });
+      expect(await listRelative(root)).toEqual(['local.ts', 'packages/a/src/local.ts', 'packages/b/src/keep.gen.ts']);
+    });
+
+    it.skipIf(!hasMkfifo)('goes on without the rules of a FIFO named .gitignore above the root or above a named folder', async () => {
+      const repo = await makeTree({ '.git/HEAD': '', 'app/src/a.ts': '' });
+      for (const folder of ['', 'app']) expect(spawnSync('mkfifo', [path.join(repo, folder, '.gitignore')]).status).toBe(0);
+      const root = path.join(repo, 'app');
+      expect(await listRelative(root, { paths: [path.join(root, 'src')] })).toEqual(['src/a.ts']);
+      expect(await listRelative(root)).toEqual(['src/a.ts']);
     });
 
     it('applies the .gitignore files above the root up to the repository top, and info/exclude', async () => {

@@ -1,22 +1,27 @@
 import ignore from 'ignore';
 import { describe, expect, it } from 'vitest';
-import { IgnoreFile, shapeOf } from '../../src/scan/ignore-file.js';
+import { IgnoreFile, localFolderAt, shapeOf } from '../../src/scan/ignore-file.js';
 import { createRandom } from '../adversarial/random.js';
 
 describe('shapeOf', () => {
   it.each([
-    ['node_modules/', { kind: 'name', literal: 'node_modules' }],
-    ['.env', { kind: 'name', literal: '.env' }],
-    ['!keep.ts', { kind: 'name', literal: 'keep.ts' }],
-    ['!#hash.ts', { kind: 'name', literal: '#hash.ts' }],
-    ['*.log', { kind: 'name', literal: undefined }],
-    ['file?.ts', { kind: 'name', literal: undefined }],
+    ['node_modules/', { kind: 'name', literal: 'node_modules', deep: false }],
+    ['.env', { kind: 'name', literal: '.env', deep: false }],
+    ['!keep.ts', { kind: 'name', literal: 'keep.ts', deep: false }],
+    ['!#hash.ts', { kind: 'name', literal: '#hash.ts', deep: false }],
+    ['*.log', { kind: 'name', literal: undefined, deep: false }],
+    ['file?.ts', { kind: 'name', literal: undefined, deep: false }],
+    ['**/generated/', { kind: 'name', literal: 'generated', deep: true }],
+    ['!**/*.log', { kind: 'name', literal: undefined, deep: true }],
     ['/build', { kind: 'anchored', names: 1 }],
     ['/coverage/', { kind: 'anchored', names: 1 }],
     ['src/generated/', { kind: 'anchored', names: 2 }],
     ['!/a/*/c.ts', { kind: 'anchored', names: 3 }],
     ['*/index.ts', { kind: 'anchored', names: 2 }],
-    ['**/gen', { kind: 'any' }],
+    ['**/a/gen', { kind: 'any' }],
+    ['**/', { kind: 'any' }],
+    ['**/**/gen', { kind: 'any' }],
+    ['/**/gen', { kind: 'any' }],
     ['src/**', { kind: 'any' }],
     ['a**b', { kind: 'any' }],
     ['[ab].ts', { kind: 'any' }],
@@ -45,9 +50,10 @@ function verdictName(verdict: boolean | undefined): string {
 
 const PATTERNS = [
   'gen', 'gen/', '/gen', '!gen/', 'a', '!a', '/a/', 'a/gen', '/a/gen/', 'a/*/x.ts', '*/x.ts', '/*.ts', 'x.ts', '!x.ts',
-  '*.ts', '!*.ts', 'X.TS', '?.ts', 'x.*', '**/gen', 'a/**', '**/x.ts', '[xy].ts', 'b/', '!b', 'gen/ ', '\\!x.ts', '!', '#x.ts',
+  '*.ts', '!*.ts', 'X.TS', '?.ts', 'x.*', '**/gen', '**/gen/', '!**/gen', '**/*.ts', '!**/x.ts', '**/X.TS', '**/a/gen', 'a/**',
+  '[xy].ts', 'b/', '!b', 'gen/ ', '\\!x.ts', '!', '#x.ts',
 ];
-const NAMES = ['a', 'b', 'gen', 'x.ts', 'X.ts', 'y.ts', 'Gen', '!x.ts'];
+const NAMES = ['a', 'b', 'gen', 'x.ts', 'X.ts', 'y.ts', 'Gen', '!x.ts', 'line\nbreak', 'x\u2028.ts'];
 
 describe('IgnoreFile.verdict', () => {
   it.each([false, true])('gives ignore\'s answer for every entry of a folder the rules do not ignore (ignoreCase %s)', (ignoreCase) => {
@@ -65,7 +71,7 @@ describe('IgnoreFile.verdict', () => {
           for (const isFolder of [false, true]) {
             const path = `${local}${name}${isFolder ? '/' : ''}`;
             const expected = answerOf(oracle.test(path));
-            expect(verdictName(file.verdict(local, names.length, name, isFolder)), `${JSON.stringify(content)} at ${path}`).toBe(expected);
+            expect(verdictName(file.verdict(localFolderAt(local), name, isFolder)), `${JSON.stringify(content)} at ${JSON.stringify(path)}`).toBe(expected);
             seen.set(expected, (seen.get(expected) ?? 0) + 1);
           }
         }
@@ -77,26 +83,26 @@ describe('IgnoreFile.verdict', () => {
 
   it('answers for names the literal rules do not list without asking them', () => {
     const file = new IgnoreFile('node_modules/\n.env\n!keep.env\n', false);
-    expect(file.verdict('src/', 1, '.env', false)).toBe(true);
-    expect(file.verdict('src/', 1, 'keep.env', false)).toBe(false);
-    expect(file.verdict('src/', 1, 'node_modules', true)).toBe(true);
-    expect(file.verdict('src/', 1, 'node_modules', false)).toBeUndefined();
-    expect(file.verdict('src/', 1, 'index.ts', false)).toBeUndefined();
+    expect(file.verdict(localFolderAt('src/'), '.env', false)).toBe(true);
+    expect(file.verdict(localFolderAt('src/'), 'keep.env', false)).toBe(false);
+    expect(file.verdict(localFolderAt('src/'), 'node_modules', true)).toBe(true);
+    expect(file.verdict(localFolderAt('src/'), 'node_modules', false)).toBeUndefined();
+    expect(file.verdict(localFolderAt('src/'), 'index.ts', false)).toBeUndefined();
   });
 
   it('matches names without regard to case when asked to', () => {
     const file = new IgnoreFile('Generated/\n.ENV\n', true);
-    expect(file.verdict('src/', 1, 'generated', true)).toBe(true);
-    expect(file.verdict('src/', 1, '.env', false)).toBe(true);
-    expect(new IgnoreFile('Generated/\n.ENV\n', false).verdict('src/', 1, '.env', false)).toBeUndefined();
+    expect(file.verdict(localFolderAt('src/'), 'generated', true)).toBe(true);
+    expect(file.verdict(localFolderAt('src/'), '.env', false)).toBe(true);
+    expect(new IgnoreFile('Generated/\n.ENV\n', false).verdict(localFolderAt('src/'), '.env', false)).toBeUndefined();
   });
 
   it('keeps anchored rules to their own depth', () => {
     const file = new IgnoreFile('/local.ts\nsrc/gen/\n*.tmp\n', false);
-    expect(file.verdict('', 0, 'local.ts', false)).toBe(true);
-    expect(file.verdict('src/', 1, 'local.ts', false)).toBeUndefined();
-    expect(file.verdict('src/', 1, 'gen', true)).toBe(true);
-    expect(file.verdict('lib/src/', 2, 'gen', true)).toBeUndefined();
-    expect(file.verdict('lib/src/', 2, 'a.tmp', false)).toBe(true);
+    expect(file.verdict(localFolderAt(''), 'local.ts', false)).toBe(true);
+    expect(file.verdict(localFolderAt('src/'), 'local.ts', false)).toBeUndefined();
+    expect(file.verdict(localFolderAt('src/'), 'gen', true)).toBe(true);
+    expect(file.verdict(localFolderAt('lib/src/'), 'gen', true)).toBeUndefined();
+    expect(file.verdict(localFolderAt('lib/src/'), 'a.tmp', false)).toBe(true);
   });
 });
