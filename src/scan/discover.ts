@@ -18,6 +18,8 @@ export interface DiscoverOptions {
   include?: string[];
   /** User globs relative to the root; matching files are dropped. `legacy` means `legacy/**` too. */
   exclude?: string[];
+  /** Told the count of files listed so far, after each folder. */
+  onListed?: (count: number) => void;
 }
 
 export interface DiscoveredFile {
@@ -88,7 +90,7 @@ export async function discoverFiles(options: DiscoverOptions): Promise<DiscoverR
     exclude: options.exclude?.length ? matcherOf(expandFolderGlobs(options.exclude)) : undefined,
   };
   const folders = outermostFolders(targets.flatMap((target) => (target.kind === 'folder' ? [target.relative] : [])));
-  const walked = folders.length > 0 ? await walkFolders(root, realRoot, folders, options.accepts, globs) : undefined;
+  const walked = folders.length > 0 ? await walkFolders(root, realRoot, folders, options.accepts, globs, options.onListed) : undefined;
   const found = new FoundFiles(root, walked?.files ?? []);
   const skipped: SkippedFile[] = [];
 
@@ -234,6 +236,7 @@ async function walkFolders(
   folders: string[],
   accepts: (relative: string) => boolean,
   globs: UserGlobs,
+  onListed?: (count: number) => void,
 ): Promise<WalkResult> {
   const result: WalkResult = { files: [], links: [], special: [], unreadable: [] };
   const ignoreFiles = new IgnoreFileReader();
@@ -288,6 +291,7 @@ async function walkFolders(
         else result.special.push(relative);
       }
     }
+    onListed?.(result.files.length);
   }
   return result;
 }

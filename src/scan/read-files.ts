@@ -16,7 +16,15 @@ export interface ReadOptions {
    * says no.
    */
   isBusy?: () => boolean;
+  /** A worker started while the tree was listed (see `LARGE_TREE_FILES`); `readFiles` stops it if unused. */
+  reader?: ReaderThread;
 }
+
+/**
+ * A tree of this many files is read by two threads from its first file, and the worker is worth
+ * starting as soon as the listing reaches this size, so that it boots while the rest is listed.
+ */
+export const LARGE_TREE_FILES = 4000;
 
 /**
  * A worker shares the reading only when at least this many files are left after the first
@@ -39,24 +47,70 @@ const WORKER_URL = new URL('./read-worker.js', import.meta.url);
  *
  * Files are read on the calling thread until the first candidate. If many files are left then,
  * a worker thread starts, and it and the calling thread take the rest in small shares from one
- * counter in shared memory. While the calling thread is busy loading a parser and parsing, the
+ * counter in shared memory; a large tree is shared so from its first file. While the calling thread is busy loading a parser and parsing, the
  * worker reads nearly everything on the other core; when it is not (the candidates' results
- * came from the result cache), both read. A tree without candidates never pays for a worker.
+ * came from the result cache), both read. A small tree without candidates never pays for a worker.
  */
 export async function readFiles(files: readonly DiscoveredFile[], onRead: (event: ReadEvent) => void, options: ReadOptions = {}): Promise<void> {
-  const canShare = existsSync(fileURLToPath(WORKER_URL));
+  if (options.reader !== undefined) {
+    if (files.length >= LARGE_TREE_FILES) return readShared(files, 0, onRead, options, options.reader);
+    options.reader.stop();
+  }
+  const canShare = ReaderThread.isAvailable();
   for (let index = 0; index < files.length; index++) {
     const read = readCandidate(files[index]!);
     if (read.kind !== 'other') onRead({ index, read });
     options.onProgress?.(index + 1);
     if (read.kind === 'candidate' && canShare && files.length - index - 1 >= WORKER_MIN_FILES) {
-      await readShared(files, index + 1, onRead, options);
-      return;
+      return readShared(files, index + 1, onRead, options, new ReaderThread());
     }
   }
 }
 
-type WorkerRequest = { files: readonly DiscoveredFile[]; next: SharedArrayBuffer };
+/**
+ * The reading worker. It may be started before its files are known, while the tree is still
+ * being listed; an error or exit before then is kept and reported when it is given its files.
+ */
+export class ReaderThread {
+  private readonly worker = new Worker(WORKER_URL);
+  private ended: Error | undefined;
+  private onEnd: ((error: Error) => void) | undefined;
+
+  /** Whether there is a worker script (there is none when running from the TypeScript sources). */
+  static isAvailable(): boolean {
+    return existsSync(fileURLToPath(WORKER_URL));
+  }
+
+  constructor() {
+    const end = (error: Error) => {
+      this.ended ??= error;
+      this.onEnd?.(error);
+    };
+    this.worker.on('error', end);
+    this.worker.on('exit', (code) => end(new Error(`the file reader stopped (exit code ${code})`)));
+  }
+
+  /** Sends the request; `onEnd` hears of the worker's end (an error, or its exit once done). */
+  read(request: WorkerRequest, onReply: (reply: WorkerReply) => void, onEnd: (error: Error) => void): void {
+    if (this.ended !== undefined) {
+      onEnd(this.ended);
+      return;
+    }
+    this.onEnd = onEnd;
+    this.worker.on('message', onReply);
+    this.worker.postMessage(request);
+  }
+
+  stop(): void {
+    void this.worker.terminate();
+  }
+}
+
+/**
+ * The files as two strings of NUL-separated paths (no path holds a NUL): one string crosses to
+ * the worker in a copy, where 20,000 small objects cost a structured clone of ~15 ms.
+ */
+type WorkerRequest = { absolute: string; relative: string; next: SharedArrayBuffer };
 type WorkerReply = { count: number; events: ReadEvent[] } | { error: string };
 
 /** Reads the files in `range` of `files` on this thread. */
@@ -67,16 +121,21 @@ function readRange(files: readonly DiscoveredFile[], start: number, end: number,
   }
 }
 
-/** Reads `files` from index `first` on a worker thread and, while it is not busy, on this one. */
-function readShared(files: readonly DiscoveredFile[], first: number, onRead: (event: ReadEvent) => void, { onProgress, isBusy }: ReadOptions): Promise<void> {
+/** Reads `files` from index `first` on the worker thread and, while it is not busy, on this one. */
+function readShared(
+  files: readonly DiscoveredFile[],
+  first: number,
+  onRead: (event: ReadEvent) => void,
+  { onProgress, isBusy }: ReadOptions,
+  reader: ReaderThread,
+): Promise<void> {
   // The index of the first file no thread has taken yet.
   const next = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
   next[0] = first;
   let done = first;
   return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER_URL);
     const fail = (error: unknown) => {
-      void worker.terminate();
+      reader.stop();
       reject(error);
     };
     const report = (events: readonly ReadEvent[], count: number) => {
@@ -85,15 +144,20 @@ function readShared(files: readonly DiscoveredFile[], first: number, onRead: (ev
       onProgress?.(done);
       if (done === files.length) resolve();
     };
-    worker.on('message', (reply: WorkerReply) => {
-      if ('error' in reply) fail(new Error(reply.error));
-      else report(reply.events, reply.count);
-    });
-    worker.on('error', fail);
-    worker.on('exit', (code) => {
-      if (done < files.length) fail(new Error(`the file reader stopped (exit code ${code})`));
-    });
-    worker.postMessage({ files, next: next.buffer as SharedArrayBuffer } satisfies WorkerRequest);
+    reader.read(
+      {
+        absolute: files.map((file) => file.absolute).join('\0'),
+        relative: files.map((file) => file.relative).join('\0'),
+        next: next.buffer as SharedArrayBuffer,
+      },
+      (reply) => {
+        if ('error' in reply) fail(new Error(reply.error));
+        else report(reply.events, reply.count);
+      },
+      (error) => {
+        if (done < files.length) fail(error);
+      },
+    );
 
     // This thread's share, a few files at a time between the other work of the event loop.
     const readHere = () => {
@@ -119,8 +183,10 @@ function readShared(files: readonly DiscoveredFile[], first: number, onRead: (ev
 
 /** The worker side: takes shares of the files until none is left, replying in batches. */
 export function serveReadRequests(port: { once(event: 'message', listener: (request: WorkerRequest) => void): void; postMessage(reply: WorkerReply): void }): void {
-  port.once('message', ({ files, next: shared }) => {
+  port.once('message', ({ absolute, relative, next: shared }) => {
     const next = new Int32Array(shared);
+    const relatives = relative.split('\0');
+    const files = absolute.split('\0').map((path, index) => ({ absolute: path, relative: relatives[index]! }));
     try {
       let events: ReadEvent[] = [];
       let count = 0;

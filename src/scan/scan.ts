@@ -1,13 +1,13 @@
 import { saveCodeCaches } from '../core/code-cache.js';
 import { compareStrings } from '../core/compare.js';
 import type { Finding, ScanResult, SkippedFile } from '../core/types.js';
-import { discoverFiles } from './discover.js';
+import { discoverFiles, type DiscoverResult } from './discover.js';
 import { frontendFor } from './frontends/index.js';
 import type { FileScan, FrontendDescriptor } from './frontends/types.js';
 import { describeMinified } from './minified.js';
 import { keepConfirmedGenericNames } from './frontends/openai-names.js';
 import { ParsePool, type ParseTask } from './parse-pool.js';
-import { readFiles } from './read-files.js';
+import { LARGE_TREE_FILES, ReaderThread, readFiles } from './read-files.js';
 import { ResultCache } from './result-cache.js';
 
 export interface ScanOptions {
@@ -40,13 +40,28 @@ const CONFIDENCE_RANK = { certain: 3, likely: 2, possible: 1 } as const;
  * prefilter, and starts loading while the rest of the tree is still being read.
  */
 export async function scanProject(options: ScanOptions): Promise<ScanResult> {
-  const discovered = await discoverFiles({
-    root: options.root,
-    paths: options.paths,
-    accepts: (relative) => frontendFor(relative) !== undefined,
-    include: options.include,
-    exclude: options.exclude,
-  });
+  // Started once the listing shows a large tree, so that it boots while the rest is listed.
+  let reader: ReaderThread | undefined;
+  let readerAsked = false;
+  const onListed = (count: number) => {
+    if (readerAsked || count < LARGE_TREE_FILES) return;
+    readerAsked = true;
+    if (ReaderThread.isAvailable()) reader = new ReaderThread();
+  };
+  let discovered: DiscoverResult;
+  try {
+    discovered = await discoverFiles({
+      root: options.root,
+      paths: options.paths,
+      accepts: (relative) => frontendFor(relative) !== undefined,
+      include: options.include,
+      exclude: options.exclude,
+      onListed,
+    });
+  } catch (error) {
+    reader?.stop();
+    throw error;
+  }
   const skipped: SkippedFile[] = [...discovered.skipped];
   const findings: Finding[] = [];
   const texts = new Map<string, string>();
@@ -82,7 +97,7 @@ export async function scanProject(options: ScanOptions): Promise<ScanResult> {
         queued.push(candidate);
         pool.add(task);
       },
-      { onProgress: options.onProgress && ((done) => options.onProgress!(done, sources.length)), isBusy: () => pool.isBusy },
+      { onProgress: options.onProgress && ((done) => options.onProgress!(done, sources.length)), isBusy: () => pool.isBusy, reader },
     );
     (await pool.finish()).forEach((result, index) => {
       const candidate = queued[index]!;
@@ -93,6 +108,7 @@ export async function scanProject(options: ScanOptions): Promise<ScanResult> {
     saveCodeCaches();
     cache?.save(options.paths.length === 1 && options.paths[0] === options.root);
   } finally {
+    reader?.stop();
     await pool.close();
   }
 
