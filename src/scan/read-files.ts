@@ -24,7 +24,7 @@ export interface ReadOptions {
  * A tree of this many files is read by two threads from its first file, and the worker is worth
  * starting as soon as the listing reaches this size, so that it boots while the rest is listed.
  */
-export const LARGE_TREE_FILES = 4000;
+export const LARGE_TREE_FILES = 10_000;
 
 /**
  * A worker shares the reading only when at least this many files are left after the first

@@ -85,6 +85,13 @@ describe.concurrent('loading only what the run needs', () => {
     expect(loaded.filter((file) => READ_WORKER.test(file) || TYPESCRIPT.test(file) || TYPESCRIPT_FRONTEND.test(file))).toEqual([]);
   });
 
+  it('shares the reading of a very large tree with a worker from the start, still without TypeScript', async () => {
+    const root = await writeTree('very-large-no-candidate', manyModules(12_000));
+    const loaded = await modulesLoadedBy(['scan', root, '--format', 'json']);
+    expect(loaded.some((file) => READ_WORKER.test(file))).toBe(true);
+    expect(loaded.filter((file) => TYPESCRIPT.test(file) || TYPESCRIPT_FRONTEND.test(file))).toEqual([]);
+  });
+
   it('hands the rest of a large tree to a reading worker once the first candidate needs the parser', async () => {
     const root = await writeTree('large-early-candidate', { ...manyModules(2000), 'lib/ai.ts': "import OpenAI from 'openai';\nexport const ai = new OpenAI();\n" });
     const loaded = await modulesLoadedBy(['scan', root, '--format', 'json']);
