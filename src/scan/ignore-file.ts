@@ -3,37 +3,38 @@ import ignore, { type Ignore } from 'ignore';
 /**
  * Where a pattern of an ignore file can match, read from its text the way the `ignore` package
  * compiles it (git's rules):
- * - `name`: no slash but a trailing one (after a leading `**` and slash when `deep`), so it
- *   matches the last name of a path at any depth (`literal` when it has no wildcard either,
- *   and then matches that name only);
+ * - `name`: no slash but a trailing one (after a leading `**` and slash when `deep`), so its
+ *   glob `name` matches the last name of a path at any depth;
  * - `anchored`: a slash at the start or in the middle, and no `**`: it matches paths of
  *   exactly `names` names below the file's folder;
- * - `any`: anything else (other `**`, escapes, brackets, whitespace, odd slashes), which is not
- *   taken apart and may match at any depth.
+ * - `any`: anything else (other `**`, escapes, whitespace, brackets that could hold a slash,
+ *   odd slashes), which is not taken apart and may match at any depth.
  * Lines that are no pattern (blank, comments) have no shape.
  */
 export type PatternShape =
-  | { kind: 'name'; literal: string | undefined; deep: boolean }
+  | { kind: 'name'; name: string; deep: boolean }
   | { kind: 'anchored'; names: number }
   | { kind: 'any' };
 
-// Brackets can span a slash (`[!-0]`), whitespace changes how `ignore` reads a trailing slash,
-// backslashes escape: patterns with any of them are not taken apart.
-const NOT_TAKEN_APART = /[\s\\[]/;
+// Whitespace changes how `ignore` reads a trailing slash and backslashes escape: patterns with
+// either are not taken apart. Nor are brackets but those of letters and digits (`[cod]`,
+// `[0-9]`): a range can span a slash (`[!-0]`).
+const NOT_TAKEN_APART = /[\s\\]/;
+const LETTERS_OR_DIGITS = /\[[0-9A-Za-z]+(?:-[0-9A-Za-z]+)*\]/g;
+const BRACKET = /[[\]]/;
 const DEEP = '**/';
 const NAME_ONLY = /^([^/]+)\/?$/;
 const ANCHORED = /^\/?([^/]+(?:\/[^/]+)*)\/?$/;
-const WILDCARD = /[*?]/;
 
 export function shapeOf(line: string): PatternShape | undefined {
   if (line === '' || line.startsWith('#')) return undefined;
-  if (NOT_TAKEN_APART.test(line)) return { kind: 'any' };
+  if (NOT_TAKEN_APART.test(line) || BRACKET.test(line.replace(LETTERS_OR_DIGITS, ''))) return { kind: 'any' };
   const body = line.startsWith('!') ? line.slice(1) : line;
   const deep = body.startsWith(DEEP);
   const rest = deep ? body.slice(DEEP.length) : body;
   if (rest.includes('**')) return { kind: 'any' };
   const name = NAME_ONLY.exec(rest)?.[1];
-  if (name !== undefined) return { kind: 'name', literal: WILDCARD.test(name) ? undefined : name, deep };
+  if (name !== undefined) return { kind: 'name', name, deep };
   const anchored = deep ? null : ANCHORED.exec(rest);
   return anchored ? { kind: 'anchored', names: anchored[1]!.split('/').length } : { kind: 'any' };
 }
@@ -60,6 +61,53 @@ export function localFolderAt(local: string): LocalFolder {
   return { local, depth: local === '' ? 0 : local.split('/').length - 1, hasLineBreak: LINE_BREAK.test(local) };
 }
 
+// The wildcards of a name glob: `*`, `?` and a bracket (of letters and digits, as taken apart).
+const WILDCARD = /\*|\?|\[[^\]]*\]/;
+
+/**
+ * What a name must hold for a name glob to match it: the glob's literal runs, in order, the
+ * first at the start and the last at the end (where no wildcard stands). Far cheaper than the
+ * glob's regular expression, and enough to pass over most names.
+ */
+export class NameFilter {
+  private readonly head: string;
+  private readonly tail: string;
+  private readonly middle: string[];
+
+  constructor(glob: string) {
+    const runs = glob.split(WILDCARD);
+    this.head = runs[0]!;
+    this.tail = runs.length > 1 ? runs[runs.length - 1]! : '';
+    this.middle = runs.slice(1, -1).filter((run) => run !== '');
+  }
+
+  mayMatch(name: string): boolean {
+    const end = name.length - this.tail.length;
+    if (end < this.head.length || !name.startsWith(this.head) || !name.endsWith(this.tail)) return false;
+    let at = this.head.length;
+    for (const run of this.middle) {
+      const found = name.indexOf(run, at);
+      if (found === -1 || found + run.length > end) return false;
+      at = found + run.length;
+    }
+    return true;
+  }
+}
+
+/**
+ * Whether `ignore` can compile a line's pattern. One it cannot (a range out of order, `[a--]`)
+ * would make every test throw; git matches nothing with it, so it is left out.
+ */
+function isCompilable(line: string, ignoreCase: boolean): boolean {
+  if (!line.includes('[')) return true;
+  try {
+    ignore({ ignoreCase }).add(line).test('x');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const NO_RULE = 0;
 const IGNORED = 1;
 const UNIGNORED = 2;
@@ -80,8 +128,9 @@ export class IgnoreFile {
   private readonly rules: Ignore;
   /** The rules of shape `name`, in their order. */
   private readonly nameRules: Ignore;
-  /** When every `name` rule is a literal (and case counts): the only names they can match. */
-  private readonly literals: Set<string> | undefined;
+  /** The names the literal `name` rules match, when case counts (else undefined, as are `nameFilters`). */
+  private readonly literalNames: Set<string> | undefined;
+  private readonly nameFilters: NameFilter[] | undefined;
   private readonly anchoredDepths = new Set<number>();
   private readonly hasAny: boolean;
   private readonly hasDeep: boolean;
@@ -89,25 +138,27 @@ export class IgnoreFile {
 
   constructor(content: string, ignoreCase: boolean) {
     // Split as `ignore` splits, so that each line is one of its patterns.
+    const lines = content.split(/\r?\n/).filter((line) => isCompilable(line, ignoreCase));
     const nameLines: string[] = [];
-    const literals = new Set<string>();
-    let allLiteral = !ignoreCase;
+    const literalNames = new Set<string>();
+    const nameFilters: NameFilter[] = [];
     let hasAny = false;
     let hasDeep = false;
-    for (const line of content.split(/\r?\n/)) {
+    for (const line of lines) {
       const shape = shapeOf(line);
       if (shape?.kind === 'name') {
         nameLines.push(line);
         hasDeep ||= shape.deep;
-        if (shape.literal === undefined) allLiteral = false;
-        else literals.add(shape.literal);
+        if (WILDCARD.test(shape.name)) nameFilters.push(new NameFilter(shape.name));
+        else literalNames.add(shape.name);
       } else if (shape?.kind === 'anchored') this.anchoredDepths.add(shape.names);
       else if (shape?.kind === 'any') hasAny = true;
     }
     this.hasAny = hasAny;
     this.hasDeep = hasDeep;
-    this.literals = allLiteral ? literals : undefined;
-    this.rules = ignore({ ignoreCase }).add(content);
+    this.literalNames = ignoreCase ? undefined : literalNames;
+    this.nameFilters = ignoreCase ? undefined : nameFilters;
+    this.rules = ignore({ ignoreCase }).add(lines);
     this.nameRules = ignore({ ignoreCase }).add(nameLines);
   }
 
@@ -126,17 +177,22 @@ export class IgnoreFile {
     if (folder.local === '') verdict = verdictOf(this.rules.test(key));
     else if (this.hasAny || this.anchoredDepths.has(folder.depth + 1) || (this.hasDeep && folder.hasLineBreak)) {
       verdict = verdictOf(this.rules.test(folder.local + key));
-    } else if (this.literals !== undefined && !this.literals.has(name)) verdict = NO_RULE;
-    else verdict = this.verdictByName(key);
+    } else if (this.nameFilters?.length === 0 && !this.literalNames!.has(name)) verdict = NO_RULE;
+    else verdict = this.verdictByName(name, key);
     return verdict === NO_RULE ? undefined : verdict === IGNORED;
   }
 
-  private verdictByName(key: string): Verdict {
+  /** The answer of the `name` rules for a name, kept for the next folder holding one. */
+  private verdictByName(name: string, key: string): Verdict {
     let verdict = this.byName.get(key);
     if (verdict === undefined) {
-      verdict = verdictOf(this.nameRules.test(key));
+      verdict = this.mayMatchName(name) ? verdictOf(this.nameRules.test(key)) : NO_RULE;
       this.byName.set(key, verdict);
     }
     return verdict;
+  }
+
+  private mayMatchName(name: string): boolean {
+    return this.nameFilters === undefined || this.literalNames!.has(name) || this.nameFilters.some((filter) => filter.mayMatch(name));
   }
 }

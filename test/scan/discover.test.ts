@@ -267,6 +267,11 @@ describe('discoverFiles', () => {
       expect(await listRelative(root)).toEqual(['src/a.ts']);
     });
 
+    it('goes on past a rule with a range out of order, which matches nothing, and applies the others', async () => {
+      const root = await makeTree({ '.gitignore': '[a--]\ngen/\n*.py[cod]\n', 'gen/a.ts': '', 'src/b.ts': '', 'src/c.pyc': '' });
+      expect(await listRelative(root, { accepts: () => true })).toEqual(['src/b.ts']);
+    });
+
     it('applies the .gitignore files above the root up to the repository top, and info/exclude', async () => {
       const repo = await makeTree({
         '.git/info/exclude': 'scratch-*.ts\n',

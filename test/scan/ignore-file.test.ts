@@ -1,18 +1,22 @@
 import ignore from 'ignore';
 import { describe, expect, it } from 'vitest';
-import { IgnoreFile, localFolderAt, shapeOf } from '../../src/scan/ignore-file.js';
+import { IgnoreFile, localFolderAt, NameFilter, shapeOf } from '../../src/scan/ignore-file.js';
 import { createRandom } from '../adversarial/random.js';
 
 describe('shapeOf', () => {
   it.each([
-    ['node_modules/', { kind: 'name', literal: 'node_modules', deep: false }],
-    ['.env', { kind: 'name', literal: '.env', deep: false }],
-    ['!keep.ts', { kind: 'name', literal: 'keep.ts', deep: false }],
-    ['!#hash.ts', { kind: 'name', literal: '#hash.ts', deep: false }],
-    ['*.log', { kind: 'name', literal: undefined, deep: false }],
-    ['file?.ts', { kind: 'name', literal: undefined, deep: false }],
-    ['**/generated/', { kind: 'name', literal: 'generated', deep: true }],
-    ['!**/*.log', { kind: 'name', literal: undefined, deep: true }],
+    ['node_modules/', { kind: 'name', name: 'node_modules', deep: false }],
+    ['.env', { kind: 'name', name: '.env', deep: false }],
+    ['!keep.ts', { kind: 'name', name: 'keep.ts', deep: false }],
+    ['!#hash.ts', { kind: 'name', name: '#hash.ts', deep: false }],
+    ['*.log', { kind: 'name', name: '*.log', deep: false }],
+    ['file?.ts', { kind: 'name', name: 'file?.ts', deep: false }],
+    ['**/generated/', { kind: 'name', name: 'generated', deep: true }],
+    ['*.py[cod]', { kind: 'name', name: '*.py[cod]', deep: false }],
+    ['[Bb]in/', { kind: 'name', name: '[Bb]in', deep: false }],
+    ['report.[0-9]*.[a-zA-Z0-9]*.json', { kind: 'name', name: 'report.[0-9]*.[a-zA-Z0-9]*.json', deep: false }],
+    ['a/[0-9]/b', { kind: 'anchored', names: 3 }],
+    ['!**/*.log', { kind: 'name', name: '*.log', deep: true }],
     ['/build', { kind: 'anchored', names: 1 }],
     ['/coverage/', { kind: 'anchored', names: 1 }],
     ['src/generated/', { kind: 'anchored', names: 2 }],
@@ -24,7 +28,11 @@ describe('shapeOf', () => {
     ['/**/gen', { kind: 'any' }],
     ['src/**', { kind: 'any' }],
     ['a**b', { kind: 'any' }],
-    ['[ab].ts', { kind: 'any' }],
+    ['[!-0]', { kind: 'any' }],
+    ['[--z].ts', { kind: 'any' }],
+    ['[^a].ts', { kind: 'any' }],
+    ['[a-z', { kind: 'any' }],
+    ['a].ts', { kind: 'any' }],
     ['\\#hash.ts', { kind: 'any' }],
     ['name\\ ', { kind: 'any' }],
     ['gen/ ', { kind: 'any' }],
@@ -36,6 +44,36 @@ describe('shapeOf', () => {
     ['# a comment', undefined],
   ] as const)('reads %j as %j', (line, shape) => {
     expect(shapeOf(line)).toEqual(shape);
+  });
+});
+
+describe('NameFilter', () => {
+  it.each([
+    ['*.log', 'app.log', true],
+    ['*.log', 'app.lo', false],
+    ['npm-debug.log*', 'npm-debug.log.1', true],
+    ['npm-debug.log*', 'npm-debug.lo', false],
+    ['report.[0-9]*.json', 'report.1.json', true],
+    ['report.[0-9]*.json', 'report.json', false],
+    ['a*x*b', 'axb', true],
+    ['a*x*b', 'abxb', true],
+    ['a*x*x*b', 'axb', false],
+    ['a*b*bc', 'abc', false],
+    ['a*b*bc', 'abbc', true],
+    ['report.[0-9]*.json', 'reports.json', false],
+    ['a*b*c', 'abc', true],
+    ['a*b*c', 'acbc', true],
+    ['a*b*c', 'acb', false],
+    ['x*y*y*z', 'xyyz', true],
+    ['x*y*y*z', 'xyz', false],
+    ['a*ab', 'ab', false],
+    ['ab*bc', 'abc', false],
+    ['ab*bc', 'abbc', true],
+    ['*x*', 'ab', false],
+    ['?', 'a', true],
+  ] as const)('%s may match %j: %s', (glob, name, expected) => {
+    // It may let through a name its glob does not match, never the other way round.
+    expect(new NameFilter(glob).mayMatch(name)).toBe(expected);
   });
 });
 
@@ -51,9 +89,9 @@ function verdictName(verdict: boolean | undefined): string {
 const PATTERNS = [
   'gen', 'gen/', '/gen', '!gen/', 'a', '!a', '/a/', 'a/gen', '/a/gen/', 'a/*/x.ts', '*/x.ts', '/*.ts', 'x.ts', '!x.ts',
   '*.ts', '!*.ts', 'X.TS', '?.ts', 'x.*', '**/gen', '**/gen/', '!**/gen', '**/*.ts', '!**/x.ts', '**/X.TS', '**/a/gen', 'a/**',
-  '[xy].ts', 'b/', '!b', 'gen/ ', '\\!x.ts', '!', '#x.ts',
+  'x*.t?', 'g*n*', '*e*', 'a*b*c', '?b?', 'ab*bc', '!*b', '[xy].ts', '*.[tT][sx]', '!X.[Tt][Ss]', '[a-z]/x.ts', '[!-0]', '[--z].ts', 'b/', '!b', 'gen/ ', '\\!x.ts', '!', '#x.ts',
 ];
-const NAMES = ['a', 'b', 'gen', 'x.ts', 'X.ts', 'y.ts', 'Gen', '!x.ts', 'line\nbreak', 'x\u2028.ts'];
+const NAMES = ['a', 'b', 'abc', 'abbc', 'abc.b', 'gen', 'x.ts', 'X.ts', 'y.ts', 'Gen', '!x.ts', '-.ts', 'line\nbreak', 'x\u2028.ts'];
 
 describe('IgnoreFile.verdict', () => {
   it.each([false, true])('gives ignore\'s answer for every entry of a folder the rules do not ignore (ignoreCase %s)', (ignoreCase) => {
@@ -95,6 +133,13 @@ describe('IgnoreFile.verdict', () => {
     expect(file.verdict(localFolderAt('src/'), 'generated', true)).toBe(true);
     expect(file.verdict(localFolderAt('src/'), '.env', false)).toBe(true);
     expect(new IgnoreFile('Generated/\n.ENV\n', false).verdict(localFolderAt('src/'), '.env', false)).toBeUndefined();
+  });
+
+  it('leaves out a rule ignore cannot compile, which git never matches, and keeps the others', () => {
+    const file = new IgnoreFile('[a--]\ngen/\n', false);
+    expect(file.verdict(localFolderAt(''), 'gen', true)).toBe(true);
+    expect(file.verdict(localFolderAt('src/'), 'a', false)).toBeUndefined();
+    expect(file.test('a').ignored).toBe(false);
   });
 
   it('keeps anchored rules to their own depth', () => {
