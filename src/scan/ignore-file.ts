@@ -108,6 +108,18 @@ function isCompilable(line: string, ignoreCase: boolean): boolean {
   }
 }
 
+/**
+ * Whether a name glob's literal parts can be folded to lower case and still be found in a
+ * name folded the same way wherever `ignore` matches them. Without case, a regular expression
+ * matches an ASCII letter only with an ASCII letter, which lower-casing keeps apart from the
+ * rest; a glob with other characters is not folded (`µ` matches `μ`, which folds elsewhere).
+ */
+function isFoldable(glob: string, ignoreCase: boolean): boolean {
+  return !ignoreCase || ASCII.test(glob);
+}
+
+const ASCII = /^[\x00-\x7f]*$/;
+
 const NO_RULE = 0;
 const IGNORED = 1;
 const UNIGNORED = 2;
@@ -128,9 +140,13 @@ export class IgnoreFile {
   private readonly rules: Ignore;
   /** The rules of shape `name`, in their order. */
   private readonly nameRules: Ignore;
-  /** The names the literal `name` rules match, when case counts (else undefined, as are `nameFilters`). */
+  /**
+   * The names the literal `name` rules match and the filters of the others, both folded to
+   * lower case when case does not count; undefined when that folding cannot be trusted.
+   */
   private readonly literalNames: Set<string> | undefined;
   private readonly nameFilters: NameFilter[] | undefined;
+  private readonly ignoreCase: boolean;
   private readonly anchoredDepths = new Set<number>();
   private readonly hasAny: boolean;
   private readonly hasDeep: boolean;
@@ -144,20 +160,24 @@ export class IgnoreFile {
     const nameFilters: NameFilter[] = [];
     let hasAny = false;
     let hasDeep = false;
+    let foldable = true;
     for (const line of lines) {
       const shape = shapeOf(line);
       if (shape?.kind === 'name') {
         nameLines.push(line);
         hasDeep ||= shape.deep;
-        if (WILDCARD.test(shape.name)) nameFilters.push(new NameFilter(shape.name));
-        else literalNames.add(shape.name);
+        const glob = ignoreCase ? shape.name.toLowerCase() : shape.name;
+        if (!isFoldable(shape.name, ignoreCase)) foldable = false;
+        else if (WILDCARD.test(glob)) nameFilters.push(new NameFilter(glob));
+        else literalNames.add(glob);
       } else if (shape?.kind === 'anchored') this.anchoredDepths.add(shape.names);
       else if (shape?.kind === 'any') hasAny = true;
     }
     this.hasAny = hasAny;
     this.hasDeep = hasDeep;
-    this.literalNames = ignoreCase ? undefined : literalNames;
-    this.nameFilters = ignoreCase ? undefined : nameFilters;
+    this.literalNames = foldable ? literalNames : undefined;
+    this.nameFilters = foldable ? nameFilters : undefined;
+    this.ignoreCase = ignoreCase;
     this.rules = ignore({ ignoreCase }).add(lines);
     this.nameRules = ignore({ ignoreCase }).add(nameLines);
   }
@@ -177,7 +197,7 @@ export class IgnoreFile {
     if (folder.local === '') verdict = verdictOf(this.rules.test(key));
     else if (this.hasAny || this.anchoredDepths.has(folder.depth + 1) || (this.hasDeep && folder.hasLineBreak)) {
       verdict = verdictOf(this.rules.test(folder.local + key));
-    } else if (this.nameFilters?.length === 0 && !this.literalNames!.has(name)) verdict = NO_RULE;
+    } else if (this.nameFilters?.length === 0 && !this.mayMatchName(name)) verdict = NO_RULE;
     else verdict = this.verdictByName(name, key);
     return verdict === NO_RULE ? undefined : verdict === IGNORED;
   }
@@ -193,6 +213,8 @@ export class IgnoreFile {
   }
 
   private mayMatchName(name: string): boolean {
-    return this.nameFilters === undefined || this.literalNames!.has(name) || this.nameFilters.some((filter) => filter.mayMatch(name));
+    if (this.nameFilters === undefined) return true;
+    const folded = this.ignoreCase ? name.toLowerCase() : name;
+    return this.literalNames!.has(folded) || this.nameFilters.some((filter) => filter.mayMatch(folded));
   }
 }

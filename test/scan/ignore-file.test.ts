@@ -91,7 +91,7 @@ const PATTERNS = [
   '*.ts', '!*.ts', 'X.TS', '?.ts', 'x.*', '**/gen', '**/gen/', '!**/gen', '**/*.ts', '!**/x.ts', '**/X.TS', '**/a/gen', 'a/**',
   'x*.t?', 'g*n*', '*e*', 'a*b*c', '?b?', 'ab*bc', '!*b', '[xy].ts', '*.[tT][sx]', '!X.[Tt][Ss]', '[a-z]/x.ts', '[!-0]', '[--z].ts', 'b/', '!b', 'gen/ ', '\\!x.ts', '!', '#x.ts',
 ];
-const NAMES = ['a', 'b', 'abc', 'abbc', 'abc.b', 'gen', 'x.ts', 'X.ts', 'y.ts', 'Gen', '!x.ts', '-.ts', 'line\nbreak', 'x\u2028.ts'];
+const NAMES = ['a', 'b', 'abc', 'abbc', 'abc.b', 'gen', 'x.ts', 'X.ts', 'y.ts', 'Gen', '!x.ts', '-.ts', 'line\nbreak', 'x\u2028.ts', 'K.ts', '\u212A.ts', 'μx', 'µx', 'ix', 'İx', 'dist', 'Dist'];
 
 describe('IgnoreFile.verdict', () => {
   it.each([false, true])('gives ignore\'s answer for every entry of a folder the rules do not ignore (ignoreCase %s)', (ignoreCase) => {
@@ -129,9 +129,13 @@ describe('IgnoreFile.verdict', () => {
   });
 
   it('matches names without regard to case when asked to', () => {
-    const file = new IgnoreFile('Generated/\n.ENV\n', true);
+    const file = new IgnoreFile('Generated/\n.ENV\nk*.ts\nµ*\n', true);
     expect(file.verdict(localFolderAt('src/'), 'generated', true)).toBe(true);
     expect(file.verdict(localFolderAt('src/'), '.env', false)).toBe(true);
+    expect(file.verdict(localFolderAt('src/'), 'KEY.TS', false)).toBe(true);
+    // As in a regular expression without case: the Kelvin sign is no K, the micro sign is a mu.
+    expect(file.verdict(localFolderAt('src/'), '\u212Aey.ts', false)).toBeUndefined();
+    expect(file.verdict(localFolderAt('src/'), '\u03BCs', false)).toBe(true);
     expect(new IgnoreFile('Generated/\n.ENV\n', false).verdict(localFolderAt('src/'), '.env', false)).toBeUndefined();
   });
 
