@@ -3,7 +3,7 @@ import { LineIndex } from '../../../core/span.js';
 import { redactSecrets } from '../../../core/redact.js';
 import type { Finding, FindingKind, Range } from '../../../core/types.js';
 import { importedEnvObjects } from './env-access.js';
-import { walk } from './syntax.js';
+import { collectNodes } from './syntax.js';
 
 const MAX_SNIPPET = 160;
 
@@ -12,15 +12,23 @@ export class FileContext {
   readonly lines: LineIndex;
   readonly findings: Finding[] = [];
 
+  /**
+   * Every node in source order, collected by the walk that sets the parents and shared by the
+   * finding families, which each visit the file once: iterating an array is much cheaper than
+   * re-walking.
+   */
+  readonly nodes: readonly ts.Node[];
+
+  /** `sourceFile` as parsed, without parents: they are set here. */
   constructor(
     readonly path: string,
     readonly language: string,
     readonly sourceFile: ts.SourceFile,
   ) {
     this.lines = new LineIndex(sourceFile.text);
+    this.nodes = collectNodes(sourceFile);
   }
 
-  private allNodes: ts.Node[] | undefined;
   private envObjectNames: ReadonlySet<string> | undefined;
 
   /** Local names that hold the environment besides `process.env` (SvelteKit's imported `env`). */
@@ -31,19 +39,6 @@ export class FileContext {
 
   get text(): string {
     return this.sourceFile.text;
-  }
-
-  /**
-   * Every node in source order, collected by one walk and shared by the finding families,
-   * which each visit the file once: iterating an array is much cheaper than re-walking.
-   */
-  get nodes(): readonly ts.Node[] {
-    if (this.allNodes === undefined) {
-      const nodes: ts.Node[] = [];
-      walk(this.sourceFile, (node) => nodes.push(node));
-      this.allNodes = nodes;
-    }
-    return this.allNodes;
   }
 
   /** The node's range without leading trivia. */

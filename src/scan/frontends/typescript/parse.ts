@@ -27,11 +27,12 @@ export function languageOf(dialect: Dialect): 'ts' | 'js' {
 export type ParseResult = { ok: true; sourceFile: ts.SourceFile } | { ok: false; message: string };
 
 /**
- * Syntax-only parse: no program, no type checker, no lib files. `parseDiagnostics` is the
- * parser's own error list (what `getSyntacticDiagnostics` returns without building a program).
+ * Syntax-only parse: no program, no type checker, no lib files, and no `parent` links (the
+ * analysis sets them in its own walk, see `collectNodes`). `parseDiagnostics` is the parser's
+ * own error list (what `getSyntacticDiagnostics` returns without building a program).
  */
 export function parseSource(path: string, text: string, dialect: Dialect = dialectOfPath(path)): ParseResult {
-  const sourceFile = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true, SCRIPT_KINDS[dialect]);
+  const sourceFile = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, false, SCRIPT_KINDS[dialect]);
   const diagnostics = (sourceFile as unknown as { parseDiagnostics?: ts.Diagnostic[] }).parseDiagnostics ?? [];
   const first = diagnostics[0];
   if (first === undefined) return { ok: true, sourceFile };

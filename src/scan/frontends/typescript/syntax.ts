@@ -1,22 +1,23 @@
 import { ts } from './ts.js';
 
-/** Strips parentheses, `as`, `satisfies`, `!` and type assertions, which do not change a value. */
+/** Expressions that pass their operand's value on unchanged (`await` included: a promise's value is what the code means). */
+const TRANSPARENT = new Set<ts.SyntaxKind>([
+  ts.SyntaxKind.ParenthesizedExpression,
+  ts.SyntaxKind.AsExpression,
+  ts.SyntaxKind.SatisfiesExpression,
+  ts.SyntaxKind.NonNullExpression,
+  ts.SyntaxKind.TypeAssertionExpression,
+  ts.SyntaxKind.AwaitExpression,
+]);
+
+/**
+ * Strips parentheses, `as`, `satisfies`, `!`, type assertions and `await`, which do not change
+ * a value. One set lookup per layer: it is asked of nearly every expression of a file.
+ */
 export function unwrap(node: ts.Expression): ts.Expression {
   let current = node;
-  for (;;) {
-    if (
-      ts.isParenthesizedExpression(current) ||
-      ts.isAsExpression(current) ||
-      ts.isSatisfiesExpression(current) ||
-      ts.isNonNullExpression(current) ||
-      ts.isTypeAssertionExpression(current) ||
-      ts.isAwaitExpression(current)
-    ) {
-      current = current.expression;
-    } else {
-      return current;
-    }
-  }
+  while (TRANSPARENT.has(current.kind)) current = (current as ts.ParenthesizedExpression).expression;
+  return current;
 }
 
 /** A string with a value known from the syntax alone: `'x'`, `"x"` or a template with no `${}`. */
@@ -88,8 +89,23 @@ export function dynamicImportModule(node: ts.Expression): string | undefined {
   return undefined;
 }
 
-/** Visits every node once, depth first. */
-export function walk(node: ts.Node, visit: (node: ts.Node) => void): void {
-  visit(node);
-  ts.forEachChild(node, (child) => walk(child, visit));
+/**
+ * Every node in source order, each given its `parent` on the way. The parser is asked not to
+ * set parents itself (a walk of its own over the whole tree), since the analysis walks the
+ * tree once anyway.
+ */
+export function collectNodes(sourceFile: ts.SourceFile): ts.Node[] {
+  const nodes: ts.Node[] = [sourceFile];
+  let parent: ts.Node = sourceFile;
+  const visit = (child: ts.Node): undefined => {
+    (child as { parent: ts.Node }).parent = parent;
+    nodes.push(child);
+    const outer = parent;
+    parent = child;
+    ts.forEachChild(child, visit);
+    parent = outer;
+    return undefined;
+  };
+  ts.forEachChild(sourceFile, visit);
+  return nodes;
 }
