@@ -18,7 +18,7 @@ export interface DiscoverOptions {
   include?: string[];
   /** User globs relative to the root; matching files are dropped. `legacy` means `legacy/**` too. */
   exclude?: string[];
-  /** Told the count of files listed so far, after each folder. */
+  /** Told the count of files listed so far, after each folder (and all below it) is listed. */
   onListed?: (count: number) => void;
 }
 
@@ -271,6 +271,7 @@ async function walkFolders(
       const entry = current.entries[current.next++];
       if (entry === undefined) {
         stack.pop();
+        onListed?.(result.files.length);
         continue;
       }
       const name = entry.name;
@@ -291,7 +292,6 @@ async function walkFolders(
         else result.special.push(relative);
       }
     }
-    onListed?.(result.files.length);
   }
   return result;
 }

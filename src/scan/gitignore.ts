@@ -78,7 +78,8 @@ export class FolderRules {
         decided = true;
       }
       // A file that ignores the folder, which a more specific one re-includes, has no say below
-      // it: `ignore` would answer with the folder's verdict for every path there.
+      // it (`ignore` would answer with its verdict on the folder for every path there). git
+      // would still hear its rules for those paths: that rare case errs towards scanning.
       if (verdict !== true) views.push({ file: view.file, folder: localFolderIn(view.folder, name) });
     }
     return new FolderRules(views);

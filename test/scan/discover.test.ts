@@ -77,6 +77,13 @@ describe('discoverFiles', () => {
       expect(await listRelative(root, { paths })).toEqual(byBytes.filter((name) => /^(?:z\/|a0\.ts|😀\/|a\/)/.test(name)));
     });
 
+    it('tells the count of files listed so far after each folder, while the walk goes on', async () => {
+      const root = await makeTree({ 'a/one.ts': '', 'a/two.ts': '', 'b/deep/three.ts': '', 'b/four.ts': '', 'five.ts': '' });
+      const counts: number[] = [];
+      await discover(root, { onListed: (count) => counts.push(count) });
+      expect(counts).toEqual([2, 3, 4, 5]);
+    });
+
     it('walks dot folders and finds .env files', async () => {
       const root = await makeTree({ '.env': '', 'apps/web/.env.local': '', '.storybook/main.ts': '', '.envrc': '' });
       expect(await listRelative(root)).toEqual(['.env', '.storybook/main.ts', 'apps/web/.env.local']);
