@@ -4,17 +4,22 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { toRelative } from '../core/paths.js';
 import { readRegularFileSync } from '../core/read-regular.js';
-import { IgnoreFile, localFolderAt, localFolderIn, type LocalFolder } from './ignore-file.js';
+import { IgnoreFile, localFolderAt, localFolderIn, type Judge, type LocalFolder } from './ignore-file.js';
 
 export const GITIGNORE = '.gitignore';
 
 // git matches ignore rules case-insensitively where the file system is (its core.ignorecase).
 const IGNORE_CASE = process.platform === 'darwin' || process.platform === 'win32';
 
-/** An ignore file, and one folder as its rules see it. */
+/** An ignore file, one folder as its rules see it, and how they judge the folder's entries. */
 interface View {
   file: IgnoreFile;
   folder: LocalFolder;
+  judge: Judge;
+}
+
+function viewOf(file: IgnoreFile, folder: LocalFolder): View {
+  return { file, folder, judge: file.judgeIn(folder) };
 }
 
 /** An ignore file of a folder above the root. */
@@ -48,19 +53,19 @@ export class FolderRules {
     const verdicts = outer.map(({ file, prefix }) => (prefix === '' ? undefined : file.test(prefix)));
     if (verdicts.find((verdict) => verdict?.ignored || verdict?.unignored)?.ignored) return FolderRules.none;
     // A file that ignores the root, which a more specific one re-includes, has no say in it.
-    const views = outer.flatMap(({ file, prefix }, index) => (verdicts[index]?.ignored ? [] : [{ file, folder: localFolderAt(prefix) }]));
+    const views = outer.flatMap(({ file, prefix }, index) => (verdicts[index]?.ignored ? [] : [viewOf(file, localFolderAt(prefix))]));
     return new FolderRules(views);
   }
 
   /** The rules inside this folder once its own ignore file is added. */
   withOwnFile(file: IgnoreFile | undefined): FolderRules {
-    return file ? new FolderRules([{ file, folder: localFolderAt('') }, ...this.views]) : this;
+    return file ? new FolderRules([viewOf(file, localFolderAt('')), ...this.views]) : this;
   }
 
   /** Whether a file (not a folder) directly inside this folder is ignored. */
   isFileIgnored(name: string): boolean {
     for (const view of this.views) {
-      const verdict = view.file.verdict(view.folder, name, false);
+      const verdict = view.judge(name, false);
       if (verdict !== undefined) return verdict;
     }
     return false;
@@ -72,7 +77,7 @@ export class FolderRules {
     const views: View[] = [];
     let decided = false;
     for (const view of this.views) {
-      const verdict = view.file.verdict(view.folder, name, true);
+      const verdict = view.judge(name, true);
       if (!decided && verdict !== undefined) {
         if (verdict) return undefined;
         decided = true;
@@ -80,7 +85,7 @@ export class FolderRules {
       // A file that ignores the folder, which a more specific one re-includes, has no say below
       // it (`ignore` would answer with its verdict on the folder for every path there). git
       // would still hear its rules for those paths: that rare case errs towards scanning.
-      if (verdict !== true) views.push({ file: view.file, folder: localFolderIn(view.folder, name) });
+      if (verdict !== true) views.push(viewOf(view.file, localFolderIn(view.folder, name)));
     }
     return new FolderRules(views);
   }

@@ -129,6 +129,13 @@ function verdictOf(result: { ignored: boolean; unignored: boolean }): Verdict {
   return result.ignored ? IGNORED : result.unignored ? UNIGNORED : NO_RULE;
 }
 
+function answerOf(result: { ignored: boolean; unignored: boolean }): boolean | undefined {
+  return result.ignored ? true : result.unignored ? false : undefined;
+}
+
+/** An ignore file's answer for an entry of a folder: ignored (true), re-included (false) or no rule (undefined). */
+export type Judge = (name: string, isFolder: boolean) => boolean | undefined;
+
 /**
  * The rules of one ignore file. `ignore` answers for a path by testing each of its folders,
  * then the path itself against every rule; for a folder these rules do not ignore, only the
@@ -188,33 +195,35 @@ export class IgnoreFile {
   }
 
   /**
-   * Whether these rules ignore (true) or re-include (false) the entry `name` of `folder`, which
-   * they do not ignore; undefined when no rule matches it.
+   * How these rules judge the entries of `folder`, which they do not ignore: true for an entry
+   * they ignore, false for one they re-include, undefined when no rule matches it. The way to
+   * answer is the same for every entry of a folder, so it is chosen once.
    */
-  verdict(folder: LocalFolder, name: string, isFolder: boolean): boolean | undefined {
-    let verdict: Verdict;
-    const key = isFolder ? `${name}/` : name;
-    if (folder.local === '') verdict = verdictOf(this.rules.test(key));
-    else if (this.hasAny || this.anchoredDepths.has(folder.depth + 1) || (this.hasDeep && folder.hasLineBreak)) {
-      verdict = verdictOf(this.rules.test(folder.local + key));
-    } else if (this.nameFilters?.length === 0 && !this.mayMatchName(name)) verdict = NO_RULE;
-    else verdict = this.verdictByName(name, key);
-    return verdict === NO_RULE ? undefined : verdict === IGNORED;
+  judgeIn(folder: LocalFolder): Judge {
+    if (folder.local === '') return (name, isFolder) => answerOf(this.rules.test(isFolder ? `${name}/` : name));
+    if (this.hasAny || this.anchoredDepths.has(folder.depth + 1) || (this.hasDeep && folder.hasLineBreak)) {
+      return (name, isFolder) => answerOf(this.rules.test(`${folder.local}${name}${isFolder ? '/' : ''}`));
+    }
+    return (name, isFolder) => this.answerByName(name, isFolder);
   }
 
   /** The answer of the `name` rules for a name, kept for the next folder holding one. */
-  private verdictByName(name: string, key: string): Verdict {
+  private answerByName(name: string, isFolder: boolean): boolean | undefined {
+    if (this.nameFilters?.length === 0 && !this.mayMatchName(name)) return undefined;
+    const key = isFolder ? `${name}/` : name;
     let verdict = this.byName.get(key);
     if (verdict === undefined) {
       verdict = this.mayMatchName(name) ? verdictOf(this.nameRules.test(key)) : NO_RULE;
       this.byName.set(key, verdict);
     }
-    return verdict;
+    return verdict === NO_RULE ? undefined : verdict === IGNORED;
   }
 
   private mayMatchName(name: string): boolean {
     if (this.nameFilters === undefined) return true;
     const folded = this.ignoreCase ? name.toLowerCase() : name;
-    return this.literalNames!.has(folded) || this.nameFilters.some((filter) => filter.mayMatch(folded));
+    if (this.literalNames!.has(folded)) return true;
+    for (const filter of this.nameFilters) if (filter.mayMatch(folded)) return true;
+    return false;
   }
 }

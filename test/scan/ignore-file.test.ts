@@ -109,7 +109,7 @@ describe('IgnoreFile.verdict', () => {
           for (const isFolder of [false, true]) {
             const path = `${local}${name}${isFolder ? '/' : ''}`;
             const expected = answerOf(oracle.test(path));
-            expect(verdictName(file.verdict(localFolderAt(local), name, isFolder)), `${JSON.stringify(content)} at ${JSON.stringify(path)}`).toBe(expected);
+            expect(verdictName(file.judgeIn(localFolderAt(local))(name, isFolder)), `${JSON.stringify(content)} at ${JSON.stringify(path)}`).toBe(expected);
             seen.set(expected, (seen.get(expected) ?? 0) + 1);
           }
         }
@@ -121,37 +121,37 @@ describe('IgnoreFile.verdict', () => {
 
   it('answers for names the literal rules do not list without asking them', () => {
     const file = new IgnoreFile('node_modules/\n.env\n!keep.env\n', false);
-    expect(file.verdict(localFolderAt('src/'), '.env', false)).toBe(true);
-    expect(file.verdict(localFolderAt('src/'), 'keep.env', false)).toBe(false);
-    expect(file.verdict(localFolderAt('src/'), 'node_modules', true)).toBe(true);
-    expect(file.verdict(localFolderAt('src/'), 'node_modules', false)).toBeUndefined();
-    expect(file.verdict(localFolderAt('src/'), 'index.ts', false)).toBeUndefined();
+    expect(file.judgeIn(localFolderAt('src/'))('.env', false)).toBe(true);
+    expect(file.judgeIn(localFolderAt('src/'))('keep.env', false)).toBe(false);
+    expect(file.judgeIn(localFolderAt('src/'))('node_modules', true)).toBe(true);
+    expect(file.judgeIn(localFolderAt('src/'))('node_modules', false)).toBeUndefined();
+    expect(file.judgeIn(localFolderAt('src/'))('index.ts', false)).toBeUndefined();
   });
 
   it('matches names without regard to case when asked to', () => {
     const file = new IgnoreFile('Generated/\n.ENV\nk*.ts\nµ*\n', true);
-    expect(file.verdict(localFolderAt('src/'), 'generated', true)).toBe(true);
-    expect(file.verdict(localFolderAt('src/'), '.env', false)).toBe(true);
-    expect(file.verdict(localFolderAt('src/'), 'KEY.TS', false)).toBe(true);
+    expect(file.judgeIn(localFolderAt('src/'))('generated', true)).toBe(true);
+    expect(file.judgeIn(localFolderAt('src/'))('.env', false)).toBe(true);
+    expect(file.judgeIn(localFolderAt('src/'))('KEY.TS', false)).toBe(true);
     // As in a regular expression without case: the Kelvin sign is no K, the micro sign is a mu.
-    expect(file.verdict(localFolderAt('src/'), '\u212Aey.ts', false)).toBeUndefined();
-    expect(file.verdict(localFolderAt('src/'), '\u03BCs', false)).toBe(true);
-    expect(new IgnoreFile('Generated/\n.ENV\n', false).verdict(localFolderAt('src/'), '.env', false)).toBeUndefined();
+    expect(file.judgeIn(localFolderAt('src/'))('\u212Aey.ts', false)).toBeUndefined();
+    expect(file.judgeIn(localFolderAt('src/'))('\u03BCs', false)).toBe(true);
+    expect(new IgnoreFile('Generated/\n.ENV\n', false).judgeIn(localFolderAt('src/'))('.env', false)).toBeUndefined();
   });
 
   it('leaves out a rule ignore cannot compile, which git never matches, and keeps the others', () => {
     const file = new IgnoreFile('[a--]\ngen/\n', false);
-    expect(file.verdict(localFolderAt(''), 'gen', true)).toBe(true);
-    expect(file.verdict(localFolderAt('src/'), 'a', false)).toBeUndefined();
+    expect(file.judgeIn(localFolderAt(''))('gen', true)).toBe(true);
+    expect(file.judgeIn(localFolderAt('src/'))('a', false)).toBeUndefined();
     expect(file.test('a').ignored).toBe(false);
   });
 
   it('keeps anchored rules to their own depth', () => {
     const file = new IgnoreFile('/local.ts\nsrc/gen/\n*.tmp\n', false);
-    expect(file.verdict(localFolderAt(''), 'local.ts', false)).toBe(true);
-    expect(file.verdict(localFolderAt('src/'), 'local.ts', false)).toBeUndefined();
-    expect(file.verdict(localFolderAt('src/'), 'gen', true)).toBe(true);
-    expect(file.verdict(localFolderAt('lib/src/'), 'gen', true)).toBeUndefined();
-    expect(file.verdict(localFolderAt('lib/src/'), 'a.tmp', false)).toBe(true);
+    expect(file.judgeIn(localFolderAt(''))('local.ts', false)).toBe(true);
+    expect(file.judgeIn(localFolderAt('src/'))('local.ts', false)).toBeUndefined();
+    expect(file.judgeIn(localFolderAt('src/'))('gen', true)).toBe(true);
+    expect(file.judgeIn(localFolderAt('lib/src/'))('gen', true)).toBeUndefined();
+    expect(file.judgeIn(localFolderAt('lib/src/'))('a.tmp', false)).toBe(true);
   });
 });
