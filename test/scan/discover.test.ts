@@ -319,6 +319,18 @@ describe('discoverFiles', () => {
       expect(await listRelative(path.join(repo, 'examples', 'demo'))).toEqual(['index.ts']);
     });
 
+    it('in a root its repository ignores, applies only the outer .gitignore files that do not ignore it', async () => {
+      const repo = await makeTree({
+        '.git/HEAD': '',
+        '.gitignore': 'examples/\n*.tmp.ts\n',
+        'examples/.gitignore': '!demo/\n*.local.ts\n',
+        'examples/demo/a.ts': '',
+        'examples/demo/a.tmp.ts': '',
+        'examples/demo/b.local.ts': '',
+      });
+      expect(await listRelative(path.join(repo, 'examples', 'demo'))).toEqual(['a.tmp.ts', 'a.ts']);
+    });
+
     it('lists nothing under a folder named explicitly that .gitignore ignores', async () => {
       const root = await makeTree({ '.gitignore': 'generated/\n', 'generated/client.ts': '' });
       expect(await listRelative(root, { paths: [path.join(root, 'generated')] })).toEqual([]);
