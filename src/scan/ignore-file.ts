@@ -110,9 +110,11 @@ function isCompilable(line: string, ignoreCase: boolean): boolean {
 
 /**
  * Whether a name glob's literal parts can be folded to lower case and still be found in a
- * name folded the same way wherever `ignore` matches them. Without case, a regular expression
- * matches an ASCII letter only with an ASCII letter, which lower-casing keeps apart from the
- * rest; a glob with other characters is not folded (`µ` matches `μ`, which folds elsewhere).
+ * name folded the same way wherever `ignore` matches them. Without case (and without the `u`
+ * flag) a regular expression matches an ASCII character only with an ASCII one of the same
+ * letter, which lower-casing leaves equal: the filters may then let more names through, never
+ * fewer. A glob with other characters is not folded (`µ` matches `μ`, which lower-cases to
+ * another character).
  */
 function isFoldable(glob: string, ignoreCase: boolean): boolean {
   return !ignoreCase || ASCII.test(glob);
