@@ -13,6 +13,11 @@ import type { FileScan } from './frontends/types.js';
 import type { ParseTask } from './parse-pool.js';
 
 const KIND = 'scan';
+/**
+ * Larger files (notebooks with big outputs) are parsed every time: checking their whole text
+ * for secrets would cost more than the parse it saves.
+ */
+const MAX_KEPT_CHARS = 1_000_000;
 /** Roots whose results are kept (a file each, a few KB per candidate): the projects, and the folders in them, scanned last. */
 const KEEP_ROOTS = 32;
 const FORMAT = 1;
@@ -73,12 +78,13 @@ export class ResultCache {
   }
 
   /**
-   * Stores a fresh result. Not kept: an analysis that failed (it may depend on the stack size),
-   * and a file that holds a secret, either as a key the frontend found or as text the
+   * Stores a fresh result. Not kept: a file over a million characters, an analysis that failed
+   * (it may depend on the stack size), and a file that holds a secret, either as a key the frontend found or as text the
    * redaction would hide, so that no key is ever copied into the cache.
    */
   keep(task: ParseTask, result: FileScan<unknown>): void {
     this.seen.add(task.file.path);
+    if (task.file.text.length > MAX_KEPT_CHARS) return;
     if (!result.ok && result.reason === 'analysis-failed') return;
     if (result.ok && result.findings.some((finding) => finding.kind === 'api-key')) return;
     if (redactSecrets(task.file.text) !== task.file.text) return;

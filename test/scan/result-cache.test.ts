@@ -156,6 +156,21 @@ describe.concurrent('result cache', () => {
     expect(bytes).not.toContain('AbCdEfGhIjKlMnOp');
   });
 
+  it('parses a file of over a million characters every time (a notebook with large outputs)', async () => {
+    const notebook = {
+      cells: [{ cell_type: 'code', metadata: {}, execution_count: 1, source: ['from openai import OpenAI\n', 'client = OpenAI()'], outputs: [{ output_type: 'stream', name: 'stdout', text: ['x'.repeat(1_200_000)] }] }],
+      metadata: {},
+      nbformat: 4,
+      nbformat_minor: 5,
+    };
+    const { root, cache } = await setUp('large', { ...app, 'notebooks/explore.ipynb': JSON.stringify(notebook) });
+    const findings = JSON.parse(await scan(root, cache)).findings.filter((finding: { file: string }) => finding.file === 'notebooks/explore.ipynb');
+    expect(findings.length).toBeGreaterThan(0);
+    const kept = (await readStored(cache)).entries.map(([relative]) => relative);
+    expect(kept).toContain('jobs/embed.py');
+    expect(kept).not.toContain('notebooks/explore.ipynb');
+  });
+
   it('forgets files that left the tree, and replaces a damaged cache', async () => {
     const { root, cache } = await setUp('forget');
     const expected = JSON.parse(await scan(root, cache));
