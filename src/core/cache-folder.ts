@@ -1,12 +1,17 @@
 // The per-user folder where runs leave what makes the next run faster: compiled code and the
 // results of unchanged files. Nothing in it changes what a run finds; a file that is missing,
 // damaged or another user's is passed over as if absent.
-import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync, constants } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync, constants } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
+const HOUR_MS = 60 * 60 * 1000;
 /** Older files are removed whatever their number. */
-const MAX_AGE_MS = 30 * 24 * 60 * 60 * 1000;
+const MAX_AGE_MS = 30 * 24 * HOUR_MS;
+/** A temporary file this old was left by a run that was stopped while writing. */
+const ABANDONED_MS = HOUR_MS;
+/** How stale a file's time may get before a run that used it, without changing it, renews it. */
+const RENEW_MS = 24 * HOUR_MS;
 
 /**
  * The per-user cache folder, created if missing: MIGRATE_OPENAI_CACHE_DIR, else the platform's
@@ -76,10 +81,24 @@ export function writeCacheFile(file: string, { kind, keep }: { kind: string; kee
   pruneKind(path.dirname(file), kind, path.basename(file), keep);
 }
 
+/**
+ * Renews the time of a cache file a run used without rewriting it, at most once a day, so that
+ * pruning goes by last use.
+ */
+export function markCacheFileUsed(file: string): void {
+  try {
+    const now = Date.now();
+    if (now - statSync(file).mtimeMs < RENEW_MS) return;
+    utimesSync(file, now / 1000, now / 1000);
+  } catch {
+    // Gone or not ours to touch: nothing depends on it.
+  }
+}
+
 function pruneKind(folder: string, kind: string, kept: string, keep: number): void {
   let names: string[];
   try {
-    names = readdirSync(folder).filter((name) => name.startsWith(`${kind}-`) && name !== kept && !name.endsWith('.tmp'));
+    names = readdirSync(folder).filter((name) => name.startsWith(`${kind}-`) && name !== kept);
   } catch {
     return;
   }
@@ -91,8 +110,10 @@ function pruneKind(folder: string, kind: string, kept: string, keep: number): vo
       return [];
     }
   });
-  files.sort((a, b) => b.mtimeMs - a.mtimeMs);
-  files.forEach(({ name, mtimeMs }, index) => {
+  const [abandoned, complete] = [files.filter(({ name }) => name.endsWith('.tmp')), files.filter(({ name }) => !name.endsWith('.tmp'))];
+  for (const { name, mtimeMs } of abandoned) if (now - mtimeMs > ABANDONED_MS) removeQuietly(path.join(folder, name));
+  complete.sort((a, b) => b.mtimeMs - a.mtimeMs);
+  complete.forEach(({ name, mtimeMs }, index) => {
     if (index >= keep - 1 || now - mtimeMs > MAX_AGE_MS) removeQuietly(path.join(folder, name));
   });
 }

@@ -41,6 +41,9 @@ const ENV_ITEM = new RegExp(String.raw`(-[ \t]+name:[ \t]*["']?([A-Za-z_][\w.-]*
 /** `Authorization: Bearer <token>` in any form (header objects, curl lines, fetch calls). */
 const BEARER = /\b(Bearer[ \t]+)(?!\$\{)([A-Za-z0-9._~+/-]{8,}=*)/g;
 
+/** A key handed to Azure's credential class (`new AzureKeyCredential('…')`, in JavaScript or Python), whatever its shape. */
+const KEY_CREDENTIAL = /\b((?:Azure)?KeyCredential\(\s*)(["'`])([^"'`\\\r\n$]{8,})\2/g;
+
 /** Azure keys are 32 hex digits; as the `value` of an env item they are a key whatever the name says. */
 const AZURE_KEY_VALUE = /(\bvalue[ \t]*[:=][ \t]*["']?)([0-9a-fA-F]{32})(?![0-9A-Za-z])/g;
 
@@ -78,6 +81,7 @@ export function redactSecrets(text: string): string {
     )
     .replace(CUT_VALUE, '***')
     .replace(BEARER, (_, head: string) => `${head}***`)
+    .replace(KEY_CREDENTIAL, (_, head: string, quote: string) => `${head}${quote}***${quote}`)
     .replace(AZURE_KEY_VALUE, (_, head: string) => `${head}***`);
 }
 

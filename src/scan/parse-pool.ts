@@ -91,6 +91,7 @@ export class ParsePool {
 
   /** Queues a task; a free thread parses it at once. */
   add(task: ParseTask): void {
+    if (this.closed) throw new Error('a task was added to a closed parse pool');
     this.tasks.push(task);
     this.reserve(this.tasks.length);
     this.dispatch();

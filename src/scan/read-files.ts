@@ -68,6 +68,32 @@ export async function readFiles(files: readonly DiscoveredFile[], onRead: (event
 }
 
 /**
+ * Starts the reading worker while a tree is being listed, once it is known to be large, so that
+ * the worker has booted when the reading starts. Stop it when the scan ends, however it ends: a
+ * worker nobody used would keep the process alive.
+ */
+export class EarlyReader {
+  private reader: ReaderThread | undefined;
+  private asked = false;
+
+  /** Call with the count of files listed so far. */
+  listed(count: number): void {
+    if (this.asked || count < LARGE_TREE_FILES) return;
+    this.asked = true;
+    if (ReaderThread.isAvailable()) this.reader = new ReaderThread();
+  }
+
+  /** The started worker, if any, for `readFiles`. */
+  get thread(): ReaderThread | undefined {
+    return this.reader;
+  }
+
+  stop(): void {
+    this.reader?.stop();
+  }
+}
+
+/**
  * The reading worker. It may be started before its files are known, while the tree is still
  * being listed; an error or exit before then is kept and reported when it is given its files.
  */
@@ -134,15 +160,24 @@ function readShared(
   next[0] = first;
   let done = first;
   return new Promise((resolve, reject) => {
+    // Once settled, late replies and this thread's next share are dropped: nothing is reported
+    // to a caller that has moved on.
+    let settled = false;
     const fail = (error: unknown) => {
+      if (settled) return;
+      settled = true;
       reader.stop();
       reject(error);
     };
     const report = (events: readonly ReadEvent[], count: number) => {
+      if (settled) return;
       events.forEach(onRead);
       done += count;
       onProgress?.(done);
-      if (done === files.length) resolve();
+      if (done === files.length) {
+        settled = true;
+        resolve();
+      }
     };
     reader.read(
       {
@@ -161,7 +196,7 @@ function readShared(
 
     // This thread's share, a few files at a time between the other work of the event loop.
     const readHere = () => {
-      if (Atomics.load(next, 0) >= files.length) return;
+      if (settled || Atomics.load(next, 0) >= files.length) return;
       if (!isBusy?.()) {
         const start = Atomics.add(next, 0, CLAIM_FILES);
         const end = Math.min(files.length, start + CLAIM_FILES);

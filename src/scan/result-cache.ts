@@ -4,10 +4,11 @@
 // parser. A file's result depends on its path and text alone (frontends are pure), so the entry
 // is used only when both match; the link step, which joins files, runs every time.
 import { createHash } from 'node:crypto';
-import { readFileSync, realpathSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import { cacheFolder, readCacheFile, writeCacheFile } from '../core/cache-folder.js';
+import { cacheFolder, markCacheFileUsed, readCacheFile, writeCacheFile } from '../core/cache-folder.js';
 import { redactSecrets } from '../core/redact.js';
 import type { FileScan } from './frontends/types.js';
 import type { ParseTask } from './parse-pool.js';
@@ -45,6 +46,7 @@ export class ResultCache {
   private constructor(
     private readonly file: string,
     private readonly build: string,
+    private readonly root: string,
     private readonly entries: Map<string, Entry>,
   ) {}
 
@@ -59,9 +61,9 @@ export class ResultCache {
     } catch {
       return undefined;
     }
-    const name = createHash('sha256').update(`${build}\0${realRoot}`).digest('hex').slice(0, 16);
+    const name = createHash('sha256').update(`${build}\0${parserVersions()}\0${realRoot}`).digest('hex').slice(0, 16);
     const file = path.join(folder, `${KIND}-${name}.bin`);
-    return new ResultCache(file, build, loadEntries(file, build));
+    return new ResultCache(file, build, realRoot, loadEntries(file, build));
   }
 
   /** The stored result of the task's file, if its frontend and text are the ones it was made from. */
@@ -84,6 +86,8 @@ export class ResultCache {
    */
   keep(task: ParseTask, result: FileScan<unknown>): void {
     this.seen.add(task.file.path);
+    // What an earlier text of the file left is of no use any more.
+    if (this.entries.delete(task.file.path)) this.changed = true;
     if (task.file.text.length > MAX_KEPT_CHARS) return;
     if (!result.ok && result.reason === 'analysis-failed') return;
     if (result.ok && result.findings.some((finding) => finding.kind === 'api-key')) return;
@@ -93,23 +97,24 @@ export class ResultCache {
   }
 
   /**
-   * Writes the cache if it changed. After a run over the whole root, the entries of files it
-   * did not meet (deleted, renamed, no longer candidates) are dropped.
+   * Writes the cache if it changed, first forgetting the files that are gone (a run over part of
+   * the root, or one that filters files out, does not meet the rest, which is kept). A cache in
+   * use but unchanged is marked as used, so that pruning takes the least recently used first.
    */
-  save(coveredRoot: boolean): void {
-    if (coveredRoot) {
-      for (const file of this.entries.keys()) {
-        if (this.seen.has(file)) continue;
-        this.entries.delete(file);
-        this.changed = true;
-      }
+  save(): void {
+    for (const file of this.entries.keys()) {
+      if (this.seen.has(file) || existsSync(path.join(this.root, file))) continue;
+      this.entries.delete(file);
+      this.changed = true;
     }
-    if (!this.changed) return;
+    if (!this.changed) {
+      if (this.entries.size > 0) markCacheFileUsed(this.file);
+      return;
+    }
     this.changed = false;
     const stored: Stored = { format: FORMAT, build: this.build, entries: [...this.entries] };
     writeCacheFile(this.file, { kind: KIND, keep: KEEP_ROOTS }, serialize(stored));
-  }
-}
+  }}
 
 function loadEntries(file: string, build: string): Map<string, Entry> {
   const bytes = readCacheFile(file);
@@ -129,6 +134,33 @@ function buildId(): string | undefined {
     return typeof id === 'string' && id !== '' ? id : undefined;
   } catch {
     return undefined;
+  }
+}
+
+/** The parsers this build finds installed: a range in their dependencies (or an override) may change them under the same build. */
+const PARSER_PACKAGES = ['typescript', '@lezer/common', '@lezer/lr', '@lezer/python'];
+
+function parserVersions(): string {
+  const require = createRequire(import.meta.url);
+  return PARSER_PACKAGES.map((name) => {
+    try {
+      return `${name}@${packageVersion(path.dirname(require.resolve(name)))}`;
+    } catch {
+      return `${name}@missing`;
+    }
+  }).join(' ');
+}
+
+/** The version in the nearest package.json at or above `folder` (a package's entry may sit in a subfolder). */
+function packageVersion(folder: string): string {
+  for (let current = folder; ; current = path.dirname(current)) {
+    try {
+      const { version } = JSON.parse(readFileSync(path.join(current, 'package.json'), 'utf8')) as { version?: unknown };
+      if (typeof version === 'string') return version;
+    } catch {
+      // No package.json here: look further up.
+    }
+    if (path.dirname(current) === current) return 'unknown';
   }
 }
 

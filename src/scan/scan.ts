@@ -1,13 +1,13 @@
 import { saveCodeCaches } from '../core/code-cache.js';
 import { compareStrings } from '../core/compare.js';
 import type { Finding, ScanResult, SkippedFile } from '../core/types.js';
-import { discoverFiles, type DiscoverResult } from './discover.js';
+import { discoverFiles, type DiscoveredFile } from './discover.js';
 import { frontendFor } from './frontends/index.js';
 import type { FileScan, FrontendDescriptor } from './frontends/types.js';
 import { describeMinified } from './minified.js';
 import { keepConfirmedGenericNames } from './frontends/openai-names.js';
 import { ParsePool, type ParseTask } from './parse-pool.js';
-import { LARGE_TREE_FILES, ReaderThread, readFiles } from './read-files.js';
+import { EarlyReader, readFiles, type ReaderThread } from './read-files.js';
 import { ResultCache } from './result-cache.js';
 
 export interface ScanOptions {
@@ -40,39 +40,48 @@ const CONFIDENCE_RANK = { certain: 3, likely: 2, possible: 1 } as const;
  * prefilter, and starts loading while the rest of the tree is still being read.
  */
 export async function scanProject(options: ScanOptions): Promise<ScanResult> {
-  // Started once the listing shows a large tree, so that it boots while the rest is listed.
-  let reader: ReaderThread | undefined;
-  let readerAsked = false;
-  const onListed = (count: number) => {
-    if (readerAsked || count < LARGE_TREE_FILES) return;
-    readerAsked = true;
-    if (ReaderThread.isAvailable()) reader = new ReaderThread();
-  };
-  let discovered: DiscoverResult;
+  const early = new EarlyReader();
   try {
-    discovered = await discoverFiles({
+    const discovered = await discoverFiles({
       root: options.root,
       paths: options.paths,
       accepts: (relative) => frontendFor(relative) !== undefined,
       include: options.include,
       exclude: options.exclude,
-      onListed,
+      onListed: (count) => early.listed(count),
     });
-  } catch (error) {
-    reader?.stop();
-    throw error;
+    const sources = discovered.files.flatMap((file) => {
+      const frontend = frontendFor(file.relative);
+      return frontend ? [{ file, frontend }] : [];
+    });
+    const read = await readAndParse(sources, options, early.thread);
+    const { findings, texts, parsed } = await linkResults(read.candidates, read.skipped);
+    const skipped = [...discovered.skipped, ...read.skipped].sort((a, b) => compareStrings(a.file, b.file));
+    return {
+      root: options.root,
+      findings,
+      skipped,
+      stats: { discovered: discovered.files.length, candidates: read.count, parsed, skipped: skipped.length },
+      texts,
+    };
+  } finally {
+    early.stop();
   }
-  const skipped: SkippedFile[] = [...discovered.skipped];
-  const findings: Finding[] = [];
-  const texts = new Map<string, string>();
-  const sources = discovered.files.flatMap((file) => {
-    const frontend = frontendFor(file.relative);
-    return frontend ? [{ file, frontend }] : [];
-  });
-  // By file index: with two threads reading, files are met out of order.
+}
+
+/**
+ * Reads the files, and gives each candidate its frontend's result: kept from an earlier run,
+ * or parsed now, while the rest is still being read. Candidates are returned by file index.
+ */
+async function readAndParse(
+  sources: readonly { file: DiscoveredFile; frontend: FrontendDescriptor }[],
+  options: ScanOptions,
+  reader: ReaderThread | undefined,
+): Promise<{ candidates: Candidate[]; count: number; skipped: SkippedFile[] }> {
   const candidates: Candidate[] = [];
+  const skipped: SkippedFile[] = [];
   const queued: Candidate[] = [];
-  let candidateCount = 0;
+  let count = 0;
   const cache = options.cache === false ? undefined : ResultCache.open(options.root);
   const pool = new ParsePool(options.threads);
   try {
@@ -84,7 +93,7 @@ export async function scanProject(options: ScanOptions): Promise<ScanResult> {
           skipped.push(read.skipped);
           return;
         }
-        candidateCount++;
+        count++;
         const minified = frontend.skipsMinified ? describeMinified(read.text) : undefined;
         if (minified !== undefined) {
           skipped.push({ file: file.relative, reason: 'minified', message: minified });
@@ -106,13 +115,21 @@ export async function scanProject(options: ScanOptions): Promise<ScanResult> {
     });
     // After the parsing, so that what V8 compiled for it is cached for the next run too.
     saveCodeCaches();
-    cache?.save(options.paths.length === 1 && options.paths[0] === options.root);
+    cache?.save();
   } finally {
-    reader?.stop();
     await pool.close();
   }
+  return { candidates, count, skipped };
+}
 
-  // Files whose frontends share a link step (scripts and components, modules and notebooks) are linked as one program.
+/**
+ * The candidates' findings, with those of the link steps (files whose frontends share one,
+ * scripts and components, modules and notebooks, are linked as one program), and the text of
+ * every file with findings. A candidate that could not be parsed is added to `skipped`.
+ */
+async function linkResults(candidates: readonly Candidate[], skipped: SkippedFile[]): Promise<{ findings: Finding[]; texts: Map<string, string>; parsed: number }> {
+  const findings: Finding[] = [];
+  const texts = new Map<string, string>();
   const groups = new Map<FrontendDescriptor['loadLink'], { path: string; facts: unknown }[]>();
   let parsed = 0;
   for (const { task, frontend, result } of candidates.filter((candidate) => candidate !== undefined)) {
@@ -132,17 +149,10 @@ export async function scanProject(options: ScanOptions): Promise<ScanResult> {
     const link = await loadLink!();
     findings.push(...link(files.sort((a, b) => compareStrings(a.path, b.path))));
   }
-
   const kept = dedupe(keepConfirmedGenericNames(findings)).sort(compareFindings);
   const withFindings = new Set(kept.map((finding) => finding.file));
   for (const file of texts.keys()) if (!withFindings.has(file)) texts.delete(file);
-  return {
-    root: options.root,
-    findings: kept,
-    skipped: skipped.sort((a, b) => compareStrings(a.file, b.file)),
-    stats: { discovered: discovered.files.length, candidates: candidateCount, parsed, skipped: skipped.length },
-    texts,
-  };
+  return { findings: kept, texts, parsed };
 }
 
 /** The same place found twice (locally and again by the link step): keep the most informative copy. */

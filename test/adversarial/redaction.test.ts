@@ -30,6 +30,8 @@ const SHAPES: Record<string, string> = {
   'key with \\x escapes': `const k = 'sk\\x2dproj\\x2d${OPENAI_KEY.slice(8)}';`,
   'JSON snippet in a report': JSON.stringify({ snippet: `AZURE_OPENAI_API_KEY: ${AZURE_KEY}` }),
   'diff lines': `-OPENAI_API_KEY=${OPENAI_KEY}\n+ZAI_API_KEY=\n`,
+  'Azure key credential': `const client = new OpenAIClient(endpoint, new AzureKeyCredential('${AZURE_KEY}'));`,
+  'key credential in Python': `client = ChatCompletionsClient(endpoint=url, credential=AzureKeyCredential("${OTHER_SECRET}"))`,
 };
 
 describe('secrets are redacted by the name that holds them and by their shape', () => {
@@ -46,6 +48,7 @@ describe('secrets are redacted by the name that holds them and by their shape', 
     ['a SARIF fingerprint', '"migrateOpenai/v1": "0123456789abcdef0123456789abcdef"'],
     ['a secret reference', 'valueFrom:\n  secretKeyRef:\n    key: OPENAI_API_KEY'],
     ['a bearer read from the environment', 'Authorization: `Bearer ${process.env.ZAI_API_KEY}`'],
+    ['a key credential read from the environment', 'new AzureKeyCredential(process.env.AZURE_OPENAI_API_KEY)'],
   ])('keeps %s', (_name, text) => {
     expect(redactSecrets(text)).toBe(text);
   });

@@ -3,9 +3,15 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countParseThreads } from '../../src/scan/parse-pool.js';
+import { countParseThreads, ParsePool } from '../../src/scan/parse-pool.js';
 import { scanProject } from '../../src/scan/scan.js';
 import { REPO_ROOT } from '../helpers/run-cli.js';
+
+it('refuses a task once closed, instead of starting a thread nothing would stop', async () => {
+  const pool = new ParsePool();
+  await pool.close();
+  expect(() => pool.add({ frontend: 'typescript', file: { path: 'a.ts', text: '' } })).toThrow(/closed parse pool/);
+});
 
 describe('countParseThreads', () => {
   it.each([

@@ -6,9 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scanProject } from '../../src/scan/scan.js';
 import { REPO_ROOT } from '../helpers/run-cli.js';
 
-describe('reading a large tree on a worker thread', () => {
+// 2,000 files: the worker takes a share from the first candidate on; over 10,000: it starts
+// while the tree is listed and shares from the first file.
+describe.each([2000, 10_500])('reading a tree of %i files on a worker thread and the calling one', (files) => {
   let root: string;
-  const files = 2000;
 
   // Enough files for the worker, with candidates of several frontends spread through the
   // tree, a minified bundle and files skipped for each reason the reader knows.
@@ -54,4 +55,28 @@ describe('reading a large tree on a worker thread', () => {
     expect(progress.at(-1)).toBe(files + 5);
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
   }, 60_000);
+});
+
+describe('a reading worker that fails', () => {
+  it('rejects, and reports nothing after that', async () => {
+    const built = path.join(REPO_ROOT, 'dist/scan/read-files.js');
+    if (!existsSync(built)) throw new Error('dist/ is missing: run `npm run build` first');
+    const { readFiles, ReaderThread, LARGE_TREE_FILES } = (await import(pathToFileURL(built).href)) as typeof import('../../src/scan/read-files.js');
+    const dir = await fs.mkdtemp(path.join(tmpdir(), 'migrate-openai-reader-fails-'));
+    try {
+      const file = path.join(dir, 'ai.ts');
+      await fs.writeFile(file, "import OpenAI from 'openai';\n");
+      const files = Array.from({ length: LARGE_TREE_FILES + 2000 }, (_, index) => ({ absolute: file, relative: `copy-${index}.ts` }));
+      const reader = new ReaderThread();
+      reader.stop();
+      let reported = 0;
+      await expect(readFiles(files, () => reported++, { reader })).rejects.toThrow(/the file reader stopped/);
+      const atRejection = reported;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(reported).toBe(atRejection);
+      expect(reported).toBeLessThan(files.length);
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
+  });
 });

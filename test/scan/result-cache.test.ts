@@ -184,11 +184,38 @@ describe.concurrent('result cache', () => {
     expect((await readStored(cache)).entries).toHaveLength(3);
   });
 
-  it('keeps the entries of the rest of the tree when a run scans part of it', async () => {
+  it('keeps the entries of the rest of the tree when a run scans part of it or filters files out', async () => {
     const { root, cache } = await setUp('part');
     await scan(root, cache);
     await run(['scan', path.join(root, 'src'), '--root', root, '--format', 'json'], cache);
     expect((await readStored(cache)).entries).toHaveLength(3);
+    await scan(root, cache, '--exclude', 'jobs/**');
+    expect((await readStored(cache)).entries).toHaveLength(3);
+  });
+
+  it('drops the entry of a file that has come to hold a key', async () => {
+    const { root, cache } = await setUp('now-secret');
+    await scan(root, cache);
+    await fs.writeFile(path.join(root, 'src/ai.ts'), app['src/ai.ts'].replace('new OpenAI()', "new OpenAI({ apiKey: 'hunter2-but-longer' })"));
+    await scan(root, cache);
+    expect((await readStored(cache)).entries.map(([relative]) => relative).sort()).toEqual(['jobs/embed.py', 'src/summarise.ts']);
+  });
+
+  it('renews the time of a cache it used without changing, and removes temporary files left for over an hour', async () => {
+    const { root, cache } = await setUp('renew');
+    await scan(root, cache);
+    const file = await resultFile(cache);
+    const old = new Date(Date.now() - 3 * 24 * 60 * 60 * 1000);
+    await fs.utimes(file, old, old);
+    const abandoned = path.join(cache, 'scan-0000000000000000.bin.4242.tmp');
+    await fs.writeFile(abandoned, 'half written', { mode: 0o600 });
+    await fs.utimes(abandoned, old, old);
+    await scan(root, cache);
+    expect((await fs.stat(file)).mtimeMs).toBeGreaterThan(Date.now() - 60_000);
+    // Removed by the next write of a cache file of that kind.
+    await fs.appendFile(path.join(root, 'src/util.ts'), "export const model = 'gpt-4o';\n");
+    await scan(root, cache);
+    expect(existsSync(abandoned)).toBe(false);
   });
 
   it('removes cache files of its kind beyond the newest few and any older than a month', async () => {

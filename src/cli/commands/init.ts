@@ -8,12 +8,14 @@ import { count } from '../../core/plural.js';
 import { InputError } from '../../core/errors.js';
 import { getProviderOrThrow, providers } from '../../providers/index.js';
 import type { CliContext } from '../context.js';
-import { toOption } from '../options.js';
+import { noCacheOption, toOption } from '../options.js';
 import { askProvider } from '../prompt.js';
 
 interface InitFlags {
   to?: string;
   config: string;
+  /** False with `--no-cache`. */
+  cache?: boolean;
 }
 
 export function initCommand(ctx: CliContext): Command {
@@ -21,6 +23,7 @@ export function initCommand(ctx: CliContext): Command {
     .description(`write a starting ${CONFIG_FILE_NAME} (asks for the target on a terminal)`)
     .addOption(toOption(false))
     .addOption(new Option('--config <file>', 'the file to write').default(CONFIG_FILE_NAME))
+    .addOption(noCacheOption())
     .action(async (flags: InitFlags) => {
       const absolute = path.resolve(ctx.cwd, flags.config);
       const refusal = new InputError(`${flags.config} already exists; not overwritten`, 'edit it, or delete it to start again');
@@ -28,7 +31,7 @@ export function initCommand(ctx: CliContext): Command {
       const provider = getProviderOrThrow(flags.to ?? (await askProvider(ctx, providers)));
       const dir = path.dirname(absolute);
       const { scanProject } = await import('../../scan/scan.js');
-      const scan = await scanProject({ root: dir, paths: [dir], exclude: configExcludes(dir, flags.config, ctx.cwd) });
+      const scan = await scanProject({ root: dir, paths: [dir], exclude: configExcludes(dir, flags.config, ctx.cwd), cache: flags.cache !== false });
       const { models, unmapped } = foundModelMappings(scan.findings, provider);
       const schema = schemaReferenceFor(dir);
       try {
