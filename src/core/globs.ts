@@ -1,4 +1,4 @@
-import picomatch from 'picomatch';
+import { picomatch } from './picomatch.js';
 
 /**
  * What is wrong with a user's glob, in the words of picomatch (the matcher fast-glob uses),
@@ -8,7 +8,7 @@ import picomatch from 'picomatch';
 export function checkGlob(glob: string): string | undefined {
   if (glob.trim() === '') return 'a glob cannot be empty';
   try {
-    picomatch.makeRe(glob, { strictBrackets: true });
+    picomatch().makeRe(glob, { strictBrackets: true });
     return undefined;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

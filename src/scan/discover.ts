@@ -1,8 +1,8 @@
 import { compareStrings } from '../core/compare.js';
 import { promises as fs, readdirSync, type Dirent } from 'node:fs';
 import path from 'node:path';
-import picomatch from 'picomatch';
 import { InputError } from '../core/errors.js';
+import { picomatch } from '../core/picomatch.js';
 import { isInside, toRelative } from '../core/paths.js';
 import type { SkippedFile } from '../core/types.js';
 import { FolderRules, GITIGNORE, IgnoreFileReader, loadRootRules } from './gitignore.js';
@@ -129,7 +129,7 @@ interface UserGlobs {
 
 /** picomatch is the matcher fast-glob and micromatch use, so globs mean what users know from them. */
 function matcherOf(globs: string[]): (relative: string) => boolean {
-  return picomatch(globs, { dot: true });
+  return picomatch()(globs, { dot: true });
 }
 
 type Target =
