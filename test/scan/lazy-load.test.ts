@@ -21,6 +21,7 @@ const PYTHON = /\/node_modules\/@lezer\/python\/|\/dist\/scan\/frontends\/python
 const NOTEBOOK_READER = /\/dist\/scan\/frontends\/python\/notebook\.js$/;
 const ZOD = /\/node_modules\/zod\//;
 const PROMPTS = /\/node_modules\/prompts\//;
+const PICOMATCH = /\/node_modules\/picomatch\//;
 const READ_WORKER = /\/dist\/scan\/read-worker\.js$/;
 
 let dir: string;
@@ -148,9 +149,17 @@ describe.concurrent('loading only what the run needs', () => {
     expect((await modulesLoadedBy(['scan', root])).some((file) => ZOD.test(file))).toBe(true);
   });
 
-  it.each([['--help'], ['--version'], ['providers'], ['scan', '--help'], ['scan']])('runs %s without a parser, zod or the prompt library', async (...argv) => {
+  // A scan has at least one glob to match, the one that keeps the configuration file out.
+  it.each([
+    [['--help'], true],
+    [['--version'], true],
+    [['providers'], true],
+    [['scan', '--help'], true],
+    [['scan'], false],
+  ])('runs %s without a parser, zod or the prompt library (nor the glob matcher: %s)', async (argv, withoutGlobs) => {
     const cwd = await writeTree(`cwd-${argv.join('-')}`, { 'README.md': 'nothing here\n' });
     const loaded = await modulesLoadedBy(argv, cwd);
-    expect(loaded.filter((file) => [TYPESCRIPT, TYPESCRIPT_FRONTEND, PYTHON, YAML, ZOD, PROMPTS].some((pattern) => pattern.test(file)))).toEqual([]);
+    const unwanted = [TYPESCRIPT, TYPESCRIPT_FRONTEND, PYTHON, YAML, ZOD, PROMPTS, ...(withoutGlobs ? [PICOMATCH] : [])];
+    expect(loaded.filter((file) => unwanted.some((pattern) => pattern.test(file)))).toEqual([]);
   });
 });
