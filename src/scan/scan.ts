@@ -82,7 +82,14 @@ async function readAndParse(
   const skipped: SkippedFile[] = [];
   const queued: Candidate[] = [];
   let count = 0;
-  const cache = options.cache === false ? undefined : ResultCache.open(options.root);
+  // Opened at the first candidate whose result it could hold: a tree without one never pays for it.
+  let cache: ResultCache | undefined;
+  let cacheOpened = options.cache === false;
+  const openCache = () => {
+    if (!cacheOpened) cache = ResultCache.open(options.root);
+    cacheOpened = true;
+    return cache;
+  };
   const pool = new ParsePool(options.threads);
   try {
     await readFiles(
@@ -100,7 +107,7 @@ async function readAndParse(
           return;
         }
         const task = { frontend: frontend.id, file: { path: file.relative, text: read.text } };
-        const candidate: Candidate = { task, frontend, result: frontend.cachesResults ? cache?.find(task) : undefined };
+        const candidate: Candidate = { task, frontend, result: frontend.cachesResults ? openCache()?.find(task) : undefined };
         candidates[index] = candidate;
         if (candidate.result !== undefined) return;
         queued.push(candidate);
