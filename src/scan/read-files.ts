@@ -47,9 +47,10 @@ const WORKER_URL = new URL('./read-worker.js', import.meta.url);
  *
  * Files are read on the calling thread until the first candidate. If many files are left then,
  * a worker thread starts, and it and the calling thread take the rest in small shares from one
- * counter in shared memory; a large tree is shared so from its first file. While the calling thread is busy loading a parser and parsing, the
- * worker reads nearly everything on the other core; when it is not (the candidates' results
- * came from the result cache), both read. A small tree without candidates never pays for a worker.
+ * counter in shared memory; a large tree is shared so from its first file. While the calling
+ * thread is busy loading a parser and parsing, the worker reads nearly everything on the other
+ * core; when it is not (the candidates' results came from the result cache), both read. A small
+ * tree without candidates never pays for a worker.
  */
 export async function readFiles(files: readonly DiscoveredFile[], onRead: (event: ReadEvent) => void, options: ReadOptions = {}): Promise<void> {
   if (options.reader !== undefined) {

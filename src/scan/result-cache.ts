@@ -81,8 +81,9 @@ export class ResultCache {
 
   /**
    * Stores a fresh result. Not kept: a file over a million characters, an analysis that failed
-   * (it may depend on the stack size), and a file that holds a secret, either as a key the frontend found or as text the
-   * redaction would hide, so that no key is ever copied into the cache.
+   * (it may depend on the stack size), and a file that holds a secret the scan recognises,
+   * either as a key the frontend found or as text the redaction would hide, so that such a key
+   * is not copied into the cache.
    */
   keep(task: ParseTask, result: FileScan<unknown>): void {
     this.seen.add(task.file.path);
