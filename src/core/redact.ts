@@ -85,6 +85,21 @@ export function redactSecrets(text: string): string {
     .replace(AZURE_KEY_VALUE, (_, head: string) => `${head}***`);
 }
 
+/** Characters JSON writes escaped: a string holding one reads differently once encoded. */
+const ESCAPED_IN_JSON = /["\\\u0000-\u001f]/;
+
+/**
+ * `JSON.stringify(value, null, 2)` with secrets redacted. A string whose JSON form differs from
+ * its text (quotes, backslashes and line breaks are escaped) is redacted before it is encoded,
+ * since the patterns read the text as written (`AzureKeyCredential("…")`, a `value:` on the
+ * next line); the whole document is redacted after, for what only the encoding shows whole
+ * (`"azureKey": "…"`, where the name and the value are separate strings).
+ */
+export function stringifyRedacted(value: unknown): string {
+  const encoded = JSON.stringify(value, (_key, item: unknown) => (typeof item === 'string' && ESCAPED_IN_JSON.test(item) ? redactSecrets(item) : item), 2);
+  return redactSecrets(`${encoded}\n`);
+}
+
 /**
  * A value held by a secret-named setting is hidden, unless it is plainly a name or code. An
  * unquoted value counts only in a setting's form (an `UPPER_CASE` name, or a name that starts

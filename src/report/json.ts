@@ -1,6 +1,6 @@
 import { LineIndex } from '../core/span.js';
 import type { Edit, Finding, ScanResult } from '../core/types.js';
-import { redactSecrets } from '../core/redact.js';
+import { stringifyRedacted } from '../core/redact.js';
 import { requestFeatures } from '../plan/request-features.js';
 import { buildMigrationReport, type MigrationReport } from './migration-report.js';
 import { summarizePlan } from './plan-summary.js';
@@ -80,5 +80,5 @@ export const renderJson: Reporter = (input, ctx) => {
     ...(input.plan && input.isReport ? { report: reportSection(buildMigrationReport(input)) } : {}),
     ...(input.verification ? { verification: verificationJson(input.verification, ctx.version) } : {}),
   };
-  return redactSecrets(`${JSON.stringify(document, null, 2)}\n`);
+  return stringifyRedacted(document);
 };

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Log, Region as SarifRegion, ReportingDescriptor as SarifRule, Result as SarifResult, Run } from 'sarif';
-import { redactSecrets } from '../core/redact.js';
+import { redactSecrets, stringifyRedacted } from '../core/redact.js';
 import { LineIndex } from '../core/span.js';
 import { FINDING_KINDS, type Finding, type FindingKind, type ManualAction, type ScanResult, type Severity } from '../core/types.js';
 import { MANUAL_CODES } from '../plan/codes.js';
@@ -99,7 +99,7 @@ export const renderSarif: Reporter = (input, ctx) => {
     ...(input.plan ? { properties: { target: input.plan.plan.target } } : {}),
   };
   const log: Log = { $schema: SARIF_SCHEMA, version: '2.1.0', runs: [run] };
-  return redactSecrets(`${JSON.stringify(log, null, 2)}\n`);
+  return stringifyRedacted(log);
 };
 
 function manualRules(): SarifRule[] {

@@ -1,13 +1,13 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import { count } from '../core/plural.js';
-import { redactSecrets } from '../core/redact.js';
+import { redactSecrets, stringifyRedacted } from '../core/redact.js';
 import type { CallSite, CheckResult, CheckStatus, VerifyResult } from '../verify/types.js';
 import { code, row } from './markdown-text.js';
 
 /** `verify --format`: each renders the same result; every one passes through the redactor. */
 export const verifyReporters = {
   text: (result: VerifyResult, ctx: VerifyReportContext) => redactSecrets(`${verificationText(result, new Chalk({ level: ctx.color })).join('\n')}\n`),
-  json: (result: VerifyResult, ctx: VerifyReportContext) => redactSecrets(`${JSON.stringify(verificationJson(result, ctx.version), null, 2)}\n`),
+  json: (result: VerifyResult, ctx: VerifyReportContext) => stringifyRedacted(verificationJson(result, ctx.version)),
   markdown: (result: VerifyResult) => redactSecrets(verificationMarkdown(result, 1)),
 };
 

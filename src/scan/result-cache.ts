@@ -115,7 +115,8 @@ export class ResultCache {
     this.changed = false;
     const stored: Stored = { format: FORMAT, build: this.build, entries: [...this.entries] };
     writeCacheFile(this.file, { kind: KIND, keep: KEEP_ROOTS }, serialize(stored));
-  }}
+  }
+}
 
 function loadEntries(file: string, build: string): Map<string, Entry> {
   const bytes = readCacheFile(file);
@@ -138,13 +139,22 @@ function buildId(): string | undefined {
   }
 }
 
-/** The parsers this build finds installed: a range in their dependencies (or an override) may change them under the same build. */
-const PARSER_PACKAGES = ['typescript', '@lezer/common', '@lezer/lr', '@lezer/python'];
+/**
+ * The parsers this build finds installed: a range in their dependencies (or an override) may
+ * change them under the same build. Each is resolved from the package that uses it.
+ */
+const PARSER_PACKAGES: readonly { name: string; from?: string }[] = [
+  { name: 'typescript' },
+  { name: '@lezer/python' },
+  { name: '@lezer/common' },
+  { name: '@lezer/lr', from: '@lezer/python' },
+];
 
 function parserVersions(): string {
-  const require = createRequire(import.meta.url);
-  return PARSER_PACKAGES.map((name) => {
+  const ours = createRequire(import.meta.url);
+  return PARSER_PACKAGES.map(({ name, from }) => {
     try {
+      const require = from === undefined ? ours : createRequire(ours.resolve(from));
       return `${name}@${packageVersion(path.dirname(require.resolve(name)))}`;
     } catch {
       return `${name}@missing`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { redactSecrets } from '../../src/core/redact.js';
+import { redactSecrets, stringifyRedacted } from '../../src/core/redact.js';
 import { useTempProjects } from '../cli/temp-project.js';
 import { runCli } from '../helpers/run-cli.js';
 import { CLIENT_FILE, writeFiles } from './project.js';
@@ -38,6 +38,13 @@ describe('secrets are redacted by the name that holds them and by their shape', 
   it.each(Object.entries(SHAPES))('%s', (_shape, text) => {
     const redacted = redactSecrets(text);
     for (const secret of SECRETS) expect(redacted).not.toContain(secret);
+  });
+
+  // The JSON reports hold snippets and diff lines as strings, where quotes and line breaks are escaped.
+  it.each(Object.entries(SHAPES))('%s, inside a JSON document', (_shape, text) => {
+    const redacted = stringifyRedacted({ snippet: text, diff: [`-${text}`, `+${text}`] });
+    for (const secret of SECRETS) expect(redacted).not.toContain(secret);
+    expect(JSON.parse(redacted)).toHaveProperty('snippet');
   });
 
   it.each([
