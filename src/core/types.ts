@@ -224,6 +224,8 @@ export interface ScanResult {
   stats: ScanStats;
   /** The text of every file with findings, keyed by relative path, as read (for planning and diffs). */
   texts: Map<string, string>;
+  /** Candidates whose results came from the result cache, unchanged since an earlier run. */
+  reused?: number;
   /** Set when findings below this confidence were left out (`scan --min-confidence`). */
   minConfidence?: Confidence;
 }

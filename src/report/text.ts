@@ -23,7 +23,8 @@ export const renderText: Reporter = (given, ctx) => {
   const lines = input.plan ? (input.isReport ? reportLines(buildMigrationReport(input), c) : planLines(input, input.plan, c)) : scanLines(input.scan, c);
   if (input.verification) lines.push('', ...verificationText(input.verification, c));
   if (input.isReport) lines.push(...nextStepsLines(input.plan?.nextSteps, c), '');
-  lines.push(c.dim(`Done in ${formatDuration(ctx.elapsedMs)}`));
+  const reused = input.scan.reused ?? 0;
+  lines.push(c.dim(`Done in ${formatDuration(ctx.elapsedMs)}${reused > 0 ? `; ${count(reused, 'file')} unchanged since an earlier run, not parsed again` : ''}`));
   return redactSecrets(`${lines.join('\n')}\n`);
 };
 

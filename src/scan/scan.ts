@@ -63,6 +63,7 @@ export async function scanProject(options: ScanOptions): Promise<ScanResult> {
       skipped,
       stats: { discovered: discovered.files.length, candidates: read.count, parsed, skipped: skipped.length },
       texts,
+      ...(read.reused > 0 ? { reused: read.reused } : {}),
     };
   } finally {
     early.stop();
@@ -77,11 +78,12 @@ async function readAndParse(
   sources: readonly { file: DiscoveredFile; frontend: FrontendDescriptor }[],
   options: ScanOptions,
   reader: ReaderThread | undefined,
-): Promise<{ candidates: Candidate[]; count: number; skipped: SkippedFile[] }> {
+): Promise<{ candidates: Candidate[]; count: number; reused: number; skipped: SkippedFile[] }> {
   const candidates: Candidate[] = [];
   const skipped: SkippedFile[] = [];
   const queued: Candidate[] = [];
   let count = 0;
+  let reused = 0;
   // Opened at the first candidate whose result it could hold: a tree without one never pays for it.
   let cache: ResultCache | undefined;
   let cacheOpened = options.cache === false;
@@ -109,7 +111,10 @@ async function readAndParse(
         const task = { frontend: frontend.id, file: { path: file.relative, text: read.text } };
         const candidate: Candidate = { task, frontend, result: frontend.cachesResults ? openCache()?.find(task) : undefined };
         candidates[index] = candidate;
-        if (candidate.result !== undefined) return;
+        if (candidate.result !== undefined) {
+          reused++;
+          return;
+        }
         queued.push(candidate);
         pool.add(task);
       },
@@ -126,7 +131,7 @@ async function readAndParse(
   } finally {
     await pool.close();
   }
-  return { candidates, count, skipped };
+  return { candidates, count, reused, skipped };
 }
 
 /**

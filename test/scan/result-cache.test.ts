@@ -113,6 +113,9 @@ describe.concurrent('result cache', () => {
     expect(JSON.parse(first).findings.some((finding: { file: string; kind: string }) => finding.file === 'src/summarise.ts' && finding.kind === 'api-call')).toBe(true);
     // Nothing changed, so nothing was written.
     expect((await fs.stat(file)).mtimeMs).toBe(mtimeMs);
+    // The terminal report says why the run was quick.
+    expect(await run(['scan', root], cache)).toMatch(/Done in [\d.]+ m?s; 3 files unchanged since an earlier run, not parsed again\n$/);
+    expect(await run(['scan', root, '--no-cache'], cache)).toMatch(/Done in [\d.]+ m?s\n$/);
   });
 
   it('parses a changed file again, and only that one', async () => {
