@@ -27,16 +27,17 @@ const FORMAT = 1;
 const BUILD_ID_URL = new URL('../build-id.json', import.meta.url);
 
 /** One file's result, serialized when it was produced, so later changes to the findings never reach it. */
-interface Entry {
+export interface CacheEntry {
   frontend: string;
   digest: string;
   result: Uint8Array;
 }
 
-interface Stored {
+/** A cache file's content (`node:v8` serialized). */
+export interface StoredCache {
   format: number;
   build: string;
-  entries: [string, Entry][];
+  entries: [string, CacheEntry][];
 }
 
 export class ResultCache {
@@ -47,7 +48,7 @@ export class ResultCache {
     private readonly file: string,
     private readonly build: string,
     private readonly root: string,
-    private readonly entries: Map<string, Entry>,
+    private readonly entries: Map<string, CacheEntry>,
   ) {}
 
   /** The cache of `root` for this build; undefined when caching is off or impossible. */
@@ -113,16 +114,16 @@ export class ResultCache {
       return;
     }
     this.changed = false;
-    const stored: Stored = { format: FORMAT, build: this.build, entries: [...this.entries] };
+    const stored: StoredCache = { format: FORMAT, build: this.build, entries: [...this.entries] };
     writeCacheFile(this.file, { kind: KIND, keep: KEEP_ROOTS }, serialize(stored));
   }
 }
 
-function loadEntries(file: string, build: string): Map<string, Entry> {
+function loadEntries(file: string, build: string): Map<string, CacheEntry> {
   const bytes = readCacheFile(file);
   if (bytes === undefined) return new Map();
   try {
-    const stored = deserialize(bytes) as Partial<Stored>;
+    const stored = deserialize(bytes) as Partial<StoredCache>;
     if (stored.format === FORMAT && stored.build === build && Array.isArray(stored.entries)) return new Map(stored.entries);
   } catch {
     // Damaged: started afresh, and replaced when the run saves.
@@ -155,7 +156,7 @@ function parserVersions(): string {
   return PARSER_PACKAGES.map(({ name, from }) => {
     try {
       const require = from === undefined ? ours : createRequire(ours.resolve(from));
-      return `${name}@${packageVersion(path.dirname(require.resolve(name)))}`;
+      return `${name}@${installedVersion(path.dirname(require.resolve(name)))}`;
     } catch {
       return `${name}@missing`;
     }
@@ -163,7 +164,7 @@ function parserVersions(): string {
 }
 
 /** The version in the nearest package.json at or above `folder` (a package's entry may sit in a subfolder). */
-function packageVersion(folder: string): string {
+function installedVersion(folder: string): string {
   for (let current = folder; ; current = path.dirname(current)) {
     try {
       const { version } = JSON.parse(readFileSync(path.join(current, 'package.json'), 'utf8')) as { version?: unknown };

@@ -1,6 +1,5 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { readTree } from '../helpers/read-tree.js';
+import { writeFiles } from '../helpers/write-files.js';
 
 /** A small project that every migration changes: one client, one call with a model literal. */
 export const CLIENT_FILE = [
@@ -12,12 +11,4 @@ export const CLIENT_FILE = [
   '',
 ].join('\n');
 
-/** Writes `files` (relative path → text) under `dir`. */
-export async function writeFiles(dir: string, files: Record<string, string>): Promise<void> {
-  for (const [file, text] of Object.entries(files)) {
-    await mkdir(path.dirname(path.join(dir, file)), { recursive: true });
-    await writeFile(path.join(dir, file), text);
-  }
-}
-
-export { readTree };
+export { readTree, writeFiles };

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { InputError } from '../../src/core/errors.js';
 import { discoverFiles, type DiscoverOptions } from '../../src/scan/discover.js';
+import { writeFiles } from '../helpers/write-files.js';
 
 /** Scripts and `.env` files, as a frontend registry would accept them. */
 const acceptsScriptsAndEnv = (relative: string) => /\.(?:ts|tsx|js|jsx|mjs|cjs|mts|cts)$/.test(relative) || /(?:^|\/)\.env(?:\.[^/]*)?$/.test(relative);
@@ -19,16 +20,8 @@ afterEach(async () => {
 async function makeTree(files: Record<string, string> = {}): Promise<string> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'migrate-openai-discover-'));
   created.push(dir);
-  await writeTree(dir, files);
+  await writeFiles(dir, files);
   return dir;
-}
-
-async function writeTree(dir: string, files: Record<string, string>): Promise<void> {
-  for (const [relative, content] of Object.entries(files)) {
-    const absolute = path.join(dir, relative);
-    await fs.mkdir(path.dirname(absolute), { recursive: true });
-    await fs.writeFile(absolute, content);
-  }
 }
 
 async function discover(root: string, options: Partial<DiscoverOptions> = {}) {

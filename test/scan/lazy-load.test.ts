@@ -1,17 +1,13 @@
-import { execFile } from 'node:child_process';
 import { existsSync, promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { modulesLoadedBy } from '../helpers/loaded-modules.js';
 import { REPO_ROOT } from '../helpers/run-cli.js';
+import { writeFiles } from '../helpers/write-files.js';
 
 // What a parser or the configuration schema costs to load is paid only by a run that needs it.
 // Each case runs the built CLI in a child process that records every module it loads.
-
-const TRACE = path.join(REPO_ROOT, 'test/helpers/module-trace.mjs');
-const BIN = path.join(REPO_ROOT, 'bin/migrate-openai.js');
-const execFileAsync = promisify(execFile);
 
 const TYPESCRIPT = /\/node_modules\/(typescript|ts-morph|@ts-morph\/common)\//;
 const TYPESCRIPT_FRONTEND = /\/dist\/scan\/frontends\/typescript\/index\.js$/;
@@ -26,25 +22,9 @@ const READ_WORKER = /\/dist\/scan\/read-worker\.js$/;
 
 let dir: string;
 
-/** Runs the CLI and returns the absolute paths of the modules it loaded (workers included). */
-async function modulesLoadedBy(argv: string[], cwd = REPO_ROOT): Promise<string[]> {
-  const traceFile = path.join(dir, `trace-${Math.random().toString(36).slice(2)}.txt`);
-  await execFileAsync(process.execPath, ['--import', TRACE, BIN, ...argv], {
-    cwd,
-    env: { ...process.env, NO_COLOR: '1', MODULE_TRACE_FILE: traceFile },
-  });
-  const loaded = (await fs.readFile(traceFile, 'utf8')).split('\n').filter(Boolean);
-  // The tracer itself shows up: a trace without the CLI in it would prove nothing.
-  expect(loaded.some((file) => file.endsWith(path.join('dist', 'cli', 'main.js')))).toBe(true);
-  return loaded;
-}
-
 async function writeTree(name: string, files: Record<string, string>): Promise<string> {
   const root = path.join(dir, name);
-  for (const [relative, text] of Object.entries(files)) {
-    await fs.mkdir(path.dirname(path.join(root, relative)), { recursive: true });
-    await fs.writeFile(path.join(root, relative), text);
-  }
+  await writeFiles(root, files);
   return root;
 }
 
@@ -158,7 +138,7 @@ describe.concurrent('loading only what the run needs', () => {
     [['scan'], false],
   ])('runs %s without a parser, zod or the prompt library (nor the glob matcher: %s)', async (argv, withoutGlobs) => {
     const cwd = await writeTree(`cwd-${argv.join('-')}`, { 'README.md': 'nothing here\n' });
-    const loaded = await modulesLoadedBy(argv, cwd);
+    const loaded = await modulesLoadedBy(argv, { cwd });
     const unwanted = [TYPESCRIPT, TYPESCRIPT_FRONTEND, PYTHON, YAML, ZOD, PROMPTS, ...(withoutGlobs ? [PICOMATCH] : [])];
     expect(loaded.filter((file) => unwanted.some((pattern) => pattern.test(file)))).toEqual([]);
   });

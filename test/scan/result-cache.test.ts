@@ -5,13 +5,15 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { deserialize, serialize } from 'node:v8';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { StoredCache } from '../../src/scan/result-cache.js';
+import { modulesLoadedBy } from '../helpers/loaded-modules.js';
 import { REPO_ROOT } from '../helpers/run-cli.js';
+import { writeFiles } from '../helpers/write-files.js';
 
 // Results of unchanged files are kept between runs. Each case runs the built CLI with the cache
 // folder in a temporary place, and some record which modules the run loaded.
 
 const BIN = path.join(REPO_ROOT, 'bin/migrate-openai.js');
-const TRACE = path.join(REPO_ROOT, 'test/helpers/module-trace.mjs');
 const execFileAsync = promisify(execFile);
 
 const PARSERS = /\/node_modules\/(typescript|@lezer\/python)\/|\/dist\/scan\/frontends\/(typescript|python)\/index\.js$/;
@@ -24,37 +26,20 @@ const app = {
   '.env': 'OPENAI_MODEL=gpt-4o\n',
 };
 
-interface StoredEntry {
-  frontend: string;
-  digest: string;
-  result: Uint8Array;
-}
-interface Stored {
-  format: number;
-  build: string;
-  entries: [string, StoredEntry][];
-}
-
 let dir: string;
-
-async function writeTree(root: string, files: Record<string, string>): Promise<string> {
-  for (const [relative, text] of Object.entries(files)) {
-    await fs.mkdir(path.dirname(path.join(root, relative)), { recursive: true });
-    await fs.writeFile(path.join(root, relative), text);
-  }
-  return root;
-}
 
 /** A fresh tree and cache folder for one case. */
 async function setUp(name: string, files: Record<string, string> = app): Promise<{ root: string; cache: string }> {
-  const root = await writeTree(path.join(dir, name, 'app'), files);
+  const root = path.join(dir, name, 'app');
+  await writeFiles(root, files);
   return { root, cache: path.join(dir, name, 'cache') };
 }
 
-async function run(argv: string[], cache: string, trace?: string): Promise<string> {
-  const { stdout } = await execFileAsync(process.execPath, [...(trace ? ['--import', TRACE] : []), BIN, ...argv], {
-    env: { ...process.env, MIGRATE_OPENAI_NO_CACHE: undefined, MIGRATE_OPENAI_CACHE_DIR: cache, NO_COLOR: '1', ...(trace ? { MODULE_TRACE_FILE: trace } : {}) },
-  });
+/** The environment of a run with its cache folder at `cache`. */
+const cacheEnv = (cache: string): NodeJS.ProcessEnv => ({ MIGRATE_OPENAI_NO_CACHE: undefined, MIGRATE_OPENAI_CACHE_DIR: cache });
+
+async function run(argv: string[], cache: string): Promise<string> {
+  const { stdout } = await execFileAsync(process.execPath, [BIN, ...argv], { env: { ...process.env, NO_COLOR: '1', ...cacheEnv(cache) } });
   return stdout;
 }
 
@@ -66,8 +51,8 @@ async function resultFile(cache: string): Promise<string> {
   return path.join(cache, names[0]!);
 }
 
-async function readStored(cache: string): Promise<Stored> {
-  return deserialize(await fs.readFile(await resultFile(cache))) as Stored;
+async function readStored(cache: string): Promise<StoredCache> {
+  return deserialize(await fs.readFile(await resultFile(cache))) as StoredCache;
 }
 
 /** Replaces gpt-4o with planted-model in the kept result of `relative`: a run that shows it used the cache. */
@@ -78,14 +63,6 @@ async function plantModel(cache: string, relative: string): Promise<void> {
   for (const finding of result.findings) if (finding.model === 'gpt-4o') finding.model = 'planted-model';
   entry.result = serialize(result);
   await fs.writeFile(await resultFile(cache), serialize(stored), { mode: 0o600 });
-}
-
-async function modulesLoaded(argv: string[], cache: string): Promise<string[]> {
-  const trace = path.join(dir, `trace-${Math.random().toString(36).slice(2)}.txt`);
-  await run(argv, cache, trace);
-  const loaded = (await fs.readFile(trace, 'utf8')).split('\n').filter(Boolean);
-  expect(loaded.some((file) => file.endsWith(path.join('dist', 'cli', 'main.js')))).toBe(true);
-  return loaded;
 }
 
 beforeAll(async () => {
@@ -106,7 +83,7 @@ describe.concurrent('result cache', () => {
     expect(mode & 0o077).toBe(0);
     expect((await readStored(cache)).entries.map(([relative]) => relative).sort()).toEqual(['jobs/embed.py', 'src/ai.ts', 'src/summarise.ts']);
 
-    const loaded = await modulesLoaded(['scan', root, '--format', 'json'], cache);
+    const loaded = await modulesLoadedBy(['scan', root, '--format', 'json'], { env: cacheEnv(cache) });
     expect(loaded.filter((module) => PARSERS.test(module))).toEqual([]);
     expect(await scan(root, cache)).toBe(first);
     // Linked across files as before: the call in summarise.ts goes through the client of ai.ts.
