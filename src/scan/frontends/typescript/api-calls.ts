@@ -48,7 +48,7 @@ export interface ApiCallScan {
 
 export function collectApiCalls(ctx: FileContext, bindings: Bindings, resolver: ClientResolver, refs: ClientRefs): ApiCallScan {
   const scan: ApiCallScan = { calls: [], pending: [], unresolved: [], modelLiterals: new Set() };
-  ctx.nodes.forEach((node) => {
+  ctx.nodesOf([ts.SyntaxKind.CallExpression]).forEach((node) => {
     if (!ts.isCallExpression(node)) return;
     const { root, names } = flattenAccess(node.expression);
     if (names.length === 0 || !mayBeApiCall(names)) return;

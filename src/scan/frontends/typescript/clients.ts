@@ -34,6 +34,14 @@ export function sdkClassOf(node: ts.Node, bindings: Bindings): SdkClass | undefi
   return undefined;
 }
 
+/** Where a client is built, typed or derived. */
+const CLIENT_SITES = [
+  ts.SyntaxKind.NewExpression,
+  ts.SyntaxKind.Parameter,
+  ts.SyntaxKind.PropertyDeclaration,
+  ts.SyntaxKind.VariableDeclaration,
+  ts.SyntaxKind.CallExpression,
+];
 const ASSIGNMENTS = new Set([ts.SyntaxKind.EqualsToken, ts.SyntaxKind.QuestionQuestionEqualsToken, ts.SyntaxKind.BarBarEqualsToken]);
 
 /** Finds client constructions and every name a client is stored under. */
@@ -77,7 +85,7 @@ export function collectClients(ctx: FileContext, bindings: Bindings): ClientRefs
     }
   };
 
-  ctx.nodes.forEach((node) => {
+  ctx.nodesOf(CLIENT_SITES).forEach((node) => {
     if (ts.isNewExpression(node)) {
       const cls = sdkClassOf(unwrap(node.expression), bindings);
       if (cls === undefined) return;

@@ -3,7 +3,7 @@ import { LineIndex } from '../../../core/span.js';
 import { redactSecrets } from '../../../core/redact.js';
 import type { Finding, FindingKind, Range } from '../../../core/types.js';
 import { importedEnvObjects } from './env-access.js';
-import { collectNodes } from './syntax.js';
+import { indexNodes, nodesOfKinds, type NodeIndex } from './syntax.js';
 
 const MAX_SNIPPET = 160;
 
@@ -12,12 +12,8 @@ export class FileContext {
   readonly lines: LineIndex;
   readonly findings: Finding[] = [];
 
-  /**
-   * Every node in source order, collected by the walk that sets the parents and shared by the
-   * finding families, which each visit the file once: iterating an array is much cheaper than
-   * re-walking.
-   */
-  readonly nodes: readonly ts.Node[];
+  /** Every node, collected by the walk that sets the parents. */
+  private readonly index: NodeIndex;
 
   /** `sourceFile` as parsed, without parents: they are set here. */
   constructor(
@@ -26,7 +22,15 @@ export class FileContext {
     readonly sourceFile: ts.SourceFile,
   ) {
     this.lines = new LineIndex(sourceFile.text);
-    this.nodes = collectNodes(sourceFile);
+    this.index = indexNodes(sourceFile);
+  }
+
+  /**
+   * The nodes of `kinds` in source order. Each finding family asks for the few kinds it looks
+   * at: testing every node of a file against every family's predicates was most of the analysis.
+   */
+  nodesOf(kinds: readonly ts.SyntaxKind[]): ts.Node[] {
+    return nodesOfKinds(this.index, kinds);
   }
 
   private envObjectNames: ReadonlySet<string> | undefined;

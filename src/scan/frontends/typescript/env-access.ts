@@ -8,6 +8,9 @@ import { isPlainString, nameText, unwrap } from './syntax.js';
 /** Modules whose `env` export is the environment: SvelteKit's `$env/dynamic/private` and `/public`. */
 const ENV_MODULES = /^\$env\/dynamic\/(?:private|public)$/;
 
+/** The kinds of node an env read can be (see `envNameNode`). */
+export const ENV_READS: readonly ts.SyntaxKind[] = [ts.SyntaxKind.PropertyAccessExpression, ts.SyntaxKind.ElementAccessExpression, ts.SyntaxKind.CallExpression];
+
 /** Local names of `env` imported from an environment module (`import { env } from '$env/dynamic/private'`). */
 export function importedEnvObjects(sourceFile: ts.SourceFile): ReadonlySet<string> {
   const names = new Set<string>();
@@ -63,7 +66,7 @@ export function collectEnvReads(ctx: FileContext): void {
     const range = ctx.rangeOf(node);
     return ts.isIdentifier(node) ? range : { start: range.start + 1, end: range.end - 1 };
   };
-  ctx.nodes.forEach((node) => {
+  ctx.nodesOf([...ENV_READS, ts.SyntaxKind.VariableDeclaration]).forEach((node) => {
     const nameNode = envNameNode(node, ctx.envObjects);
     if (nameNode !== undefined) {
       if (isOpenAISettingName(nameNode.text)) {

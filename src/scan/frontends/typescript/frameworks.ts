@@ -52,7 +52,7 @@ export function collectFrameworkUsage(ctx: FileContext, bindings: Bindings): Fra
   };
 
   const wrappers = new WrapperInstances(bindings);
-  ctx.nodes.forEach((node) => {
+  ctx.nodesOf(FRAMEWORK_SITES).forEach((node) => {
     wrappers.visit(node);
     if (ts.isNewExpression(node) && ts.isIdentifier(unwrap(node.expression))) {
       const framework = bindings.frameworks.get((unwrap(node.expression) as ts.Identifier).text);
@@ -111,6 +111,15 @@ export function collectFrameworkUsage(ctx: FileContext, bindings: Bindings): Fra
   for (const call of wrappers.calls()) ctx.add('api-call', ctx.rangeOf(call), { api: 'chatgpt:sendMessage', detail: { argument: describeArgument(ctx, call, call.arguments) } });
   return usage;
 }
+
+/** Framework clients and their calls, and the sites `WrapperInstances` looks at. */
+const FRAMEWORK_SITES = [
+  ts.SyntaxKind.NewExpression,
+  ts.SyntaxKind.CallExpression,
+  ts.SyntaxKind.VariableDeclaration,
+  ts.SyntaxKind.PropertyDeclaration,
+  ts.SyntaxKind.Parameter,
+];
 
 const WRAPPER_CLASSES = new Set<FrameworkSymbol>(['ChatGPTAPI', 'ChatGPTUnofficialProxyAPI']);
 

@@ -72,6 +72,14 @@ export interface ReExport {
   imported: string;
 }
 
+/** Import and export declarations, `import x = require()`, and calls (`require()`, `import()`). */
+const MODULE_REFERENCES = [
+  ts.SyntaxKind.ImportDeclaration,
+  ts.SyntaxKind.ImportEqualsDeclaration,
+  ts.SyntaxKind.ExportDeclaration,
+  ts.SyntaxKind.CallExpression,
+];
+
 /** Finds `openai` and framework imports in every form and records the bindings they create. */
 export function collectImports(ctx: FileContext): { bindings: Bindings; reExports: ReExport[] } {
   const lastImport = ctx.sourceFile.statements.filter(ts.isImportDeclaration).at(-1);
@@ -139,7 +147,7 @@ export function collectImports(ctx: FileContext): { bindings: Bindings; reExport
     return names;
   };
 
-  const visit = (node: ts.Node): void => {
+  const readReference = (node: ts.Node): void => {
     if (ts.isImportDeclaration(node) && isPlainString(node.moduleSpecifier)) {
       const specifier = node.moduleSpecifier.text;
       const clause = node.importClause;
@@ -195,7 +203,6 @@ export function collectImports(ctx: FileContext): { bindings: Bindings; reExport
         else if (required !== undefined && isOpenAIModule(specifier)) bindMemberRequire(node);
       }
     }
-    ts.forEachChild(node, visit);
   };
 
   /** `const OpenAI = require('openai').default` / `.OpenAI`. */
@@ -207,7 +214,7 @@ export function collectImports(ctx: FileContext): { bindings: Bindings; reExport
     if (ts.isIdentifier(target) && SDK_CLASSES.has(member)) bindings.classes.set(target.text, member as SdkClass);
   };
 
-  visit(ctx.sourceFile);
+  ctx.nodesOf(MODULE_REFERENCES).forEach(readReference);
   return { bindings, reExports };
 }
 

@@ -54,7 +54,7 @@ function scanScript(path: string, text: string, dialect: Dialect): FileScan<TsFa
   const { bindings, reExports } = collectImports(ctx);
   const importsOpenAI = ctx.findings.some((finding) => finding.kind === 'import');
   const clients = collectClients(ctx, bindings);
-  const resolver = new ClientResolver(bindings, clients, ctx.nodes);
+  const resolver = new ClientResolver(bindings, clients, ctx.nodesOf([ts.SyntaxKind.FunctionDeclaration, ts.SyntaxKind.VariableDeclaration]));
   const apiCalls = collectApiCalls(ctx, bindings, resolver, clients);
   ctx.findings.push(...apiCalls.calls.map((call) => call.finding));
   const frameworks = collectFrameworkUsage(ctx, bindings);

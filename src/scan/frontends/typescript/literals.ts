@@ -9,6 +9,14 @@ import { dynamicImportModule, isPlainString, nameText, requiredModule } from './
 /** OpenAI's API host, or an Azure OpenAI resource's (`https://YOUR-RESOURCE.openai.azure.com/`, placeholders included). */
 const OPENAI_HOST = /(?:https?:\/\/|wss:\/\/)?(?:(?:us|eu|ae)\.)?api\.openai\.com[^\s'"`]*|https:\/\/[\w{}<>$-]+\.openai\.azure\.com[^\s'"`]*/;
 const MODEL_NAME = /model|engine|deployment/i;
+/** String literals and the text pieces of templates. */
+const STRING_PIECES = [
+  ts.SyntaxKind.StringLiteral,
+  ts.SyntaxKind.NoSubstitutionTemplateLiteral,
+  ts.SyntaxKind.TemplateHead,
+  ts.SyntaxKind.TemplateMiddle,
+  ts.SyntaxKind.TemplateTail,
+];
 
 /** A string literal piece and the range of its text between the quotes. */
 interface LiteralPiece {
@@ -23,7 +31,7 @@ interface LiteralPiece {
  */
 export function collectLiterals(ctx: FileContext, certainModels: ReadonlySet<ts.Node>): void {
   const pieces: LiteralPiece[] = [];
-  ctx.nodes.forEach((node) => {
+  ctx.nodesOf(STRING_PIECES).forEach((node) => {
     if (isPlainString(node) || ts.isTemplateHead(node) || ts.isTemplateMiddle(node) || ts.isTemplateTail(node)) {
       const range = ctx.rangeOf(node);
       const open = 1;

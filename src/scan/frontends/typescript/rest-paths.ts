@@ -9,6 +9,11 @@ import { resolveStrings } from './values.js';
 const OPENAI_HOST = /^[a-z]+:\/\/[^/]*\bopenai\.(?:com|azure\.com)(?:[:/]|$)/i;
 /** Stands for a `${…}` substitution in a template's text. */
 const HOLE = '\u0000';
+const AZURE_PATH = new RegExp(`(?:^|/)deployments/${HOLE}/(.+)$`);
+const VERSIONED_PATH = new RegExp(`^(?:${HOLE})?/?v1/(.+)$`);
+const JOINED_PATH = new RegExp(`^${HOLE}/(.+)$`);
+/** Where a path can be written: plain strings and templates. */
+const STRINGS_AND_TEMPLATES = [ts.SyntaxKind.StringLiteral, ts.SyntaxKind.NoSubstitutionTemplateLiteral, ts.SyntaxKind.TemplateExpression];
 /** Paths with more than one segment are OpenAI's whatever precedes them. */
 const DISTINCTIVE_PATH = /^(?:chat\/completions|audio\/(?:speech|transcriptions|translations)|images\/(?:generations|edits|variations)|fine_tuning\/jobs|vector_stores)(?:[/?]|$)/;
 
@@ -19,7 +24,7 @@ const DISTINCTIVE_PATH = /^(?:chat\/completions|audio\/(?:speech|transcriptions|
  * call's. Literals with OpenAI's host are base URLs already, and planned as such.
  */
 export function collectRestPaths(ctx: FileContext): void {
-  ctx.nodes.forEach((node) => {
+  ctx.nodesOf(STRINGS_AND_TEMPLATES).forEach((node) => {
     let text: string;
     if (isPlainString(node)) text = node.text;
     else if (ts.isTemplateExpression(node)) text = node.head.text + node.templateSpans.map((span) => HOLE + span.literal.text).join('');
@@ -32,11 +37,11 @@ export function collectRestPaths(ctx: FileContext): void {
 }
 
 function restApiOf(text: string): { api: string; confidence: Confidence } | undefined {
-  const azure = new RegExp(`(?:^|/)deployments/${HOLE}/(.+)$`).exec(text);
+  const azure = AZURE_PATH.exec(text);
   if (azure) return likely(azure[1]!);
-  const versioned = new RegExp(`^(?:${HOLE})?/?v1/(.+)$`).exec(text);
+  const versioned = VERSIONED_PATH.exec(text);
   if (versioned) return likely(versioned[1]!);
-  const joined = new RegExp(`^${HOLE}/(.+)$`).exec(text);
+  const joined = JOINED_PATH.exec(text);
   if (joined) {
     const api = apiForRestPath(joined[1]!);
     // `${base}/embeddings`: one segment after a base could be any API's.

@@ -1,14 +1,15 @@
 import { ts } from './ts.js';
 
 /** Expressions that pass their operand's value on unchanged (`await` included: a promise's value is what the code means). */
-const TRANSPARENT = new Set<ts.SyntaxKind>([
+export const TRANSPARENT_KINDS: readonly ts.SyntaxKind[] = [
   ts.SyntaxKind.ParenthesizedExpression,
   ts.SyntaxKind.AsExpression,
   ts.SyntaxKind.SatisfiesExpression,
   ts.SyntaxKind.NonNullExpression,
   ts.SyntaxKind.TypeAssertionExpression,
   ts.SyntaxKind.AwaitExpression,
-]);
+];
+const TRANSPARENT = new Set(TRANSPARENT_KINDS);
 
 /**
  * Strips parentheses, `as`, `satisfies`, `!`, type assertions and `await`, which do not change
@@ -89,16 +90,26 @@ export function dynamicImportModule(node: ts.Expression): string | undefined {
   return undefined;
 }
 
+/** Every node of a file in source order, and where each kind's nodes are in that order. */
+export interface NodeIndex {
+  nodes: ts.Node[];
+  /** By syntax kind: the positions in `nodes` of that kind's nodes, ascending. */
+  positions: number[][];
+}
+
 /**
  * Every node in source order, each given its `parent` on the way. The parser is asked not to
  * set parents itself (a walk of its own over the whole tree), since the analysis walks the
  * tree once anyway.
  */
-export function collectNodes(sourceFile: ts.SourceFile): ts.Node[] {
+export function indexNodes(sourceFile: ts.SourceFile): NodeIndex {
   const nodes: ts.Node[] = [sourceFile];
+  // Sized up front: filled out of order, a growing array would turn into a slow sparse one.
+  const positions: number[][] = new Array(ts.SyntaxKind.Count);
   let parent: ts.Node = sourceFile;
   const visit = (child: ts.Node): undefined => {
     (child as { parent: ts.Node }).parent = parent;
+    (positions[child.kind] ??= []).push(nodes.length);
     nodes.push(child);
     const outer = parent;
     parent = child;
@@ -107,5 +118,16 @@ export function collectNodes(sourceFile: ts.SourceFile): ts.Node[] {
     return undefined;
   };
   ts.forEachChild(sourceFile, visit);
-  return nodes;
+  return { nodes, positions };
+}
+
+/** The nodes of `kinds` in source order. */
+export function nodesOfKinds({ nodes, positions }: NodeIndex, kinds: readonly ts.SyntaxKind[]): ts.Node[] {
+  const found: number[] = [];
+  for (const kind of new Set(kinds)) {
+    const at = positions[kind];
+    if (at !== undefined) for (const position of at) found.push(position);
+  }
+  if (kinds.length > 1) found.sort((a, b) => a - b);
+  return found.map((position) => nodes[position]!);
 }

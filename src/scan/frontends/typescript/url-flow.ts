@@ -1,14 +1,22 @@
 import { ts } from './ts.js';
 import type { Finding } from '../../../core/types.js';
 import type { FileContext } from './context.js';
-import { envNameOf } from './env-access.js';
+import { ENV_READS, envNameOf } from './env-access.js';
 import { isGenericUrlName } from '../openai-names.js';
-import { nameText, unwrap } from './syntax.js';
+import { nameText, TRANSPARENT_KINDS, unwrap } from './syntax.js';
 import { findValue, resolveStrings, type ImportedRef } from './values.js';
 
 const OPENAI_URL_NAME = /openai.*(?:url|base|host|endpoint)|(?:url|base|host|endpoint).*openai/i;
 const OPENAI_URL = /api\.openai\.com|\.openai\.azure\.com/;
 /** Client options that carry the base URL: the SDK's, LangChain's, the `chatgpt` wrapper's. */
+/** Fallbacks, client options, URL templates, and env reads, also under parentheses, `as` or `await`. */
+const URL_FLOW_SITES = [
+  ts.SyntaxKind.BinaryExpression,
+  ts.SyntaxKind.PropertyAssignment,
+  ts.SyntaxKind.TemplateExpression,
+  ...ENV_READS,
+  ...TRANSPARENT_KINDS,
+];
 const URL_OPTIONS = new Set(['baseURL', 'baseUrl', 'basePath', 'apiBaseUrl', 'endpoint']);
 
 /** What one file says about base URLs that reach OpenAI through names that do not say so. */
@@ -59,7 +67,7 @@ export function collectUrlFlow(ctx: FileContext, relative: ReadonlyMap<string, I
     return false;
   };
 
-  ctx.nodes.forEach((node) => {
+  ctx.nodesOf(URL_FLOW_SITES).forEach((node) => {
     if (ts.isBinaryExpression(node) && (node.operatorToken.kind === ts.SyntaxKind.BarBarToken || node.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken)) {
       if (isOpenAIBase(node.right) && !isOpenAIBase(node.left)) markSources(node.left);
     } else if (ts.isPropertyAssignment(node) && URL_OPTIONS.has(nameText(node.name) ?? '') && isClientOptions(node.parent)) {
