@@ -52,6 +52,19 @@ interface Destination {
 }
 
 const LEFT_WITH_KEY = 'Left on OpenAI with its key.';
+/** A client on OpenAI with OpenAI's key, as the language writes it. */
+const OPENAI_CLIENT: Record<string, string> = {
+  ts: 'new OpenAI({ apiKey: process.env.OPENAI_API_KEY })',
+  python: 'OpenAI(api_key=os.environ["OPENAI_API_KEY"])',
+};
+
+/** How to keep the calls a redirected client cannot serve on OpenAI; v0 module calls take the key and URL per call. */
+function secondClientHint(client: Finding, unserved: readonly Finding[]): string {
+  if (client.symbol === 'OpenAIModule' && unserved.every((call) => call.detail?.isLegacy === true)) {
+    return 'pass `api_key=os.environ["OPENAI_API_KEY"], api_base="https://api.openai.com/v1"` to those calls';
+  }
+  return `send those calls through a second client left on OpenAI (\`${OPENAI_CLIENT[client.language] ?? OPENAI_CLIENT.ts}\`)`;
+}
 
 /** Decides, for the whole project, which clients, URLs and credentials move to the target. */
 export function routeFindings(findings: readonly Finding[], target: MigrationTarget, keepSecretsIn: ReadonlySet<string> = new Set()): Map<Finding, Route> {
@@ -85,6 +98,11 @@ export function routeFindings(findings: readonly Finding[], target: MigrationTar
     const unserved = calls.filter((call) => !isServable(call.api ?? '', target, call));
     if (unserved.length === 0) continue;
     if (unserved.length === calls.length) {
+      // The `openai` module's client is set up by several statements: they stay together.
+      for (const setting of client.symbol === 'OpenAIModule' ? clients.filter((c) => c.symbol === 'OpenAIModule') : []) {
+        keptClients.add(setting);
+        routes.set(setting, { edits: 'none', actions: [] });
+      }
       keptClients.add(client);
       routes.set(client, {
         edits: 'none',
@@ -97,7 +115,7 @@ export function routeFindings(findings: readonly Finding[], target: MigrationTar
       routes.set(client, {
         edits: 'rule',
         actions: [
-          manual(client, 'error', 'mixed-client', `this client now points at ${provider}, but it is also used for APIs ${provider} does not serve (${apisOf(unserved)}): send those calls through a second client left on OpenAI (\`new OpenAI({ apiKey: process.env.OPENAI_API_KEY })\`)`, undefined, unserved.map(siteOf)),
+          manual(client, 'error', 'mixed-client', `this client now points at ${provider}, but it is also used for APIs ${provider} does not serve (${apisOf(unserved)}): ${secondClientHint(client, unserved)}`, undefined, unserved.map(siteOf)),
         ],
       });
       for (const call of unserved) routes.set(call, { edits: 'rule', actions: [], note: `Its client (in ${client.file}) now points at ${provider}: this call would fail there.` });

@@ -36,12 +36,14 @@ export interface PyPendingCall extends PyApiCall {
 export interface PyApiCallScan {
   calls: PyApiCall[];
   pending: PyPendingCall[];
+  /** Calls on the `openai` module's own client, which modules anywhere in the program may configure. */
+  moduleCalls: PyApiCall[];
   /** Model literals in a model position of some call: certain. */
   modelLiterals: Set<number>;
 }
 
 export function collectApiCalls(ctx: PyContext, bindings: PyBindings, refs: PyClientRefs, definitions: Definitions): PyApiCallScan {
-  const scan: PyApiCallScan = { calls: [], pending: [], modelLiterals: new Set() };
+  const scan: PyApiCallScan = { calls: [], pending: [], moduleCalls: [], modelLiterals: new Set() };
   for (const node of ctx.nodes) {
     if (!is(node, 'CallExpression')) continue;
     const callee = node.firstChild!;
@@ -51,7 +53,7 @@ export function collectApiCalls(ctx: PyContext, bindings: PyBindings, refs: PyCl
     if (names.length < 2) continue;
     const legacy = is(root, 'VariableName') && bindings.modules.has(ctx.textOf(root)) && LEGACY_RESOURCES.has(names[0]!) && names.length === 2;
     if (legacy) {
-      scan.calls.push(describeCall(ctx, node, argList, names.join('.'), bindings, definitions, scan.modelLiterals, true));
+      scan.moduleCalls.push(describeCall(ctx, node, argList, names.join('.'), bindings, definitions, scan.modelLiterals, { isLegacy: true }));
       continue;
     }
     // `client.chat…`, or `self.client.chat…`, `llm.client.chat…`, `app.state.llm.chat…`: the
@@ -59,20 +61,23 @@ export function collectApiCalls(ctx: PyContext, bindings: PyBindings, refs: PyCl
     const first = names.findIndex((name) => RESOURCES.has(name));
     const path = first === -1 ? [] : names.slice(first);
     if (path.length < 2) continue;
-    const source =
-      first > 0
-        ? clientOf(ctx, memberNode(callee, names.length - first)!, bindings, refs)
-        : is(root, 'VariableName') && bindings.modules.has(ctx.textOf(root))
-          ? { cls: 'OpenAI' as const }
-          : clientOf(ctx, root, bindings, refs);
+    const api = path.join('.');
+    if (first === 0 && is(root, 'VariableName') && bindings.modules.has(ctx.textOf(root))) {
+      scan.moduleCalls.push(describeCall(ctx, node, argList, api, bindings, definitions, scan.modelLiterals, {}));
+      continue;
+    }
+    const source = clientOf(ctx, first > 0 ? memberNode(callee, names.length - first)! : root, bindings, refs);
     if (source === undefined) continue;
+    if ('ref' in source) {
+      scan.pending.push({ ...describeCall(ctx, node, argList, api, bindings, definitions, scan.modelLiterals, {}), client: source.ref });
+      continue;
+    }
     // A client found by an attribute's name alone may be another object of the same name:
     // the call is likely, and its model literals are not certain either.
-    const isByName = 'cls' in source && source.isByName === true;
-    const call = describeCall(ctx, node, argList, path.join('.'), bindings, definitions, isByName ? new Set() : scan.modelLiterals, false);
+    const isByName = source.isByName === true;
+    const call = describeCall(ctx, node, argList, api, bindings, definitions, isByName ? new Set() : scan.modelLiterals, { client: source.origin });
     if (isByName) call.finding.confidence = 'likely';
-    if ('cls' in source) scan.calls.push(call);
-    else scan.pending.push({ ...call, client: source.ref });
+    scan.calls.push(call);
   }
   return scan;
 }
@@ -92,7 +97,7 @@ function describeCall(
   bindings: PyBindings,
   definitions: Definitions,
   certainModels: Set<number>,
-  isLegacy: boolean,
+  { isLegacy, client }: { isLegacy?: boolean; client?: number },
 ): PyApiCall {
   let model: string | undefined;
   const importedModels: PyImportedRef[] = [];
@@ -108,7 +113,11 @@ function describeCall(
   const finding = ctx.createFinding('api-call', ctx.rangeOf(node), {
     api,
     ...(model ? { model } : {}),
-    detail: { argument: describeArguments(ctx, argList), ...(isLegacy ? { isLegacy } : {}) },
+    detail: {
+      argument: describeArguments(ctx, argList),
+      ...(isLegacy ? { isLegacy } : {}),
+      ...(client === undefined ? {} : { client: { file: ctx.path, start: client } }),
+    },
   });
   return { finding, importedModels };
 }

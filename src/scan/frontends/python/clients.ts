@@ -5,8 +5,17 @@ import type { PyBindings, PyImportedRef, PySdkClass } from './imports.js';
 import { flattenAccess, childrenOf, is, textOf, unwrap } from './syntax.js';
 import { assignmentOf } from './values.js';
 
-/** A client: built here from a known class, or obtained from a name another module exports. */
-export type ClientSource = { cls: PySdkClass; isByName?: boolean } | { ref: PyImportedRef };
+/**
+ * A client: built here from a known class, or obtained from a name another module exports.
+ * `origin` is where it was built in this file (its client finding's start), when one place is known.
+ */
+export type ClientSource = { cls: PySdkClass; isByName?: boolean; origin?: number; binding?: Binding } | { ref: PyImportedRef };
+
+/**
+ * How a name was bound: by a type annotation (`client: OpenAI`), which says what the name holds
+ * but not which client, or by a value; a value bound from two different places has no origin.
+ */
+type Binding = 'annotation' | 'ambiguous';
 
 /** The names through which this file reaches an `openai` client. */
 export interface PyClientRefs {
@@ -57,13 +66,14 @@ export function clientOf(ctx: PyContext, node: SyntaxNode, bindings: PyBindings,
     }
     // `request.app.state.openai`, where `app.state.openai = AsyncOpenAI()`: matched by name only.
     const attribute = refs.attributes.get(names[names.length - 1]!);
-    return attribute && 'cls' in attribute && names.length >= 2 ? { cls: attribute.cls, isByName: true } : undefined;
+    return attribute && 'cls' in attribute && names.length >= 2 ? { ...attribute, isByName: true } : undefined;
   }
   if (!is(inner, 'CallExpression')) return undefined;
   const callee = inner.firstChild!;
   const argList = inner.getChild('ArgList');
   const sdk = sdkClassOf(ctx, callee, bindings);
-  if (sdk) return { cls: sdk.cls };
+  // The construction's client finding starts where the call does.
+  if (sdk) return { cls: sdk.cls, origin: inner.from };
   const calleeText = textOf(callee, ctx.text);
   // instructor.from_openai(OpenAI()) and instructor.patch(…) return the same client, wrapped.
   if (isInstructorWrapper(ctx, callee, bindings) && argList) {
@@ -155,7 +165,7 @@ function bindNames(ctx: PyContext, bindings: PyBindings, refs: PyClientRefs): vo
       if (value && !is(value, 'return') && fn) {
         const source = clientOf(ctx, value, bindings, refs);
         const name = fn.getChild('VariableName');
-        if (source && name) refs.factories.set(ctx.textOf(name), source);
+        if (source && name) bindName(refs.factories, ctx.textOf(name), source);
       }
       continue;
     }
@@ -169,9 +179,10 @@ function bindNames(ctx: PyContext, bindings: PyBindings, refs: PyClientRefs): vo
       if (is(owner, 'ParamList')) {
         // `def get_client() -> OpenAI:`
         const name = is(node.parent, 'FunctionDefinition') ? node.parent.getChild('VariableName') : null;
-        if (name) refs.factories.set(ctx.textOf(name), { cls: cls.cls });
+        if (name) bindName(refs.factories, ctx.textOf(name), { cls: cls.cls, binding: 'annotation' });
       } else {
-        bindTarget(ctx, owner, { cls: cls.cls }, refs);
+        // A parameter holds whichever client the caller passes; an annotated name or field holds its value's.
+        bindTarget(ctx, owner, is(node.parent, 'ParamList') ? { cls: cls.cls } : { cls: cls.cls, binding: 'annotation' }, refs);
       }
     } else if (is(node, 'WithStatement')) {
       // `with OpenAI() as client:` / `async with AsyncOpenAI() as client:`.
@@ -189,13 +200,28 @@ function bindTarget(ctx: PyContext, target: SyntaxNode, source: ClientSource, re
   if (is(target, 'VariableName')) {
     const name = ctx.textOf(target);
     // A class-body assignment is a field, reached through `self.`.
-    if (is(target.parent?.parent, 'Body') && is(target.parent?.parent?.parent, 'ClassDefinition')) refs.fields.set(name, source);
-    else refs.variables.set(name, source);
+    const isField = is(target.parent?.parent, 'Body') && is(target.parent?.parent?.parent, 'ClassDefinition');
+    bindName(isField ? refs.fields : refs.variables, name, source);
     return;
   }
   const { root, names } = flattenAccess(target, ctx.text);
-  if (names.length === 1 && is(root, 'VariableName') && ['self', 'cls'].includes(ctx.textOf(root))) refs.fields.set(names[0]!, source);
-  else if (names.length >= 2) refs.attributes.set(names[names.length - 1]!, source);
+  if (names.length === 1 && is(root, 'VariableName') && ['self', 'cls'].includes(ctx.textOf(root))) bindName(refs.fields, names[0]!, source);
+  else if (names.length >= 2) bindName(refs.attributes, names[names.length - 1]!, source);
+}
+
+/**
+ * Names are matched file-wide, so one name may be bound in several places (a local `client` in
+ * two functions): its calls are linked to a construction only while every value bound to it
+ * comes from that one construction. An annotation never replaces a value.
+ */
+function bindName(names: Map<string, ClientSource>, name: string, source: ClientSource): void {
+  const current = names.get(name);
+  if (current === undefined || !('cls' in current) || !('cls' in source) || current.binding === 'annotation') {
+    names.set(name, source);
+  } else if (source.binding !== 'annotation') {
+    const isSame = current.binding !== 'ambiguous' && current.origin === source.origin;
+    names.set(name, isSame ? source : { cls: source.cls, ...(source.isByName ? { isByName: true } : {}), binding: 'ambiguous' });
+  }
 }
 
 function enclosingFunction(node: SyntaxNode): SyntaxNode | undefined {
@@ -206,15 +232,24 @@ function enclosingFunction(node: SyntaxNode): SyntaxNode | undefined {
   return undefined;
 }
 
-/** Module-level names other modules may import as clients. */
-export function exportedClients(ctx: PyContext, refs: PyClientRefs): { names: string[]; factories: string[] } {
-  const names: string[] = [];
+/**
+ * What another module gets when it imports a name of this one: where the client was built here,
+ * or the name of another module it comes from (followed by the link step).
+ */
+export type ExportedClient = { origin?: number } | { ref: PyImportedRef };
+
+/** Module-level names other modules may import as clients, and functions returning one. */
+export function exportedClients(ctx: PyContext, refs: PyClientRefs): Record<string, ExportedClient> {
+  const exported: Record<string, ExportedClient> = {};
+  const add = (name: string, source: ClientSource) => {
+    exported[name] = 'ref' in source ? { ref: source.ref } : source.origin === undefined ? {} : { origin: source.origin };
+  };
   for (const node of ctx.nodes) {
     const assignment = is(node.parent, 'Script') ? assignmentOf(node) : undefined;
-    if (assignment && is(assignment.target, 'VariableName')) {
-      const name = ctx.textOf(assignment.target);
-      if (refs.variables.has(name)) names.push(name);
-    }
+    const name = assignment && is(assignment.target, 'VariableName') ? ctx.textOf(assignment.target) : undefined;
+    const source = name === undefined ? undefined : refs.variables.get(name);
+    if (source) add(name!, source);
   }
-  return { names: [...new Set(names)], factories: [...refs.factories.keys()] };
+  for (const [name, source] of refs.factories) add(name, source);
+  return exported;
 }

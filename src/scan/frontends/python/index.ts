@@ -1,7 +1,7 @@
 import type { Finding } from '../../../core/types.js';
 import type { FileScan, Frontend, SourceText } from '../types.js';
-import { collectApiCalls, type PyPendingCall } from './api-calls.js';
-import { collectClients, exportedClients } from './clients.js';
+import { collectApiCalls, type PyApiCall, type PyPendingCall } from './api-calls.js';
+import { collectClients, exportedClients, type ExportedClient } from './clients.js';
 import { PyContext } from './context.js';
 import { collectEnvReads } from './env-access.js';
 import { collectFrameworkClients } from './frameworks.js';
@@ -17,11 +17,15 @@ import { LineIndex } from '../../../core/span.js';
 
 /** What other Python files may need from this one. */
 export interface PyFacts {
-  /** Module-level names bound to a client, and functions returning one. */
-  exportedClients: string[];
+  /** Module-level names bound to a client, and functions returning one, with where that client was built. */
+  exportedClients: Record<string, ExportedClient>;
   /** Module constants (`NAME`) and class fields (`.name`) whose value is a model id, with the findings at the literals. */
   exportedModels: Record<string, Finding[]>;
   pending: PyPendingCall[];
+  /** Calls on the `openai` module's client, linked to its settings wherever the program makes them. */
+  moduleCalls: PyApiCall[];
+  /** This file's first setting of the `openai` module's client (`openai.api_key = …`). */
+  moduleSetting?: Finding;
   importedModels: { ref: PyImportedRef; call: Finding }[];
 }
 
@@ -44,11 +48,13 @@ export function scanPythonText(path: string, text: string): FileScan<PyFacts> {
   collectLiterals(ctx, new Set([...apiCalls.modelLiterals, ...frameworkModels]));
   if (isSetupScript(path)) collectSetupRequirements(ctx, definitions);
 
-  const exported = exportedClients(ctx, refs);
+  const moduleSetting = ctx.findings.find((finding) => finding.symbol === 'OpenAIModule');
   const facts: PyFacts = {
-    exportedClients: [...exported.names, ...exported.factories],
+    exportedClients: exportedClients(ctx, refs),
     exportedModels: collectExportedModels(ctx, definitions, bindings),
     pending: apiCalls.pending,
+    moduleCalls: apiCalls.moduleCalls,
+    ...(moduleSetting ? { moduleSetting } : {}),
     importedModels: apiCalls.calls.flatMap((call) => call.importedModels.map((ref) => ({ ref, call: call.finding }))),
   };
   return { ok: true, findings: ctx.findings, facts };

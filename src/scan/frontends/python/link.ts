@@ -1,12 +1,18 @@
 import path from 'node:path';
 import type { Finding } from '../../../core/types.js';
+import type { PyApiCall } from './api-calls.js';
+import type { ExportedClient } from './clients.js';
 import type { PyImportedRef } from './imports.js';
 import type { PyFacts } from './index.js';
 
 interface Target {
+  path: string;
   facts: PyFacts;
   name: string;
 }
+
+/** How many modules a client may be passed through by name (`from .llm import client` in each). */
+const MAX_HOPS = 8;
 
 /**
  * Follows imports between the scanned Python files: `from .llm import client` (relative) and
@@ -39,8 +45,22 @@ export function linkPythonFiles(files: { path: string; facts: PyFacts }[]): Find
     const file = moduleFile(importer, ref.from);
     const facts = file === undefined ? undefined : byPath.get(file);
     if (facts === undefined) return undefined;
-    return { facts, name: ref.imported };
+    return { path: file!, facts, name: ref.imported };
   };
+
+  /** Where the client behind an exported name was built, through the modules that pass it on. */
+  const clientLink = (target: Target, hops = 0): { file: string; start: number } | undefined => {
+    const exported = exportedClient(target);
+    if (exported === undefined || hops > MAX_HOPS) return undefined;
+    if ('origin' in exported) return exported.origin === undefined ? undefined : { file: target.path, start: exported.origin };
+    if (!('ref' in exported)) return undefined;
+    const next = resolve(target.path, exported.ref);
+    return next && clientLink(next, hops + 1);
+  };
+
+  // The `openai` module's client is one per program: its calls go where its settings send them.
+  const moduleSetting = files.find((file) => file.facts.moduleSetting !== undefined)?.facts.moduleSetting;
+  const moduleLink = moduleSetting && { file: moduleSetting.file, start: moduleSetting.span.start };
 
   const linkModels = (importer: string, call: Finding, refs: PyImportedRef[]) => {
     let model = call.model;
@@ -54,14 +74,24 @@ export function linkPythonFiles(files: { path: string; facts: PyFacts }[]): Find
     if (model !== undefined && call.model === undefined) found.push({ ...call, model });
   };
 
+  const addCall = (file: string, call: PyApiCall, client: { file: string; start: number } | undefined) => {
+    const finding = client === undefined ? call.finding : { ...call.finding, detail: { ...call.finding.detail, client } };
+    found.push(finding);
+    linkModels(file, finding, call.importedModels);
+  };
+
   for (const { path: file, facts } of files) {
     for (const { call, ref } of facts.importedModels) linkModels(file, call, [ref]);
+    for (const call of facts.moduleCalls) addCall(file, call, moduleLink);
     for (const pending of facts.pending) {
       const target = resolve(file, pending.client);
-      if (target === undefined || !target.facts.exportedClients.includes(target.name)) continue;
-      found.push(pending.finding);
-      linkModels(file, pending.finding, pending.importedModels);
+      if (target === undefined || exportedClient(target) === undefined) continue;
+      addCall(file, pending, clientLink(target));
     }
   }
   return found;
+}
+
+function exportedClient(target: Target): ExportedClient | undefined {
+  return Object.hasOwn(target.facts.exportedClients, target.name) ? target.facts.exportedClients[target.name] : undefined;
 }

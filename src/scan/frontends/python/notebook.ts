@@ -144,14 +144,18 @@ function cellAt(joined: Joined, offset: number): { cell: CodeCell; line: number 
   return { cell: found.cell, line: before.split('\n').length };
 }
 
-/** Offsets in a finding's detail: every `{ start, end }` range and the named positions. */
+/**
+ * Offsets in a finding's detail: every `{ start, end }` range, the start of a `{ file, start }`
+ * link to the client a call goes through, and the named positions.
+ */
 const POSITIONS = new Set(['lastElementEnd', 'listEnd', 'importsEnd', 'importsStart']);
 
 function mapOffsets<T>(value: T, toJson: readonly number[]): T {
   if (Array.isArray(value)) return value.map((item) => mapOffsets(item, toJson)) as T;
   if (value === null || typeof value !== 'object') return value;
   const mapped: Record<string, unknown> = {};
-  const isRange = typeof (value as { start?: unknown }).start === 'number' && typeof (value as { end?: unknown }).end === 'number';
+  const { start, end, file } = value as { start?: unknown; end?: unknown; file?: unknown };
+  const isRange = typeof start === 'number' && (typeof end === 'number' || typeof file === 'string');
   for (const [key, item] of Object.entries(value)) {
     const isPosition = typeof item === 'number' && (POSITIONS.has(key) || (isRange && (key === 'start' || key === 'end')));
     mapped[key] = isPosition ? toJson[item as number] : mapOffsets(item, toJson);

@@ -1,0 +1,144 @@
+import { describe as group, expect, it } from 'vitest';
+import type { Finding } from '../../../../src/core/types.js';
+import { loadNotebookSupport } from '../../../../src/scan/frontends/python/index.js';
+import { scanPythonFiles } from './scan-python.js';
+
+const lines = (...code: string[]) => `${code.join('\n')}\n`;
+
+/** Each API call as `file:line api → file:line of the client it goes through` (`→ none` when unlinked). */
+function links(files: Record<string, string>): string[] {
+  const findings = scanPythonFiles(files);
+  const clients = findings.filter((f) => f.kind === 'client');
+  const where = (f: Finding) => `${f.file}:${f.span.line}`;
+  return findings
+    .filter((f) => f.kind === 'api-call')
+    .map((call) => {
+      const link = call.detail?.client;
+      const client = link && clients.find((c) => c.file === link.file && c.span.start === link.start);
+      if (link && client === undefined) throw new Error(`${where(call)} links to no client finding: ${JSON.stringify(link)}`);
+      return `${where(call)} ${call.api} → ${client ? where(client) : 'none'}`;
+    });
+}
+
+const IMPORT = 'from openai import OpenAI, AsyncOpenAI, AzureOpenAI';
+
+group('python API calls name the client construction they go through', () => {
+  it.each([
+    ['a module-level client', lines(IMPORT, 'client = OpenAI()', 'client.chat.completions.create(model="gpt-4o", messages=[])'), ['a.py:3 chat.completions.create → a.py:2']],
+    [
+      'two clients side by side',
+      lines(IMPORT, 'direct = OpenAI()', 'local = OpenAI(base_url="http://localhost:8000/v1")', 'direct.chat.completions.create(model="gpt-4o", messages=[])', 'local.chat.completions.create(model="gpt-4o", messages=[])'),
+      ['a.py:4 chat.completions.create → a.py:2', 'a.py:5 chat.completions.create → a.py:3'],
+    ],
+    [
+      'a self field set in __init__',
+      lines(IMPORT, 'class Bot:', '    def __init__(self):', '        self.client = AsyncOpenAI()', '    async def ask(self):', '        return await self.client.responses.create(model="gpt-5", input="hi")'),
+      ['a.py:6 responses.create → a.py:4'],
+    ],
+    [
+      'a class-level field, annotated',
+      lines(IMPORT, 'class Bot:', '    client: OpenAI = OpenAI()', '    def ask(self):', '        return self.client.embeddings.create(model="text-embedding-3-small", input="x")'),
+      ['a.py:5 embeddings.create → a.py:3'],
+    ],
+    [
+      'a field annotated in the class body and set in __init__',
+      lines(IMPORT, 'class Bot:', '    client: OpenAI', '    def __init__(self):', '        self.client = OpenAI(base_url="http://vllm:8000/v1")', '    def ask(self):', '        return self.client.chat.completions.create(model="gpt-4o", messages=[])'),
+      ['a.py:7 chat.completions.create → a.py:5'],
+    ],
+    ['a simple assignment', lines(IMPORT, 'client = OpenAI()', 'llm = client', 'llm.chat.completions.create(model="gpt-4o", messages=[])'), ['a.py:4 chat.completions.create → a.py:2']],
+    ['a with block', lines(IMPORT, 'with OpenAI() as c:', '    c.files.list()'), ['a.py:3 files.list → a.py:2']],
+    ['a factory', lines(IMPORT, '_client = OpenAI()', 'def get_client() -> OpenAI:', '    return _client', 'get_client().models.list()'), ['a.py:5 models.list → a.py:2']],
+    ['with_options', lines(IMPORT, 'client = OpenAI()', 'client.with_options(timeout=5).models.list()'), ['a.py:3 models.list → a.py:2']],
+    ['instructor', lines('import instructor', IMPORT, 'c = instructor.from_openai(OpenAI())', 'c.chat.completions.create(model="gpt-4o", messages=[])'), ['a.py:4 chat.completions.create → a.py:3']],
+    ['an Azure client', lines(IMPORT, 'az = AzureOpenAI(api_version="2024-10-21")', 'az.chat.completions.create(model="prod", messages=[])'), ['a.py:3 chat.completions.create → a.py:2']],
+    [
+      'a client kept in app.state (matched by name)',
+      lines(IMPORT, 'async def lifespan(app):', '    app.state.llm = AsyncOpenAI()', 'async def chat(request):', '    return await request.app.state.llm.chat.completions.create(model="gpt-4o", messages=[])'),
+      ['a.py:5 chat.completions.create → a.py:3'],
+    ],
+  ])('%s', (_name, code, expected) => {
+    expect(links({ 'a.py': code })).toEqual(expected);
+  });
+});
+
+group('python API calls stay unlinked when the client cannot be told', () => {
+  it.each([
+    [
+      'one name bound to two clients in two functions',
+      lines(IMPORT, 'def a():', '    client = OpenAI()', '    return client.models.list()', 'def b():', '    client = OpenAI(base_url="http://gw/v1")', '    return client.models.list()'),
+      ['a.py:4 models.list → none', 'a.py:7 models.list → none'],
+    ],
+    [
+      'a typed parameter beside a module client of the same name',
+      lines(IMPORT, 'client = OpenAI(base_url="http://gw/v1")', 'def ask(client: OpenAI):', '    return client.models.list()'),
+      ['a.py:4 models.list → none'],
+    ],
+    ['a typed parameter alone', lines(IMPORT, 'def ask(client: OpenAI):', '    return client.models.list()'), ['a.py:3 models.list → none']],
+    ['a factory known only by its return type', lines(IMPORT, 'def get_client() -> OpenAI:', '    return make()', 'get_client().models.list()'), ['a.py:4 models.list → none']],
+  ])('%s', (_name, code, expected) => {
+    expect(links({ 'a.py': code })).toEqual(expected);
+  });
+});
+
+group('python API calls linked across modules', () => {
+  const llm = lines(IMPORT, 'client = OpenAI()', 'gateway = AsyncOpenAI(base_url="http://gateway:4000/v1")', 'def get_client():', '    return client');
+
+  it('follows relative and absolute imports, module attributes and factories', () => {
+    expect(
+      links({
+        'app/llm.py': llm,
+        'app/routes/chat.py': lines('from ..llm import client', 'client.chat.completions.create(model="gpt-4o", messages=[])'),
+        'app/routes/proxy.py': lines('from app.llm import gateway', 'async def go():', '    return await gateway.chat.completions.create(model="llama-3-70b", messages=[])'),
+        'app/routes/jobs.py': lines('from app import llm', 'llm.gateway.embeddings.create(model="text-embedding-3-small", input="x")'),
+        'app/worker.py': lines('from app.llm import get_client', 'get_client().models.list()'),
+      }),
+    ).toEqual([
+      'app/routes/chat.py:2 chat.completions.create → app/llm.py:2',
+      'app/routes/jobs.py:2 embeddings.create → app/llm.py:3',
+      'app/routes/proxy.py:3 chat.completions.create → app/llm.py:3',
+      'app/worker.py:2 models.list → app/llm.py:2',
+    ]);
+  });
+
+  it('follows a client passed on by a module that imports it', () => {
+    expect(
+      links({
+        'app/llm.py': llm,
+        'app/deps.py': lines('from app.llm import gateway', 'llm_client = gateway', 'def get_llm():', '    return gateway'),
+        'app/routes/a.py': lines('from app.deps import llm_client, get_llm', 'llm_client.models.list()', 'get_llm().models.list()'),
+      }),
+    ).toEqual(['app/routes/a.py:2 models.list → app/llm.py:3', 'app/routes/a.py:3 models.list → app/llm.py:3']);
+  });
+
+  it('stops at modules that pass a name on in a circle', () => {
+    expect(
+      links({
+        'app/a.py': lines('from openai import OpenAI', 'from app.b import c', 'client = c'),
+        'app/b.py': lines('from app.a import client', 'c = client'),
+        'app/use.py': lines('from app.a import client', 'client.models.list()'),
+      }),
+    ).toEqual(['app/use.py:2 models.list → none']);
+  });
+
+  it("links calls on the openai module's client to its settings, wherever they are made", () => {
+    expect(
+      links({
+        'app/config.py': lines('import os', 'import openai', 'openai.api_key = os.environ["OPENAI_API_KEY"]', 'openai.base_url = "http://gateway:4000/v1"'),
+        'app/chat.py': lines('import openai', 'openai.chat.completions.create(model="gpt-4o", messages=[])', 'openai.ChatCompletion.create(model="gpt-4o", messages=[])'),
+      }),
+    ).toEqual(['app/chat.py:2 chat.completions.create → app/config.py:3', 'app/chat.py:3 ChatCompletion.create → app/config.py:3']);
+  });
+
+  it("leaves calls on the openai module's client unlinked when nothing configures it", () => {
+    expect(links({ 'a.py': lines('import openai', 'openai.chat.completions.create(model="gpt-4o", messages=[])') })).toEqual(['a.py:2 chat.completions.create → none']);
+  });
+});
+
+group('python API calls in notebooks', () => {
+  it("link to the client finding's position in the notebook's JSON", async () => {
+    await loadNotebookSupport();
+    const cell = (source: string[]) => ({ cell_type: 'code', metadata: {}, outputs: [], execution_count: null, source });
+    const notebook = JSON.stringify({ cells: [cell(['from openai import OpenAI\n', 'client = OpenAI()']), cell(['client.models.list()'])], metadata: {}, nbformat: 4, nbformat_minor: 5 }, null, 1);
+    expect(links({ 'chat.ipynb': notebook })).toEqual(['chat.ipynb:19 models.list → chat.ipynb:10']);
+  });
+});
