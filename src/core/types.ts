@@ -60,7 +60,8 @@ export interface PropertyInfo {
 export type ValueInfo =
   | { kind: 'string'; range: Range; text: string; value: string }
   | { kind: 'number'; range: Range; text: string; value: number }
-  | { kind: 'env'; range: Range; text: string; name: string }
+  /** `isImported`: read through a SvelteKit `$env/static/*` import, which the env-var rule renames. */
+  | { kind: 'env'; range: Range; text: string; name: string; isImported?: boolean }
   /** A nested object literal (LangChain's `configuration: { baseURL }`). */
   | { kind: 'object'; range: Range; text: string; object: Extract<ArgumentInfo, { kind: 'object' }> }
   | { kind: 'other'; range: Range; text: string };
@@ -138,6 +139,12 @@ export interface FindingDetail {
   client?: { file: string; start: number };
   /** For API calls written as a REST path after a base held elsewhere (`${API}/containers`): a raw request. */
   isRestPath?: boolean;
+  /**
+   * For a variable imported from SvelteKit's `$env/static/*`: its local name and the file's uses
+   * of it; `isPlain` when a rename of the name can follow each use (no `{ KEY }` shorthand, no
+   * export), `isClientOption` when every use is the value of a client option.
+   */
+  envImport?: { local: string; uses: Range[]; isPlain: boolean; isClientOption?: boolean };
   /** The env read is the value of this client option ('apiKey', 'baseURL' …). */
   clientOption?: string;
   /**

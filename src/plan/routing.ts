@@ -133,7 +133,8 @@ export function routeFindings(findings: readonly Finding[], target: MigrationTar
   const loose = findings.filter((f) => !isSettings(f) && enclosingClient(f) === undefined);
   // A key in a comment authenticates nothing; one inside a string literal may.
   const credentials = loose.filter((f) => (f.kind === 'api-key' && f.detail?.literal !== undefined) || (f.kind === 'env-var' && f.detail?.clientOption === undefined && isOpenAIKeyVariable(f.name ?? '', target)));
-  const urls = loose.filter((f) => f.kind === 'base-url' || (f.kind === 'env-var' && f.detail?.clientOption === undefined && isOpenAIUrlVariable(f.name ?? '')));
+  // A URL variable imported only for client options (SvelteKit's `$env/static/*`) goes where those clients go.
+  const urls = loose.filter((f) => f.kind === 'base-url' || (f.kind === 'env-var' && f.detail?.clientOption === undefined && !f.detail?.envImport?.isClientOption && isOpenAIUrlVariable(f.name ?? '')));
   const destinations = new Map<Finding, Destination>();
   for (const url of urls) destinations.set(url, { finding: url, moves: urlMoves(url, target) });
   for (const client of clients) destinations.set(client, { finding: client, moves: !keptClients.has(client) });

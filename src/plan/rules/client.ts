@@ -189,13 +189,15 @@ function configureClient(finding: Finding, ctx: RuleContext, wanted: WantedOptio
       continue;
     }
     if (value.text === option.code || option.keepsExisting) continue;
-    const inItsForm = option.isKey ? keyReadInItsForm(finding, ctx, value) : undefined;
+    const inItsForm = option.isKey ? keyReadInItsForm(finding, ctx, value, option.code) : undefined;
     if (inItsForm === 'kept') continue;
     const custom = checkCustomValue(finding, ctx, option, value);
     if (custom) actions.push(custom);
     else if (inItsForm) edits.push(inItsForm);
-    // `{ baseURL }` shorthand: the name is the value, so the whole property is replaced.
-    else edits.push(existing.isShorthand ? edit(finding, existing.range, optionText(option, ctx), reason) : edit(finding, value.range, option.code, reason));
+    // `{ baseURL }` shorthand: the name is the value, so the whole property is replaced; so is a
+    // `$env/static/*` name, which the env-var rule renames where it is used.
+    else if (existing.isShorthand || (value.kind === 'env' && value.isImported)) edits.push(edit(finding, existing.range, optionText(option, ctx), reason));
+    else edits.push(edit(finding, value.range, option.code, reason));
   }
 
   for (const option of ACCOUNT_OPTIONS) {
@@ -216,12 +218,15 @@ function configureClient(finding: Finding, ctx: RuleContext, wanted: WantedOptio
  * A key read from a bundler's or runtime's own environment (`import.meta.env.VITE_OPENAI_API_KEY`
  * in Vite, Astro and SvelteKit code, `Deno.env.get(…)`, `Bun.env`) keeps its form, and its prefix,
  * with the target's variable: `process.env` is not there in a browser bundle or every runtime.
- * `kept` when it reads the target's variable already.
+ * `kept` when it reads the target's variable already, or reads it through a SvelteKit
+ * `$env/static/*` import, which the env-var rule renames at the import.
  */
-function keyReadInItsForm(finding: Finding, ctx: RuleContext, value: ValueInfo): Edit | 'kept' | undefined {
+function keyReadInItsForm(finding: Finding, ctx: RuleContext, value: ValueInfo, code: string): Edit | 'kept' | undefined {
   const isScript = finding.language === 'ts' || finding.language === 'js';
   if (!isScript || value.kind !== 'env' || value.text.startsWith('process.env')) return undefined;
   const { target } = ctx;
+  // A credential that is not the key (an Entra ID token provider) replaces the read.
+  if (value.isImported) return code === keyCode(target, ctx.syntax) ? 'kept' : undefined;
   if (value.name.endsWith(target.keyVar)) return 'kept';
   const name = isOpenAIKeyVariable(value.name, target) ? renamedKeyVariable(value.name, target) : target.keyVar;
   const at = value.text.lastIndexOf(value.name);

@@ -2,7 +2,8 @@ import { isOpenAIKeyVariable, isOpenAIUrlVariable, renamedKeyVariable, runtimeCo
 import { baseUrlCode } from '../target.js';
 import { addNeededVariables } from './env-template.js';
 import { planKeyEntry, planUnreadKeyEntry, planUrlEntry } from './settings.js';
-import { edit, manual, NOTHING, result, type Rule } from './types.js';
+import type { Edit, Finding } from '../../core/types.js';
+import { edit, manual, NOTHING, result, type Rule, type RuleContext } from './types.js';
 
 const ACCOUNT_VARIABLES = new Set(['OPENAI_ORG_ID', 'OPENAI_ORGANIZATION', 'OPENAI_PROJECT_ID']);
 
@@ -35,7 +36,8 @@ export const planEnvVar: Rule = (finding, ctx) => {
       return result([], [manual(finding, 'error', 'rename-env-var', `rename ${name} to ${renamed} here (destructured from the environment or a settings field): until then it reads the OpenAI key for requests that go to ${target.provider.name}`)]);
     }
     const rename = edit(finding, range, renamed, `${target.provider.name} key variable`);
-    return entry ? planKeyEntry(finding, entry, rename, ctx) : result([rename]);
+    if (entry) return planKeyEntry(finding, entry, rename, ctx);
+    return result(finding.detail?.envImport ? renameImport(finding, rename, ctx) : [rename]);
   }
   if (isOpenAIUrlVariable(name)) {
     if (entry) return planUrlEntry(finding, entry, ctx);
@@ -48,3 +50,18 @@ export const planEnvVar: Rule = (finding, ctx) => {
   }
   return NOTHING;
 };
+
+/**
+ * A SvelteKit `$env/static/*` import of the key under its own name is renamed with its uses, so
+ * that the code names the variable it reads. When a use keeps the name (`{ OPENAI_API_KEY }`,
+ * `export { OPENAI_API_KEY }`) or the new name is taken in the file, the import keeps the old
+ * name as its local alias instead (`DEEPSEEK_API_KEY as OPENAI_API_KEY`); an aliased import only
+ * changes the name it imports.
+ */
+function renameImport(finding: Finding, rename: Edit, ctx: RuleContext): Edit[] {
+  const { local, uses, isPlain } = finding.detail!.envImport!;
+  if (local !== finding.name) return [rename];
+  const isTaken = new RegExp(`(?<![\\w$])${rename.text}(?![\\w$])`).test(ctx.text);
+  if (!isPlain || isTaken) return [{ ...rename, text: `${rename.text} as ${local}` }];
+  return [rename, ...uses.map((use) => ({ ...rename, start: use.start, end: use.end }))];
+}

@@ -2,7 +2,7 @@ import { ts } from './ts.js';
 import { lineStartAt } from '../../../core/line-breaks.js';
 import type { ArgumentInfo, PropertyInfo, ValueInfo } from '../../../core/types.js';
 import type { FileContext } from './context.js';
-import { envNameOf } from './env-access.js';
+import { envNameOf, isStaticEnvRead } from './env-access.js';
 import { isPlainString, nameText, unwrap } from './syntax.js';
 import { resolveObjectLiteral } from './values.js';
 
@@ -72,8 +72,8 @@ export function describeValue(ctx: FileContext, expression: ts.Expression): Valu
   const inner = unwrap(expression);
   if (isPlainString(inner)) return { kind: 'string', range, text, value: inner.text };
   if (ts.isNumericLiteral(inner)) return { kind: 'number', range, text, value: Number(inner.text.replace(/_/g, '')) };
-  const envName = envNameOf(inner, ctx.envObjects);
-  if (envName !== undefined) return { kind: 'env', range, text, name: envName };
+  const envName = envNameOf(inner, ctx.envImports);
+  if (envName !== undefined) return { kind: 'env', range, text, name: envName, ...(isStaticEnvRead(inner, ctx.envImports) ? { isImported: true } : {}) };
   if (ts.isObjectLiteralExpression(inner)) return { kind: 'object', range, text, object: describeObject(ctx, inner) };
   return { kind: 'other', range, text };
 }

@@ -2,7 +2,7 @@ import type { ts } from './ts.js';
 import { LineIndex } from '../../../core/span.js';
 import { redactSecrets } from '../../../core/redact.js';
 import type { Finding, FindingKind, Range } from '../../../core/types.js';
-import { importedEnvObjects } from './env-access.js';
+import { importedEnv, type EnvImports } from './env-access.js';
 import { indexNodes, nodesOfKinds, type NodeIndex } from './syntax.js';
 
 const MAX_SNIPPET = 160;
@@ -33,12 +33,12 @@ export class FileContext {
     return nodesOfKinds(this.index, kinds);
   }
 
-  private envObjectNames: ReadonlySet<string> | undefined;
+  private envImportsFound: EnvImports | undefined;
 
-  /** Local names that hold the environment besides `process.env` (SvelteKit's imported `env`). */
-  get envObjects(): ReadonlySet<string> {
-    this.envObjectNames ??= importedEnvObjects(this.sourceFile);
-    return this.envObjectNames;
+  /** How the file imports the environment besides `process.env` (SvelteKit's `$env` modules). */
+  get envImports(): EnvImports {
+    this.envImportsFound ??= importedEnv(this.sourceFile);
+    return this.envImportsFound;
   }
 
   get text(): string {

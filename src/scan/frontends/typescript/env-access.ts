@@ -3,30 +3,71 @@ import type { Range } from '../../../core/types.js';
 import type { FileContext } from './context.js';
 import { isOpenAISettingName } from '../openai-names.js';
 import { isPlainString, nameText, unwrap } from './syntax.js';
-
+import { isDeclaredInScope } from './values.js';
 
 /** Modules whose `env` export is the environment: SvelteKit's `$env/dynamic/private` and `/public`. */
 const ENV_MODULES = /^\$env\/dynamic\/(?:private|public)$/;
+/** Modules that export each variable under its own name: SvelteKit's `$env/static/private` and `/public`. */
+const STATIC_ENV_MODULES = /^\$env\/static\/(?:private|public)$/;
 
 /** The kinds of node an env read can be (see `envNameNode`). */
 export const ENV_READS: readonly ts.SyntaxKind[] = [ts.SyntaxKind.PropertyAccessExpression, ts.SyntaxKind.ElementAccessExpression, ts.SyntaxKind.CallExpression];
 
-/** Local names of `env` imported from an environment module (`import { env } from '$env/dynamic/private'`). */
-export function importedEnvObjects(sourceFile: ts.SourceFile): ReadonlySet<string> {
-  const names = new Set<string>();
-  for (const statement of sourceFile.statements) {
-    if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier) || !ENV_MODULES.test(statement.moduleSpecifier.text)) continue;
-    const bindings = statement.importClause?.namedBindings;
-    if (bindings === undefined || !ts.isNamedImports(bindings)) continue;
-    for (const element of bindings.elements) if ((element.propertyName ?? element.name).text === 'env') names.add(element.name.text);
-  }
-  return names;
+/** How a file reaches the environment through imports. */
+export interface EnvImports {
+  /** Local names of `env` imported from an environment module (`import { env } from '$env/dynamic/private'`). */
+  objects: ReadonlySet<string>;
+  /** Variables imported by name (`import { OPENAI_API_KEY as key } from '$env/static/private'`), by local name. */
+  variables: ReadonlyMap<string, ts.ImportSpecifier>;
 }
 
-/** `process.env`, `import.meta.env`, `Bun.env`, and `envObjects` (see `importedEnvObjects`). */
-function isEnvObject(node: ts.Expression, envObjects: ReadonlySet<string>): boolean {
+export function importedEnv(sourceFile: ts.SourceFile): EnvImports {
+  const objects = new Set<string>();
+  const variables = new Map<string, ts.ImportSpecifier>();
+  for (const statement of sourceFile.statements) {
+    if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
+    const module = statement.moduleSpecifier.text;
+    const isDynamic = ENV_MODULES.test(module);
+    if (!isDynamic && !STATIC_ENV_MODULES.test(module)) continue;
+    const bindings = statement.importClause?.namedBindings;
+    if (bindings === undefined || !ts.isNamedImports(bindings)) continue;
+    for (const element of bindings.elements) {
+      const imported = (element.propertyName ?? element.name).text;
+      if (!isDynamic) variables.set(element.name.text, element);
+      else if (imported === 'env') objects.add(element.name.text);
+    }
+  }
+  return { objects, variables };
+}
+
+/**
+ * How an identifier is used: a plain reference a rename can follow, another reference that
+ * keeps the name (`{ KEY }` shorthand, `export { KEY }`), or undefined when it is no reference
+ * (a property name, a declaration's own name, the import itself).
+ */
+function referenceKind(node: ts.Identifier): 'plain' | 'named' | undefined {
+  const parent = node.parent;
+  if (ts.isShorthandPropertyAssignment(parent)) return parent.name === node ? 'named' : 'plain';
+  if (ts.isExportSpecifier(parent)) return (parent.propertyName ?? parent.name) === node ? 'named' : undefined;
+  if (ts.isPropertyAccessExpression(parent)) return parent.expression === node ? 'plain' : undefined;
+  if (ts.isQualifiedName(parent)) return parent.left === node ? 'plain' : undefined;
+  if (ts.isBindingElement(parent) && parent.propertyName === node) return undefined;
+  if (ts.isLabeledStatement(parent) || ts.isBreakOrContinueStatement(parent) || ts.isImportSpecifier(parent)) return undefined;
+  return 'name' in parent && parent.name === node ? undefined : 'plain';
+}
+
+/** The import an identifier reads a `$env/static/*` variable through, unless a local declaration shadows it. */
+function staticEnvImport(node: ts.Node, env: EnvImports): ts.ImportSpecifier | undefined {
+  if (!ts.isIdentifier(node)) return undefined;
+  const specifier = env.variables.get(node.text);
+  if (specifier === undefined || referenceKind(node) === undefined || isDeclaredInScope(node)) return undefined;
+  return specifier;
+}
+
+/** `process.env`, `import.meta.env`, `Bun.env`, and an imported `env` (see `importedEnv`). */
+function isEnvObject(node: ts.Expression, env: EnvImports): boolean {
   const inner = unwrap(node);
-  if (ts.isIdentifier(inner)) return envObjects.has(inner.text);
+  if (ts.isIdentifier(inner)) return env.objects.has(inner.text);
   if (!ts.isPropertyAccessExpression(inner) || inner.name.text !== 'env') return false;
   const owner = inner.expression;
   if (ts.isIdentifier(owner)) return owner.text === 'process' || owner.text === 'Bun';
@@ -34,9 +75,9 @@ function isEnvObject(node: ts.Expression, envObjects: ReadonlySet<string>): bool
 }
 
 /** The node holding the variable name in an env read, or undefined when `node` is not one. */
-function envNameNode(node: ts.Node, envObjects: ReadonlySet<string>): ts.Identifier | ts.StringLiteralLike | undefined {
-  if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.name) && isEnvObject(node.expression, envObjects)) return node.name;
-  if (ts.isElementAccessExpression(node) && isPlainString(node.argumentExpression) && isEnvObject(node.expression, envObjects)) {
+function envNameNode(node: ts.Node, env: EnvImports): ts.Identifier | ts.StringLiteralLike | undefined {
+  if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.name) && isEnvObject(node.expression, env)) return node.name;
+  if (ts.isElementAccessExpression(node) && isPlainString(node.argumentExpression) && isEnvObject(node.expression, env)) {
     return node.argumentExpression;
   }
   // Deno.env.get('NAME')
@@ -55,9 +96,16 @@ function envNameNode(node: ts.Node, envObjects: ReadonlySet<string>): ts.Identif
   return undefined;
 }
 
-/** The variable an expression reads from the environment, if it is a direct env read. */
-export function envNameOf(node: ts.Expression, envObjects: ReadonlySet<string>): string | undefined {
-  return envNameNode(unwrap(node), envObjects)?.text;
+/** The variable an expression reads from the environment, if it is a direct env read or a `$env/static/*` import. */
+export function envNameOf(node: ts.Expression, env: EnvImports): string | undefined {
+  const inner = unwrap(node);
+  const specifier = staticEnvImport(inner, env);
+  return specifier === undefined ? envNameNode(inner, env)?.text : (specifier.propertyName ?? specifier.name).text;
+}
+
+/** Whether the expression reads a variable through a `$env/static/*` import, which renaming the import renames. */
+export function isStaticEnvRead(node: ts.Expression, env: EnvImports): boolean {
+  return staticEnvImport(unwrap(node), env) !== undefined;
 }
 
 /** Reports every read of an OpenAI-related environment variable. */
@@ -66,8 +114,9 @@ export function collectEnvReads(ctx: FileContext): void {
     const range = ctx.rangeOf(node);
     return ts.isIdentifier(node) ? range : { start: range.start + 1, end: range.end - 1 };
   };
+  collectStaticEnvImports(ctx);
   ctx.nodesOf([...ENV_READS, ts.SyntaxKind.VariableDeclaration]).forEach((node) => {
-    const nameNode = envNameNode(node, ctx.envObjects);
+    const nameNode = envNameNode(node, ctx.envImports);
     if (nameNode !== undefined) {
       if (isOpenAISettingName(nameNode.text)) {
         ctx.add('env-var', ctx.rangeOf(node), { name: nameNode.text, detail: { nameRange: nameRange(nameNode) } });
@@ -75,7 +124,7 @@ export function collectEnvReads(ctx: FileContext): void {
       return;
     }
     // const { OPENAI_API_KEY, OPENAI_BASE_URL: base } = process.env
-    if (ts.isVariableDeclaration(node) && node.initializer && isEnvObject(node.initializer, ctx.envObjects) && ts.isObjectBindingPattern(node.name)) {
+    if (ts.isVariableDeclaration(node) && node.initializer && isEnvObject(node.initializer, ctx.envImports) && ts.isObjectBindingPattern(node.name)) {
       for (const element of node.name.elements) {
         const key = element.propertyName ?? element.name;
         const name = nameText(key);
@@ -83,4 +132,29 @@ export function collectEnvReads(ctx: FileContext): void {
       }
     }
   });
+}
+
+/**
+ * `import { OPENAI_API_KEY } from '$env/static/private'` reads the variable where it is imported:
+ * the finding is the import, and it lists the file's uses of the name, which a rename of an
+ * import under its own name must follow.
+ */
+function collectStaticEnvImports(ctx: FileContext): void {
+  const imports = [...ctx.envImports.variables.values()].filter((specifier) => isOpenAISettingName((specifier.propertyName ?? specifier.name).text));
+  if (imports.length === 0) return;
+  const uses = new Map<ts.ImportSpecifier, { range: Range; kind: 'plain' | 'named' }[]>(imports.map((specifier) => [specifier, []]));
+  ctx.nodesOf([ts.SyntaxKind.Identifier]).forEach((node) => {
+    const specifier = staticEnvImport(node, ctx.envImports);
+    if (specifier !== undefined) uses.get(specifier)?.push({ range: ctx.rangeOf(node), kind: referenceKind(node as ts.Identifier)! });
+  });
+  for (const [specifier, found] of uses) {
+    const imported = specifier.propertyName ?? specifier.name;
+    ctx.add('env-var', ctx.rangeOf(specifier), {
+      name: imported.text,
+      detail: {
+        nameRange: ctx.rangeOf(imported),
+        envImport: { local: specifier.name.text, uses: found.map((use) => use.range), isPlain: found.every((use) => use.kind === 'plain') },
+      },
+    });
+  }
 }

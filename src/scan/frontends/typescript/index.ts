@@ -81,7 +81,10 @@ function scanScript(path: string, text: string, dialect: Dialect): FileScan<TsFa
   return { ok: true, findings: ctx.findings, facts };
 }
 
-/** Env reads that are the value of a client option (`apiKey: process.env.X`) say which option. */
+/**
+ * Env reads that are the value of a client option (`apiKey: process.env.X`) say which option; a
+ * `$env/static/*` import used only as client options says so too.
+ */
 function markClientOptions(findings: Finding[], constructions: Finding[]): void {
   const options = new Map<number, string>();
   for (const client of constructions) {
@@ -92,8 +95,13 @@ function markClientOptions(findings: Finding[], constructions: Finding[]): void 
     }
   }
   for (const finding of findings) {
-    const option = finding.kind === 'env-var' ? options.get(finding.span.start) : undefined;
+    if (finding.kind !== 'env-var') continue;
+    const option = options.get(finding.span.start);
     if (option !== undefined) finding.detail = { ...finding.detail, clientOption: option };
+    const imported = finding.detail?.envImport;
+    if (imported !== undefined && imported.uses.length > 0 && imported.uses.every((use) => options.has(use.start))) {
+      finding.detail = { ...finding.detail, envImport: { ...imported, isClientOption: true } };
+    }
   }
 }
 

@@ -45,7 +45,7 @@ export function collectUrlFlow(ctx: FileContext, relative: ReadonlyMap<string, I
   /** Names and env reads inside an expression that is used as an OpenAI base. */
   const markSources = (expression: ts.Expression) => {
     const visit = (node: ts.Node) => {
-      const env = ts.isExpression(node) ? envNameOf(node, ctx.envObjects) : undefined;
+      const env = ts.isExpression(node) ? envNameOf(node, ctx.envImports) : undefined;
       if (env !== undefined) flow.envNames.push(env);
       else if (ts.isPropertyAccessExpression(node)) flow.holders.push(node.name.text);
       else if (ts.isIdentifier(node)) flow.holders.push(node.text);
@@ -75,7 +75,7 @@ export function collectUrlFlow(ctx: FileContext, relative: ReadonlyMap<string, I
     } else if (ts.isTemplateExpression(node) && node.head.text === '' && node.templateSpans[0]!.literal.text.startsWith('/')) {
       if (fallsBackToOpenAI(node.templateSpans[0]!.expression)) ctx.add('base-url', ctx.rangeOf(node), { api: node.getText(ctx.sourceFile), confidence: 'likely', detail: {} });
     } else if (ts.isExpression(node)) {
-      const env = envNameOf(node, ctx.envObjects);
+      const env = envNameOf(node, ctx.envImports);
       const holder = env !== undefined && isGenericUrlName(env) ? holderOf(node) : undefined;
       if (env !== undefined && holder !== undefined) {
         flow.reads.push({ finding: ctx.createFinding('env-var', ctx.rangeOf(node), { name: env, confidence: 'likely', detail: { isGenericName: true } }), holder });

@@ -94,6 +94,11 @@ export function findValue(identifier: ts.Identifier, includeParameters = true): 
   return found.isParameter && !includeParameters ? undefined : found.value;
 }
 
+/** Whether a variable or parameter in a scope enclosing `identifier` has its name (and so hides an import of it). */
+export function isDeclaredInScope(identifier: ts.Identifier): boolean {
+  return lookUp(identifier, (binding, initializer) => valueInBinding(binding, initializer, identifier.text, identifier)) !== undefined;
+}
+
 /**
  * What a destructuring declaration takes a name from: `const { chat } = client` gives
  * `client` and the path `['chat']`. Undefined for names not declared by destructuring.
