@@ -137,6 +137,11 @@ export interface FindingDetail {
   nameRange?: Range;
   /** For API calls: the client construction the call goes through (its finding's file and start). */
   client?: { file: string; start: number };
+  /**
+   * For API calls: where the model ids the call sends are written (model findings' file and
+   * start), when the frontend follows them there; a model id written elsewhere is matched by its value.
+   */
+  models?: { file: string; start: number }[];
   /** For API calls written as a REST path after a base held elsewhere (`${API}/containers`): a raw request. */
   isRestPath?: boolean;
   /**

@@ -181,6 +181,11 @@ export function routeFindings(findings: readonly Finding[], target: MigrationTar
   const callsWithOwnModel = new Set(codeModels.flatMap((model) => callsAround.containing(model)));
   const callsById = groupBy(calls, (call) => call.model);
   const remoteCallsById = groupBy(calls.filter((call) => !callsWithOwnModel.has(call)), (call) => call.model);
+  // Where the frontend followed a call's model to where it is written, that place is sent by those calls alone.
+  const sendersByPlace = groupBy(
+    calls.flatMap((call) => (call.detail?.models ?? []).map((place) => ({ call, key: `${place.file}\u0000${place.start}` }))),
+    (sender) => sender.key,
+  );
   // When every client and URL of the project is left on OpenAI on purpose (not merely left for the
   // user to point by hand), every request stays there, and so does every model id.
   const isLeftOnPurpose = ({ finding }: Destination) => (finding.kind === 'client' ? keptClients.has(finding) : finding.kind === 'api-call' || isUnservedUrl(finding));
@@ -189,7 +194,8 @@ export function routeFindings(findings: readonly Finding[], target: MigrationTar
   for (const model of nothingMoves ? [] : codeModels) {
     const call = callsAround.containing(model)[0];
     const remote = remoteCallsById.get(model.model) ?? [];
-    const users = remote.length > 0 ? remote : (callsById.get(model.model) ?? []);
+    const senders = sendersByPlace.get(`${model.file}\u0000${model.span.start}`)?.map((sender) => sender.call);
+    const users = senders ?? (remote.length > 0 ? remote : (callsById.get(model.model) ?? []));
     const stays = call !== undefined
       ? isStaying(call)
       : users.length > 0

@@ -101,11 +101,13 @@ function describeCall(
 ): PyApiCall {
   let model: string | undefined;
   const importedModels: PyImportedRef[] = [];
+  const models: { file: string; start: number }[] = [];
   const modelArgument = argumentsOf(argList).find((arg) => arg.keyword !== undefined && MODEL_KEYWORDS.has(ctx.textOf(arg.keyword)));
   if (modelArgument) {
     const resolved = resolveStrings(ctx, modelArgument.value, definitions, bindings);
     for (const literal of resolved.literals) {
       certainModels.add(literal.from);
+      models.push({ file: ctx.path, start: literal.from });
       model ??= plainString(literal, ctx.text)?.value;
     }
     importedModels.push(...resolved.imported);
@@ -117,6 +119,7 @@ function describeCall(
       argument: describeArguments(ctx, argList),
       ...(isLegacy ? { isLegacy } : {}),
       ...(client === undefined ? {} : { client: { file: ctx.path, start: client } }),
+      ...(models.length > 0 ? { models } : {}),
     },
   });
   return { finding, importedModels };

@@ -26,7 +26,8 @@ export interface PyFacts {
   moduleCalls: PyApiCall[];
   /** This file's first setting of the `openai` module's client (`openai.api_key = …`). */
   moduleSetting?: Finding;
-  importedModels: { ref: PyImportedRef; call: Finding }[];
+  /** Calls (found here) whose model comes from other modules. */
+  importedModels: { call: Finding; refs: PyImportedRef[] }[];
 }
 
 /** Base classes whose fields pydantic-settings fills from same-named environment variables. */
@@ -55,7 +56,7 @@ export function scanPythonText(path: string, text: string): FileScan<PyFacts> {
     pending: apiCalls.pending,
     moduleCalls: apiCalls.moduleCalls,
     ...(moduleSetting ? { moduleSetting } : {}),
-    importedModels: apiCalls.calls.flatMap((call) => call.importedModels.map((ref) => ({ ref, call: call.finding }))),
+    importedModels: apiCalls.calls.filter((call) => call.importedModels.length > 0).map((call) => ({ call: call.finding, refs: call.importedModels })),
   };
   return { ok: true, findings: ctx.findings, facts };
 }

@@ -62,26 +62,28 @@ export function linkPythonFiles(files: { path: string; facts: PyFacts }[]): Find
   const moduleSetting = files.find((file) => file.facts.moduleSetting !== undefined)?.facts.moduleSetting;
   const moduleLink = moduleSetting && { file: moduleSetting.file, start: moduleSetting.span.start };
 
-  const linkModels = (importer: string, call: Finding, refs: PyImportedRef[]) => {
-    let model = call.model;
-    for (const ref of refs) {
+  /** The model findings of the ids imported for a call, and the call with them, when it gains a model. */
+  const linkModels = (importer: string, call: Finding, refs: PyImportedRef[]): Finding | undefined => {
+    const imported = refs.flatMap((ref) => {
       const target = resolve(importer, ref);
-      for (const finding of target?.facts.exportedModels[target.name] ?? []) {
-        found.push(finding);
-        model ??= finding.model;
-      }
-    }
-    if (model !== undefined && call.model === undefined) found.push({ ...call, model });
+      return target === undefined ? [] : exportedModels(target);
+    });
+    found.push(...imported);
+    if (call.model !== undefined || imported.length === 0) return undefined;
+    const models = [...(call.detail?.models ?? []), ...imported.map((finding) => ({ file: finding.file, start: finding.span.start }))];
+    return { ...call, model: imported[0]!.model, detail: { ...call.detail, models } };
   };
 
   const addCall = (file: string, call: PyApiCall, client: { file: string; start: number } | undefined) => {
     const finding = client === undefined ? call.finding : { ...call.finding, detail: { ...call.finding.detail, client } };
-    found.push(finding);
-    linkModels(file, finding, call.importedModels);
+    found.push(linkModels(file, finding, call.importedModels) ?? finding);
   };
 
   for (const { path: file, facts } of files) {
-    for (const { call, ref } of facts.importedModels) linkModels(file, call, [ref]);
+    for (const { call, refs } of facts.importedModels) {
+      const linked = linkModels(file, call, refs);
+      if (linked) found.push(linked);
+    }
     for (const call of facts.moduleCalls) addCall(file, call, moduleLink);
     for (const pending of facts.pending) {
       const target = resolve(file, pending.client);
@@ -90,6 +92,10 @@ export function linkPythonFiles(files: { path: string; facts: PyFacts }[]): Find
     }
   }
   return found;
+}
+
+function exportedModels(target: Target): Finding[] {
+  return Object.hasOwn(target.facts.exportedModels, target.name) ? target.facts.exportedModels[target.name]! : [];
 }
 
 function exportedClient(target: Target): ExportedClient | undefined {

@@ -142,3 +142,47 @@ group('python API calls in notebooks', () => {
     expect(links({ 'chat.ipynb': notebook })).toEqual(['chat.ipynb:19 models.list → chat.ipynb:10']);
   });
 });
+
+group('python API calls name where their model ids are written', () => {
+  /** Each API call as `file:line → file:line of each model finding it sends`. */
+  function modelPlaces(files: Record<string, string>): string[] {
+    const findings = scanPythonFiles(files);
+    const models = findings.filter((f) => f.kind === 'model');
+    return findings
+      .filter((f) => f.kind === 'api-call')
+      .map((call) => {
+        const places = (call.detail?.models ?? []).map((place) => {
+          const model = models.find((m) => m.file === place.file && m.span.start === place.start);
+          return model ? `${model.file}:${model.span.line} ${model.model}` : 'no model finding';
+        });
+        return `${call.file}:${call.span.line} → ${places.join(', ') || 'none'}`;
+      });
+  }
+
+  it('in the call, in a constant of the module, and in a settings field of another module', () => {
+    expect(
+      modelPlaces({
+        'app/settings.py': lines('from pydantic_settings import BaseSettings', 'class Settings(BaseSettings):', '    chat_model: str = "gpt-4o-mini"', 'settings = Settings()'),
+        'app/chat.py': lines(
+          IMPORT,
+          'from .settings import settings',
+          'TAG_MODEL = "gpt-4.1-mini"',
+          'client = OpenAI()',
+          'client.chat.completions.create(model="gpt-4o", messages=[])',
+          'client.chat.completions.create(model=TAG_MODEL, messages=[])',
+          'client.chat.completions.create(model=settings.chat_model, messages=[])',
+          'client.chat.completions.create(model=pick(), messages=[])',
+        ),
+      }),
+    ).toEqual(['app/chat.py:5 → app/chat.py:5 gpt-4o', 'app/chat.py:6 → app/chat.py:3 gpt-4.1-mini', 'app/chat.py:7 → app/settings.py:3 gpt-4o-mini', 'app/chat.py:8 → none']);
+  });
+
+  it('for calls on a client imported from another module', () => {
+    expect(
+      modelPlaces({
+        'app/llm.py': lines(IMPORT, 'client = OpenAI()', 'MODEL = "gpt-4o"'),
+        'app/use.py': lines('from app.llm import client, MODEL', 'client.chat.completions.create(model=MODEL, messages=[])'),
+      }),
+    ).toEqual(['app/use.py:2 → app/llm.py:3 gpt-4o']);
+  });
+});
