@@ -19,6 +19,7 @@ export const MANUAL_CODES = {
   'unverified-parameter': 'No source confirms the target accepts this request parameter',
   'no-equivalent-model': 'The target has no model equivalent to this OpenAI model',
   'unknown-model': 'No mapping is known for this model id',
+  'dynamic-model': 'A call whose model is chosen at run time: it must name a target model',
   'reindex-embeddings': 'A new embedding model: stored vectors must be rebuilt',
   'create-deployment': 'Azure needs a deployment for this model',
   'client-options-not-literal': 'Client options are built elsewhere',

@@ -6,6 +6,7 @@ import { groupBy } from '../core/group.js';
 import { capabilityForCall, hostedToolsOf, restApiOf, VERSIONED_BASE } from './api-surface.js';
 import { isOpenAIKeyVariable, isOpenAIUrlVariable } from './env-names.js';
 import { describeBaseUrl, type MigrationTarget } from './target.js';
+import { dynamicModelAction } from './dynamic-model.js';
 import { manual } from './rules/types.js';
 
 /**
@@ -217,6 +218,15 @@ export function routeFindings(findings: readonly Finding[], target: MigrationTar
     } else if (keptKeys.length + keptUrlReads.length > 0 && (entry.kind === 'base-url' || (entry.kind === 'env-var' && isOpenAIUrlVariable(entry.name ?? '')))) {
       // A client left on OpenAI without a baseURL of its own reads OPENAI_BASE_URL: pointing that at the target would send it there.
       routes.set(entry, { edits: 'none', actions: [] });
+    }
+  }
+
+  // 7. A request that moves with a model the scan could not see reaches the target with whatever that model is.
+  if (!nothingMoves) {
+    for (const call of calls) {
+      if (routes.has(call) || isStaying(call)) continue;
+      const action = dynamicModelAction(call, target);
+      if (action) routes.set(call, { edits: 'rule', actions: [action] });
     }
   }
   return routes;

@@ -60,11 +60,12 @@ export const planApiCall: Rule = (finding, ctx) => {
   const api = finding.api;
   if (api === undefined) return NOTHING;
   const { provider } = ctx.target;
-  const note = ctx.routes.get(finding)?.note;
+  const route = ctx.routes.get(finding);
+  const note = route?.note;
   const unsupported = checkApiSupport(finding, api, provider, note);
   const legacy = legacyModuleAction(finding, ctx);
   if (unsupported && unsupported.gap.support !== 'partial') return { ...result([], [unsupported.action, ...(legacy ? [legacy] : [])]), gaps: [unsupported.gap] };
-  const actions: ManualAction[] = unsupported ? [unsupported.action] : [];
+  const actions: ManualAction[] = [...(unsupported ? [unsupported.action] : []), ...(route?.actions ?? [])];
   const gaps: CapabilityGap[] = unsupported ? [unsupported.gap] : [];
   const argument = finding.detail?.argument;
   if (argument?.kind === 'object') {
