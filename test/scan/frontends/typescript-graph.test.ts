@@ -121,6 +121,39 @@ describe('typescript frontend: clients that travel through the project', () => {
     };
     expect(calls(files, 'model')).toEqual(['src/constants.js:2 gpt-4o-mini certain']);
   });
+
+  const client = { 'src/ai.ts': `${SDK_ESM}export const openai = new OpenAI();\n` };
+  const modelsObject = `export const MODELS = {\n  chat: 'gpt-4o-mini',\n  embed: 'text-embedding-3-small',\n} as const;\n`;
+
+  it.each<[string, Record<string, string>, string[], string[]]>([
+    [
+      'a member of an exported object of models, imported by name',
+      { ...client, 'src/models.ts': modelsObject, 'src/use.ts': `import { openai } from './ai';\nimport { MODELS } from './models';\nopenai.chat.completions.create({ model: MODELS.chat });\n` },
+      ['src/use.ts:3 gpt-4o-mini certain'],
+      ['src/models.ts:2 gpt-4o-mini certain', 'src/models.ts:3 text-embedding-3-small possible'],
+    ],
+    [
+      'the same object reached through `export *` and an alias path',
+      { ...client, 'src/config/models.ts': modelsObject, 'src/config/index.ts': `export * from './models';\n`, 'src/use.ts': `import { openai } from './ai';\nimport { MODELS } from '@/config';\nopenai.embeddings.create({ model: MODELS.embed, input: 'x' });\n` },
+      ['src/use.ts:3 text-embedding-3-small certain'],
+      ['src/config/models.ts:2 gpt-4o-mini possible', 'src/config/models.ts:3 text-embedding-3-small certain'],
+    ],
+    [
+      'an export of a namespace import, and a member of a default-exported object',
+      { ...client, 'src/ids.ts': `export const CHAT = 'gpt-4o';\n`, 'src/defaults.ts': `export default { chat: 'o3-mini' };\n`, 'src/use.ts': `import { openai } from './ai';\nimport * as ids from './ids';\nimport defaults from './defaults';\nopenai.chat.completions.create({ model: ids.CHAT });\nopenai.chat.completions.create({ model: defaults.chat });\n` },
+      ['src/use.ts:4 gpt-4o certain', 'src/use.ts:5 o3-mini certain'],
+      ['src/defaults.ts:1 o3-mini certain', 'src/ids.ts:1 gpt-4o certain'],
+    ],
+    [
+      'a local parameter of the same name, which hides the import',
+      { ...client, 'src/models.ts': modelsObject, 'src/use.ts': `import { openai } from './ai';\nimport { MODELS } from './models';\nexport function f(MODELS: { chat: string }) {\n  return openai.chat.completions.create({ model: MODELS.chat });\n}\n` },
+      ['src/use.ts:4 undefined certain'],
+      ['src/models.ts:2 gpt-4o-mini possible', 'src/models.ts:3 text-embedding-3-small possible'],
+    ],
+  ])('links %s to the call that sends it', (_name, files, sent, models) => {
+    expect(scanFiles(files).filter((f) => f.kind === 'api-call').map((f) => `${f.file}:${f.span.line} ${f.model} ${f.confidence}`)).toEqual(sent);
+    expect(calls(files, 'model')).toEqual(models);
+  });
 });
 
 describe('typescript frontend: distinctive SDK chains on receivers nothing resolves', () => {

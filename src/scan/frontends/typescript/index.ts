@@ -16,6 +16,7 @@ import { languageOf, parseSource, dialectOfPath } from './parse.js';
 import { isComponent, scanComponent, verifyComponent } from '../components/code-view.js';
 import type { Dialect } from '../components/script-blocks.js';
 import { resolveStrings, type ImportedRef } from './values.js';
+import { nameText, unwrap } from './syntax.js';
 import { isModelId } from '../../../core/model-ids.js';
 
 /** What other files may need from this one. */
@@ -26,7 +27,10 @@ export interface TsFacts {
   clientOrigins: Record<string, number>;
   /** Exported functions that return a client built in this file. */
   exportedFactories: string[];
-  /** Exported constants whose value is a model id, with the finding at the literal. */
+  /**
+   * Exported constants whose value is a model id, with the finding at the literal; members of
+   * an exported object literal by their path (`MODELS.chat`).
+   */
   exportedModels: Record<string, Finding[]>;
   reExports: ReExport[];
   /** Calls on imported names that are API calls if the name is a client. */
@@ -105,13 +109,15 @@ function markClientOptions(findings: Finding[], constructions: Finding[]): void 
   }
 }
 
-/** `export const CHAT_MODEL = process.env.X ?? 'gpt-4o'` → { CHAT_MODEL: [finding at 'gpt-4o'] }. */
+/**
+ * `export const CHAT_MODEL = process.env.X ?? 'gpt-4o'` → { CHAT_MODEL: [finding at 'gpt-4o'] };
+ * `export const MODELS = { chat: 'gpt-4o' }` → { 'MODELS.chat': [finding at 'gpt-4o'] }.
+ */
 function collectExportedModels(ctx: FileContext, exported: readonly ExportedValue[], relative: ReadonlyMap<string, ImportedRef>): Record<string, Finding[]> {
   const models: Record<string, Finding[]> = {};
-  for (const { name, value } of exported) {
-    if (!ts.isExpression(value as ts.Node) || ts.isFunctionLike(value)) continue;
-    const literals = resolveStrings(value as ts.Expression, relative).literals.filter((literal) => isModelId(literal.text));
-    if (literals.length === 0) continue;
+  const add = (name: string, value: ts.Expression) => {
+    const literals = resolveStrings(value, relative).literals.filter((literal) => isModelId(literal.text));
+    if (literals.length === 0) return;
     models[name] = literals.map((literal) => {
       const range = ctx.rangeOf(literal);
       return ctx.createFinding('model', range, {
@@ -119,6 +125,18 @@ function collectExportedModels(ctx: FileContext, exported: readonly ExportedValu
         detail: { literal: { start: range.start + 1, end: range.end - 1 } },
       });
     });
+  };
+  for (const { name, value } of exported) {
+    if (!ts.isExpression(value as ts.Node) || ts.isFunctionLike(value)) continue;
+    const object = unwrap(value as ts.Expression);
+    if (!ts.isObjectLiteralExpression(object)) {
+      add(name, value as ts.Expression);
+      continue;
+    }
+    for (const property of object.properties) {
+      const key = nameText(property.name);
+      if (key !== undefined && ts.isPropertyAssignment(property)) add(`${name}.${key}`, property.initializer);
+    }
   }
   return models;
 }

@@ -55,8 +55,24 @@ export function resolveStrings(
     const object = resolveObjectLiteral(inner.expression, depth + 1);
     const member = object && memberValue(object, inner.name.text);
     if (member) merge(resolveStrings(member, relative, depth + 1));
+    else if (object === undefined) {
+      const ref = importedMember(inner, relative);
+      if (ref) result.imported.push(ref);
+    }
   }
   return result;
+}
+
+/**
+ * `MODELS.chat` where `MODELS` is imported: the exporting file names the member `MODELS.chat`
+ * (see `exportedModels`); through a namespace import (`models.CHAT`), the member is the export.
+ */
+function importedMember(access: ts.PropertyAccessExpression, relative: ReadonlyMap<string, ImportedRef>): ImportedRef | undefined {
+  const owner = unwrap(access.expression);
+  if (!ts.isIdentifier(owner) || isDeclaredInScope(owner)) return undefined;
+  const ref = relative.get(owner.text);
+  if (ref === undefined) return undefined;
+  return { from: ref.from, imported: ref.imported === '*' ? access.name.text : `${ref.imported}.${access.name.text}` };
 }
 
 /**
