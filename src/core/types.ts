@@ -150,6 +150,8 @@ export interface FindingDetail {
    * export), `isClientOption` when every use is the value of a client option.
    */
   envImport?: { local: string; uses: Range[]; isPlain: boolean; isClientOption?: boolean };
+  /** For env reads in a file that imports SvelteKit's private `$env` modules: how migrated code there reads a variable. */
+  privateEnv?: PrivateEnv;
   /** The env read is the value of this client option ('apiKey', 'baseURL' …). */
   clientOption?: string;
   /**
@@ -185,6 +187,13 @@ export interface FindingDetail {
   /** For Python v0 module calls (`openai.ChatCompletion.create(…)`), which v1 removed. */
   isLegacy?: boolean;
 }
+
+/**
+ * How a SvelteKit server module reads its variables: `$env/dynamic/private`'s `env` under its local
+ * name (`env.NAME`), or the names of its `$env/static/private` import, which end at `namesEnd`
+ * (another one is imported there).
+ */
+export type PrivateEnv = { object: string } | { namesEnd: number; names: string[] };
 
 /**
  * One `NAME=value` / `name: value` entry of a settings file. Rules edit the name or the value

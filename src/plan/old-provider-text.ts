@@ -13,10 +13,12 @@ export function findOldProviderText(texts: ReadonlyMap<string, string>, findings
   const actions: ManualAction[] = [];
   for (const file of renamed) {
     const text = texts.get(file) ?? '';
-    const covered = findings.filter((f) => f.file === file);
+    const covered = findings.filter((f) => f.file === file).map((f) => f.span);
+    // Text an edit replaces is gone (a use of a renamed `$env/static` import).
+    const replaced = edits.filter((e) => e.file === file);
     for (const match of text.matchAll(OLD_PROVIDER_TEXT)) {
       const at = match.index;
-      if (covered.some((f) => f.span.start <= at && at < f.span.end)) continue;
+      if ([...covered, ...replaced].some((range) => range.start <= at && at < range.end)) continue;
       const line = text.slice(0, at).split('\n').length;
       const wording = match[0] === 'OPENAI_API_KEY' ? `it now reads ${target.keyVar}` : `the key now comes from ${target.provider.name} (see ${target.provider.docs})`;
       actions.push({ file, line, severity: 'info', code: 'old-provider-text', message: `this text still names OpenAI (${match[0]}): ${wording}; update it` });

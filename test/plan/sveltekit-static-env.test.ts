@@ -70,7 +70,14 @@ describe('a $env/static/private import of the key is renamed with the variable',
     const text = [CLIENT, "import { OPENAI_API_KEY } from '$env/static/private';", 'export const openai = new OpenAI({ apiKey: OPENAI_API_KEY });'].join('\n');
     const plan = planFile(text, 'azure');
     expect(plan.manual.map((action) => action.code)).not.toContain('custom-api-key');
-    expect(applyEdits(text, plan.edits)).toContain("import { AZURE_OPENAI_API_KEY } from '$env/static/private';");
+    expect(applyEdits(text, plan.edits).split('\n')[1]).toBe("import { AZURE_OPENAI_API_KEY, AZURE_OPENAI_ENDPOINT } from '$env/static/private';");
+  });
+
+  it('keeps the old name as an alias when a component uses it in its markup', () => {
+    const component = ['<script lang="ts">', "  import { PUBLIC_OPENAI_API_KEY } from '$env/static/public';", '</script>', '', '{#if !PUBLIC_OPENAI_API_KEY}<p>No key</p>{/if}', ''].join('\n');
+    const path = 'src/lib/components/KeyCheck.svelte';
+    const plan = planMigration({ findings: scanFiles({ [path]: component }), texts: new Map([[path, component]]) }, getProviderOrThrow('deepseek'));
+    expect(applyEdits(component, plan.edits)).toBe(component.replace('{ PUBLIC_OPENAI_API_KEY }', '{ PUBLIC_DEEPSEEK_API_KEY as PUBLIC_OPENAI_API_KEY }'));
   });
 
   it('gives the client a token provider with keyless Entra ID instead of the key', () => {
@@ -78,6 +85,42 @@ describe('a $env/static/private import of the key is renamed with the variable',
     const input: PlanInput = { findings: scanFiles({ [PATH]: text }), texts: new Map([[PATH, text]]) };
     const migrated = applyEdits(text, planMigration(input, getProviderOrThrow('azure'), { azureAuth: 'entra' }).edits);
     expect(migrated).toContain('new OpenAI({ apiKey: getBearerTokenProvider(new DefaultAzureCredential()');
+  });
+});
+
+describe("the target's other variables are read the way the module reads its own", () => {
+  it('imports the Azure endpoint from $env/static/private beside the key', () => {
+    const migrated = migrate([CLIENT, "import { OPENAI_API_KEY as key } from '$env/static/private';", 'export const openai = new OpenAI({ apiKey: key });'], 'azure');
+    expect(migrated.split('\n')).toEqual([
+      CLIENT,
+      "import { AZURE_OPENAI_API_KEY as key, AZURE_OPENAI_ENDPOINT } from '$env/static/private';",
+      "export const openai = new OpenAI({ apiKey: key, baseURL: `${(AZURE_OPENAI_ENDPOINT ?? '').replace(/\\/+$/, '')}/openai/v1` });",
+    ]);
+  });
+
+  it('does not import a name twice', () => {
+    const migrated = migrate([CLIENT, "import { AZURE_OPENAI_ENDPOINT, OPENAI_API_KEY } from '$env/static/private';", 'export const openai = new OpenAI({ apiKey: OPENAI_API_KEY });', 'export const host = AZURE_OPENAI_ENDPOINT;'], 'azure');
+    expect(migrated).toContain("import { AZURE_OPENAI_ENDPOINT, AZURE_OPENAI_API_KEY } from '$env/static/private';\n");
+    expect(migrated).toContain('baseURL: `${(AZURE_OPENAI_ENDPOINT ??');
+  });
+
+  it("reads it from $env/dynamic/private's env, under its local name", () => {
+    const migrated = migrate([CLIENT, "import { env as privateEnv } from '$env/dynamic/private';", 'export const openai = new OpenAI({ apiKey: privateEnv.OPENAI_API_KEY });'], 'azure');
+    expect(migrated).toContain("new OpenAI({ apiKey: privateEnv.AZURE_OPENAI_API_KEY, baseURL: `${(privateEnv.AZURE_OPENAI_ENDPOINT ?? '').replace(/\\/+$/, '')}/openai/v1` })");
+  });
+
+  it("gives Azure's dated client the endpoint from the import", () => {
+    const text = [CLIENT, "import { OPENAI_API_KEY } from '$env/static/private';", 'export const openai = new OpenAI({ apiKey: OPENAI_API_KEY });'].join('\n');
+    const input: PlanInput = { findings: scanFiles({ [PATH]: text }), texts: new Map([[PATH, text]]) };
+    const migrated = applyEdits(text, planMigration(input, getProviderOrThrow('azure'), { region: 'dated' }).edits);
+    expect(migrated).toContain("import { AZURE_OPENAI_API_KEY, AZURE_OPENAI_ENDPOINT } from '$env/static/private';");
+    expect(migrated).toContain("new AzureOpenAI({ apiKey: AZURE_OPENAI_API_KEY, endpoint: (AZURE_OPENAI_ENDPOINT ?? '').replace(/\\/+$/, ''), apiVersion: '2024-10-21' })");
+  });
+
+  it('keeps process.env where the module imports only public variables', () => {
+    const migrated = migrate([CLIENT, "import { PUBLIC_OPENAI_API_KEY } from '$env/static/public';", 'export const openai = new OpenAI({ apiKey: PUBLIC_OPENAI_API_KEY, dangerouslyAllowBrowser: true });'], 'azure');
+    expect(migrated).toContain("import { PUBLIC_AZURE_OPENAI_API_KEY } from '$env/static/public';");
+    expect(migrated).toContain('baseURL: `${(process.env.AZURE_OPENAI_ENDPOINT');
   });
 });
 

@@ -20,6 +20,7 @@ const EXPECTED: Record<string, { found: number; falsePositives: number; hardNega
   'nextjs-chat': { found: 32, falsePositives: 0, hardNegatives: 0 },
   'nuxt-chat': { found: 19, falsePositives: 0, hardNegatives: 0 },
   'sveltekit-chat': { found: 13, falsePositives: 0, hardNegatives: 0 },
+  'sveltekit-static-env': { found: 15, falsePositives: 0, hardNegatives: 0 },
   'vue-chatgpt-web': { found: 36, falsePositives: 0, hardNegatives: 0 },
 };
 

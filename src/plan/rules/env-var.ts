@@ -3,6 +3,7 @@ import { baseUrlCode } from '../target.js';
 import { addNeededVariables } from './env-template.js';
 import { planKeyEntry, planUnreadKeyEntry, planUrlEntry } from './settings.js';
 import type { Edit, Finding } from '../../core/types.js';
+import { scriptTextOf } from '../../scan/frontends/components/code-view.js';
 import { edit, manual, NOTHING, result, type Rule, type RuleContext } from './types.js';
 
 const ACCOUNT_VARIABLES = new Set(['OPENAI_ORG_ID', 'OPENAI_ORGANIZATION', 'OPENAI_PROJECT_ID']);
@@ -54,14 +55,15 @@ export const planEnvVar: Rule = (finding, ctx) => {
 /**
  * A SvelteKit `$env/static/*` import of the key under its own name is renamed with its uses, so
  * that the code names the variable it reads. When a use keeps the name (`{ OPENAI_API_KEY }`,
- * `export { OPENAI_API_KEY }`) or the new name is taken in the file, the import keeps the old
- * name as its local alias instead (`DEEPSEEK_API_KEY as OPENAI_API_KEY`); an aliased import only
- * changes the name it imports.
+ * `export { OPENAI_API_KEY }`, a component's markup) or the new name is taken in the file, the
+ * import keeps the old name as its local alias instead (`DEEPSEEK_API_KEY as OPENAI_API_KEY`);
+ * an aliased import only changes the name it imports.
  */
 function renameImport(finding: Finding, rename: Edit, ctx: RuleContext): Edit[] {
   const { local, uses, isPlain } = finding.detail!.envImport!;
   if (local !== finding.name) return [rename];
-  const isTaken = new RegExp(`(?<![\\w$])${rename.text}(?![\\w$])`).test(ctx.text);
-  if (!isPlain || isTaken) return [{ ...rename, text: `${rename.text} as ${local}` }];
+  const mentions = (name: string, text: string) => text.match(new RegExp(`(?<![\\w$])${name}(?![\\w$])`, 'g'))?.length ?? 0;
+  const isInMarkup = mentions(local, ctx.text) > mentions(local, scriptTextOf(finding.file, ctx.text));
+  if (!isPlain || isInMarkup || mentions(rename.text, ctx.text) > 0) return [{ ...rename, text: `${rename.text} as ${local}` }];
   return [rename, ...uses.map((use) => ({ ...rename, start: use.start, end: use.end }))];
 }

@@ -14,7 +14,7 @@ export function syntaxFor(language: string, text: string, findings: readonly Fin
     case 'ts':
     case 'js':
       // A component's markup (`class="…"`) says nothing of its scripts' quotes.
-      return typescriptSyntax(text, preferredQuote(findings[0] ? scriptTextOf(findings[0].file, text) : text));
+      return typescriptSyntax(text, preferredQuote(findings[0] ? scriptTextOf(findings[0].file, text) : text), findings.find((finding) => finding.detail?.privateEnv)?.detail?.privateEnv);
     case 'python':
       // PEP 8 leaves the choice open; black and ruff write double quotes.
       return pythonSyntax(text, preferredQuote(text, '"'), findings);

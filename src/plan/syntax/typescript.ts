@@ -1,4 +1,4 @@
-import type { Range } from '../../core/types.js';
+import type { PrivateEnv, Range } from '../../core/types.js';
 import { commonEscape, escapeEach, unicodeUnits } from './escape.js';
 import type { StringPart, Syntax } from './types.js';
 
@@ -24,11 +24,20 @@ export function escapeJs(value: string, delimiter: Delimiter): string {
 
 /**
  * TypeScript and JavaScript: `process.env.X ?? ''`, `{ name: value }` option objects, ESM imports.
- * `quote` is the file's preferred string quote.
+ * `quote` is the file's preferred string quote. In a SvelteKit server module (`privateEnv`), a
+ * variable is read as the module reads its own (SvelteKit does not fill `process.env` from .env):
+ * `env.X`, or `X` added to its `$env/static/private` import.
  */
-export function typescriptSyntax(text: string, quote: "'" | '"'): Syntax {
+export function typescriptSyntax(text: string, quote: "'" | '"', privateEnv?: PrivateEnv): Syntax {
   const string = (value: string): string => `${quote}${escapeJs(value, quote)}${quote}`;
-  const env = (name: string): string => (IDENTIFIER.test(name) ? `process.env.${name}` : `process.env[${string(name)}]`);
+  const imported = new Set<string>();
+  const env = (name: string): string => {
+    if (!IDENTIFIER.test(name)) return `process.env[${string(name)}]`;
+    if (privateEnv === undefined) return `process.env.${name}`;
+    if ('object' in privateEnv) return `${privateEnv.object}.${name}`;
+    imported.add(name);
+    return name;
+  };
   const key = (name: string): string => (IDENTIFIER.test(name) ? name : string(name));
   return {
     sdk: {
@@ -63,7 +72,14 @@ export function typescriptSyntax(text: string, quote: "'" | '"'): Syntax {
       code: `getBearerTokenProvider(new DefaultAzureCredential(), ${string(scope)})`,
       importLine: `import { DefaultAzureCredential, getBearerTokenProvider } from ${string('@azure/identity')};`,
     }),
-    prerequisites: () => [],
+    prerequisites(inserted: readonly string[]) {
+      if (privateEnv === undefined || !('namesEnd' in privateEnv)) return [];
+      // An edit that is the name alone renames an imported key (and its uses) to it.
+      const isImported = (name: string) => privateEnv.names.includes(name) || inserted.some((code) => code === name || code.startsWith(`${name} as `));
+      const missing = [...imported].filter((name) => !isImported(name) && inserted.some((code) => new RegExp(`(?<![\\w$.])${name}(?![\\w$])`).test(code)));
+      if (missing.length === 0) return [];
+      return [{ range: { start: privateEnv.namesEnd, end: privateEnv.namesEnd }, text: missing.map((name) => `, ${name}`).join('') }];
+    },
     replaceInLiteral(literal: Range, at: Range, value: string) {
       // A template's middle and tail pieces start after the `}` of the substitution before them.
       const before = text[literal.start - 1];

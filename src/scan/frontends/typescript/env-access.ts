@@ -1,5 +1,5 @@
 import { ts } from './ts.js';
-import type { Range } from '../../../core/types.js';
+import type { PrivateEnv, Range } from '../../../core/types.js';
 import type { FileContext } from './context.js';
 import { isOpenAISettingName } from '../openai-names.js';
 import { isPlainString, nameText, unwrap } from './syntax.js';
@@ -19,25 +19,35 @@ export interface EnvImports {
   objects: ReadonlySet<string>;
   /** Variables imported by name (`import { OPENAI_API_KEY as key } from '$env/static/private'`), by local name. */
   variables: ReadonlyMap<string, ts.ImportSpecifier>;
+  /** How migrated code in the file reads a server variable: through its `$env/static/private` import, else `$env/dynamic/private`'s `env`. */
+  privateEnv?: PrivateEnv;
 }
 
 export function importedEnv(sourceFile: ts.SourceFile): EnvImports {
   const objects = new Set<string>();
   const variables = new Map<string, ts.ImportSpecifier>();
+  let staticPrivate: PrivateEnv | undefined;
+  let dynamicPrivate: PrivateEnv | undefined;
   for (const statement of sourceFile.statements) {
     if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
     const module = statement.moduleSpecifier.text;
     const isDynamic = ENV_MODULES.test(module);
     if (!isDynamic && !STATIC_ENV_MODULES.test(module)) continue;
     const bindings = statement.importClause?.namedBindings;
-    if (bindings === undefined || !ts.isNamedImports(bindings)) continue;
+    if (bindings === undefined || !ts.isNamedImports(bindings) || bindings.elements.length === 0) continue;
+    const isPrivate = module.endsWith('/private');
     for (const element of bindings.elements) {
       const imported = (element.propertyName ?? element.name).text;
       if (!isDynamic) variables.set(element.name.text, element);
-      else if (imported === 'env') objects.add(element.name.text);
+      else if (imported === 'env') {
+        objects.add(element.name.text);
+        if (isPrivate) dynamicPrivate ??= { object: element.name.text };
+      }
     }
+    if (!isDynamic && isPrivate) staticPrivate ??= { namesEnd: bindings.elements.at(-1)!.getEnd(), names: bindings.elements.map((element) => (element.propertyName ?? element.name).text) };
   }
-  return { objects, variables };
+  const privateEnv = staticPrivate ?? dynamicPrivate;
+  return { objects, variables, ...(privateEnv ? { privateEnv } : {}) };
 }
 
 /**
@@ -114,12 +124,15 @@ export function collectEnvReads(ctx: FileContext): void {
     const range = ctx.rangeOf(node);
     return ts.isIdentifier(node) ? range : { start: range.start + 1, end: range.end - 1 };
   };
-  collectStaticEnvImports(ctx);
+  // A file-level fact, on each read so that the planner sees it with any of them.
+  const { privateEnv } = ctx.envImports;
+  const inForm = privateEnv ? { privateEnv } : {};
+  collectStaticEnvImports(ctx, inForm);
   ctx.nodesOf([...ENV_READS, ts.SyntaxKind.VariableDeclaration]).forEach((node) => {
     const nameNode = envNameNode(node, ctx.envImports);
     if (nameNode !== undefined) {
       if (isOpenAISettingName(nameNode.text)) {
-        ctx.add('env-var', ctx.rangeOf(node), { name: nameNode.text, detail: { nameRange: nameRange(nameNode) } });
+        ctx.add('env-var', ctx.rangeOf(node), { name: nameNode.text, detail: { nameRange: nameRange(nameNode), ...inForm } });
       }
       return;
     }
@@ -128,7 +141,7 @@ export function collectEnvReads(ctx: FileContext): void {
       for (const element of node.name.elements) {
         const key = element.propertyName ?? element.name;
         const name = nameText(key);
-        if (name !== undefined && isOpenAISettingName(name)) ctx.add('env-var', ctx.rangeOf(element), { name });
+        if (name !== undefined && isOpenAISettingName(name)) ctx.add('env-var', ctx.rangeOf(element), { name, ...(privateEnv ? { detail: inForm } : {}) });
       }
     }
   });
@@ -139,7 +152,7 @@ export function collectEnvReads(ctx: FileContext): void {
  * the finding is the import, and it lists the file's uses of the name, which a rename of an
  * import under its own name must follow.
  */
-function collectStaticEnvImports(ctx: FileContext): void {
+function collectStaticEnvImports(ctx: FileContext, inForm: { privateEnv?: PrivateEnv }): void {
   const imports = [...ctx.envImports.variables.values()].filter((specifier) => isOpenAISettingName((specifier.propertyName ?? specifier.name).text));
   if (imports.length === 0) return;
   const uses = new Map<ts.ImportSpecifier, { range: Range; kind: 'plain' | 'named' }[]>(imports.map((specifier) => [specifier, []]));
@@ -154,6 +167,7 @@ function collectStaticEnvImports(ctx: FileContext): void {
       detail: {
         nameRange: ctx.rangeOf(imported),
         envImport: { local: specifier.name.text, uses: found.map((use) => use.range), isPlain: found.every((use) => use.kind === 'plain') },
+        ...inForm,
       },
     });
   }
