@@ -11,6 +11,7 @@ export const MANUAL_CODES = {
   'kept-on-openai': 'A client left on OpenAI: the target serves none of its calls',
   'mixed-client': 'A client used for APIs the target serves and for APIs it does not',
   'key-url-split': 'A key and the URLs it authenticates cannot move together',
+  'model-split': 'A model id sent both by requests that move and by requests that stay',
   'keep-openai-key': 'The OpenAI key setting is still needed',
   'unrecoverable-secret': 'A key in a file git cannot restore: left in place',
   'old-provider-text': 'A message or link that still names OpenAI',

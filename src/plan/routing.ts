@@ -7,6 +7,7 @@ import { capabilityForCall, hostedToolsOf, restApiOf, VERSIONED_BASE } from './a
 import { isOpenAIKeyVariable, isOpenAIUrlVariable } from './env-names.js';
 import { describeBaseUrl, type MigrationTarget } from './target.js';
 import { dynamicModelAction } from './dynamic-model.js';
+import { resolveModel } from './rules/model.js';
 import { manual } from './rules/types.js';
 
 /**
@@ -203,6 +204,7 @@ export function routeFindings(findings: readonly Finding[], target: MigrationTar
         ? users.every(isStaying)
         : stayingFiles.has(model.file) && !movingFiles.has(model.file);
     if (stays) routes.set(model, { edits: 'none', actions: [] });
+    else if (senders !== undefined) routeSplitModel(model, senders.filter((sender) => isServable(sender.api ?? '', target, sender) && isStaying(sender)), routes, target);
   }
 
   // 6. Settings: while some request keeps OpenAI's key or URL variable, the settings keep them too.
@@ -230,6 +232,18 @@ export function routeFindings(findings: readonly Finding[], target: MigrationTar
     }
   }
   return routes;
+}
+
+/**
+ * A model id written once and sent both by requests that move and by requests through a client
+ * left where it is (a gateway): it is mapped for the ones that move, so the others would send the
+ * target's id to their host. Said at the line when the mapping changes the id.
+ */
+function routeSplitModel(model: Finding, staying: readonly Finding[], routes: Map<Finding, Route>, target: MigrationTarget): void {
+  const resolution = resolveModel(target, model.model ?? '');
+  if (staying.length === 0 || routes.has(model) || resolution.kind !== 'mapped' || resolution.id === model.model) return;
+  const message = `${model.model} is mapped to ${resolution.id} for the requests that move to ${target.provider.name}, but requests in ${filesOf(staying)} also send it through a client left as it is, which would then receive ${resolution.id}: give those requests their own setting with the id their host serves`;
+  routes.set(model, { edits: 'rule', actions: [manual(model, 'error', 'model-split', message, undefined, sitesOf(staying))] });
 }
 
 /**
