@@ -2,6 +2,7 @@ import type { Finding, Plan, ScanResult } from '../core/types.js';
 import type { Provider } from '../providers/types.js';
 import { scanProject, type ScanOptions } from '../scan/scan.js';
 import { findUnrestorableFiles } from '../apply/git.js';
+import { isNotebook, loadNotebookSupport } from '../scan/frontends/python/notebook-edits.js';
 import { planMigration } from './plan.js';
 import { previewChanges, type FileChange } from './preview.js';
 import type { PlanOptions } from './target.js';
@@ -19,6 +20,8 @@ export interface ProjectPlan {
  */
 export async function planProject(scanOptions: ScanOptions, provider: Provider, planOptions: PlanOptions = {}): Promise<ProjectPlan> {
   const scan = await scanProject(scanOptions);
+  // The planner reads notebooks' cells, whether or not this run parsed them (the cache may have kept their results).
+  if (scan.findings.some((finding) => isNotebook(finding.file))) await loadNotebookSupport();
   const keepSecretsIn = planOptions.keepSecretsIn ?? (await findUnrestorableFiles(scan.root, filesWithKeyValues(scan.findings)));
   const plan = planMigration(scan, provider, { ...planOptions, keepSecretsIn });
   return { scan, plan, changes: previewChanges(plan, scan.texts) };

@@ -1,9 +1,11 @@
 import { groupByFile } from '../core/group.js';
 import { hasCrBreaks, toCrBreaks, withLfBreaks } from '../core/line-breaks.js';
+import { textLines } from '../core/line-view.js';
 import { compareStrings } from '../core/compare.js';
 import type { Edit, Finding, FindingResolution, ManualAction, Plan } from '../core/types.js';
 import type { Provider } from '../providers/types.js';
-import { isNotebook, notebookImports, toNotebookEdits } from '../scan/frontends/python/notebook-edits.js';
+import { isNotebook, notebookSupport } from '../scan/frontends/python/notebook-edits.js';
+import type { NotebookCode } from '../scan/frontends/python/notebook.js';
 import { mergeProjectActions } from './aggregate.js';
 import { findOldProviderText } from './old-provider-text.js';
 import { isSettings, routeFindings } from './routing.js';
@@ -36,8 +38,10 @@ export function planMigration(input: PlanInput, provider: Provider, options: Pla
   const groups = [...groupByFile(planned)];
   const planGroup = ([file, findings]: [string, Finding[]], readsKey?: boolean) => {
     const text = texts.get(file) ?? '';
-    const ctx = { target, fileFindings: findings, projectFindings: planned, routes, text, syntax: syntaxFor(findings[0]!.language, text, findings), eol: text.includes('\r\n') ? ('\r\n' as const) : ('\n' as const), readsKey, keepsSecrets: options.keepSecretsIn?.has(file) ?? false };
-    return [file, planFile(file, findings, ctx)] as const;
+    const notebook = isNotebook(file) ? notebookSupport().readNotebookCode(file, text) : undefined;
+    const lines = notebook?.lines ?? textLines(text);
+    const ctx = { target, fileFindings: findings, projectFindings: planned, routes, text, lines, syntax: syntaxFor(findings[0]!.language, text, findings), readsKey, keepsSecrets: options.keepSecretsIn?.has(file) ?? false };
+    return [file, planFile(file, findings, ctx, notebook)] as const;
   };
   // Settings follow the code: they are planned once it is known which variables the migrated code reads.
   const code = new Map(groups.filter(([, findings]) => !isSettings(findings[0]!)).map((group) => planGroup(group)));
@@ -62,7 +66,7 @@ export function planMigration(input: PlanInput, provider: Provider, options: Pla
 }
 
 /** One file's edits, manual actions and how each finding resolves. */
-function planFile(file: string, findings: readonly Finding[], ctx: RuleContext): { edits: Edit[]; manual: ManualAction[]; resolved: Map<Finding, FindingResolution> } {
+function planFile(file: string, findings: readonly Finding[], ctx: RuleContext, notebook: NotebookCode | undefined): { edits: Edit[]; manual: ManualAction[]; resolved: Map<Finding, FindingResolution> } {
   const fileEdits: Edit[] = [];
   const manual: ManualAction[] = [];
   const results: [Finding, RuleResult][] = [];
@@ -78,7 +82,7 @@ function planFile(file: string, findings: readonly Finding[], ctx: RuleContext):
   // Prerequisites first, so that an import inserted where another insertion goes comes before
   // it. A notebook's cells are Python inside JSON strings: the edits' Python text is written as
   // JSON, and `import os` goes before the first import of its cells.
-  const edits = isNotebook(file) ? toNotebookEdits(ctx.text, [...notebookImports(file, kept, findings), ...kept]) : [...prerequisiteEdits(file, kept, ctx.syntax), ...kept];
+  const edits = notebook ? notebook.toJsonEdits([...notebook.prerequisites(file, kept, findings), ...kept]) : [...prerequisiteEdits(file, kept, ctx.syntax), ...kept];
   const isReplaced = replacedSpans(kept);
   const resolved = new Map(results.map(([finding, planned]) => [finding, resolveFinding(finding, planned, isReplaced(finding.span), results)] as const));
   return { edits, manual, resolved };

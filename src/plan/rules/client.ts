@@ -99,7 +99,7 @@ function withEntraId(finding: Finding, ctx: RuleContext, scope: string): RuleRes
         { name: syntax.sdk.apiKey, code: provider.code, isKey: true },
       ]);
   if (configured.edits.length === 0) return configured;
-  const importLine = edit(finding, { start: importsEnd, end: importsEnd }, `${ctx.eol}${provider.importLine}`, 'Microsoft Entra ID token provider');
+  const importLine = edit(finding, { start: importsEnd, end: importsEnd }, `${ctx.lines.eol}${provider.importLine}`, 'Microsoft Entra ID token provider');
   return result([...configured.edits, importLine], configured.manual);
 }
 
@@ -240,7 +240,7 @@ function appendProperties(finding: Finding, object: Extract<ArgumentInfo, { kind
   const afterComma = object.hasTrailingComma ? object.listEnd : object.lastElementEnd;
   const at = { start: afterComma, end: afterComma };
   if (object.propertyIndent !== null) {
-    const lines = properties.map((property) => `${ctx.eol}${object.propertyIndent}${property}`);
+    const lines = properties.map((property) => `${ctx.lines.eol}${object.propertyIndent}${property}`);
     const text = object.hasTrailingComma ? lines.map((line) => `${line},`).join('') : `,${lines.join(',')}`;
     return edit(finding, at, text, reason);
   }

@@ -16,7 +16,8 @@ const KEY_IN_REFERENCE = /(?<![A-Za-z0-9_])[A-Z0-9_]*OPENAI_API_KEY(?![A-Za-z0-9
  */
 export function addNeededVariables(finding: Finding, entry: SettingEntry, ctx: RuleContext, keyVariable?: NeededVariable): Edit | undefined {
   if (finding.language !== 'env' && finding.language !== 'yaml') return undefined;
-  const { text, eol } = ctx;
+  const { text } = ctx;
+  const { eol } = ctx.lines;
   const wanted = [...(keyVariable ? [keyVariable] : []), ...neededVariables(ctx.target, ctx.readsKey ?? true).filter((variable) => variable.name !== ctx.target.keyVar)];
   const missing = wanted.filter((variable) => !new RegExp(`(?<![A-Za-z0-9_])${variable.name}(?![A-Za-z0-9_])`).test(text));
   if (missing.length === 0) return undefined;

@@ -28,7 +28,7 @@ export function planDefaultModel(finding: Finding, ctx: RuleContext): DefaultMod
   if (argument === undefined || (argument.kind === 'object' && argument.properties.some((p) => MODEL_OPTIONS.has(p.name)))) return { manual: [] };
   // A positional model before the options (`new ChatOpenAI('gpt-4o', { … })`), whatever its id.
   const callee = finding.detail?.callee;
-  if (callee === undefined || ctx.text.slice(callee.end, argument.range.start).replace(/[\s(]/g, '') !== '') return { manual: [] };
+  if (callee === undefined || ctx.lines.slice(callee.end, argument.range.start).replace(/[\s(]/g, '') !== '') return { manual: [] };
   const { pkg, declared, known } = frameworkDefaultOf(finding, ctx);
   const { provider } = ctx.target;
   if (argument.kind === 'other' || (argument.kind === 'object' && argument.isOpen)) return { manual: unreadOptions(finding, ctx, argument.range, pkg, known) };

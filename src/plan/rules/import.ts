@@ -21,7 +21,7 @@ export const planImport: Rule = (finding, ctx) => {
   // `import OpenAI, * as sdk from 'openai'` has no room for a named import: add a declaration.
   if (names.some((n) => n.name === '*')) {
     const at = { start: finding.span.end, end: finding.span.end };
-    return result([edit(finding, at, `${ctx.eol}${ctx.syntax.importNames(needed, 'openai')}`, reason)]);
+    return result([edit(finding, at, `${ctx.lines.eol}${ctx.syntax.importNames(needed, 'openai')}`, reason)]);
   }
   const firstNamed = names.find((n) => n.name !== 'default');
   if (firstNamed) return result([edit(finding, { start: firstNamed.range.start, end: firstNamed.range.start }, `${needed.join(', ')}, `, reason)]);
@@ -75,7 +75,7 @@ export const planFramework: Rule = (finding, ctx) => {
       const at = finding.detail?.importsEnd ?? finding.span.end;
       return result([
         edit(finding, provider.specifier, 'createOpenAI', reason),
-        edit(finding, { start: at, end: at }, `${ctx.eol}${ctx.eol}const ${provider.local} = createOpenAI(${options})${semicolon}`, reason),
+        edit(finding, { start: at, end: at }, `${ctx.lines.eol}${ctx.lines.eol}const ${provider.local} = createOpenAI(${options})${semicolon}`, reason),
       ]);
     }
   }

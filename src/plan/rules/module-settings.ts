@@ -28,14 +28,17 @@ export function planModuleSetting(finding: Finding, ctx: RuleContext): RuleResul
     ]);
   }
   const { value } = setting;
-  const attribute = ctx.text.slice(finding.span.start, value.range.start);
   if (setting.name === 'api_key') {
     const code = keyCode(target, syntax);
     const custom = checkCustomValue(finding, ctx, { name: setting.name, isKey: true }, value);
     const edits = custom || value.text === code ? [] : [edit(finding, value.range, code, reason)];
     const hasUrl = ctx.fileFindings.some((f) => URL_SETTINGS.includes(f.detail?.setting?.name ?? ''));
-    const lineEnd = endOfLine(ctx.text, finding.span.end);
-    if (!hasUrl) edits.push(edit(finding, { start: lineEnd, end: lineEnd }, `${ctx.eol}${lineIndent(ctx.text, finding.span.start)}${attribute.replace(/api_key(\s*=\s*)$/, `${isLegacyProject(ctx) ? 'api_base' : 'base_url'}$1`)}${baseUrlCode(target, syntax)}`, reason));
+    if (!hasUrl) {
+      const { lines } = ctx;
+      const attribute = lines.slice(finding.span.start, value.range.start).replace(/api_key(\s*=\s*)$/, `${isLegacyProject(ctx) ? 'api_base' : 'base_url'}$1`);
+      const lineEnd = lines.lineEnd(finding.span.end);
+      edits.push(edit(finding, { start: lineEnd, end: lineEnd }, `${lines.eol}${lines.indent(finding.span.start)}${attribute}${baseUrlCode(target, syntax)}`, reason));
+    }
     return result(edits, custom ? [custom] : []);
   }
   if (URL_SETTINGS.includes(setting.name)) {
@@ -66,25 +69,10 @@ export function planLegacySetup(finding: Finding, ctx: RuleContext): RuleResult 
   // After the file's top-level imports (`import os` goes among them), or the nested import itself.
   const importsEnd = finding.detail?.importsEnd;
   const isTopLevel = importsEnd !== undefined && finding.span.end <= importsEnd;
-  const at = nextLineStart(ctx.text, isTopLevel ? importsEnd : finding.span.end);
-  const indent = isTopLevel ? '' : lineIndent(ctx.text, finding.span.start);
-  const lines = [`${module}.api_key = ${keyCode(target, syntax)}`, `${module}.api_base = ${baseUrlCode(target, syntax)}`];
-  const before = at === ctx.text.length && !ctx.text.endsWith('\n') ? ctx.eol : '';
-  return result([edit(finding, { start: at, end: at }, before + lines.map((line) => `${indent}${line}${ctx.eol}`).join(''), `point the module-level client at ${target.provider.name}`)]);
-}
-
-function nextLineStart(text: string, at: number): number {
-  const newline = text.indexOf('\n', at);
-  return newline === -1 ? text.length : newline + 1;
-}
-
-function endOfLine(text: string, at: number): number {
-  const newline = text.indexOf('\n', at);
-  if (newline === -1) return text.length;
-  return text[newline - 1] === '\r' ? newline - 1 : newline;
-}
-
-function lineIndent(text: string, at: number): string {
-  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
-  return /^[ \t]*/.exec(text.slice(lineStart, at))![0];
+  const { lines } = ctx;
+  const next = lines.nextLine(isTopLevel ? importsEnd : finding.span.end);
+  const indent = isTopLevel ? '' : lines.indent(finding.span.start);
+  const settings = [`${module}.api_key = ${keyCode(target, syntax)}`, `${module}.api_base = ${baseUrlCode(target, syntax)}`];
+  const text = (next.needsBreak ? lines.eol : '') + settings.map((line) => `${indent}${line}${lines.eol}`).join('');
+  return result([edit(finding, { start: next.at, end: next.at }, text, `point the module-level client at ${target.provider.name}`)]);
 }

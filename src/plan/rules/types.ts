@@ -1,3 +1,4 @@
+import type { LineView } from '../../core/line-view.js';
 import type { CallSite, CapabilityGap, Edit, Finding, ManualAction, ModelResolution, Range, Severity } from '../../core/types.js';
 import type { ManualCode } from '../codes.js';
 import type { Syntax } from '../syntax/index.js';
@@ -14,9 +15,10 @@ export interface RuleContext {
   /** What the plan decided about where each request goes (findings without an entry follow their rule). */
   routes: ReadonlyMap<Finding, Route>;
   text: string;
+  /** The lines of the file's code: a notebook's are its cells', at offsets into its JSON. */
+  lines: LineView;
   /** How code and values are written in this file's language and style. */
   syntax: Syntax;
-  eol: '\n' | '\r\n';
   /**
    * Settings files only: whether the migrated code reads the target's key variable (it does not
    * when keyless Entra ID took the key's place in every client). Settings are planned after the code.

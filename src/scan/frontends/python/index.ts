@@ -7,7 +7,7 @@ import { collectEnvReads } from './env-access.js';
 import { collectFrameworkClients } from './frameworks.js';
 import { collectImports, type PyImportedRef } from './imports.js';
 import { collectLiterals } from './literals.js';
-import { isNotebook } from './notebook-edits.js';
+import { isNotebook, notebookSupport } from './notebook-edits.js';
 import { parsePython } from './parse.js';
 import { collectSetupRequirements, isSetupScript } from './setup-py.js';
 import { plainString } from './syntax.js';
@@ -104,18 +104,7 @@ function verifyPython(text: string): string | null {
   return parsed.ok ? null : describeError(text, parsed.offset, parsed.message);
 }
 
-// The notebook reader needs a JSON parser with offsets (TypeScript's): it is loaded by the
-// notebook descriptor, so that a tree of `.py` files never loads it.
-let notebooks: typeof import('./notebook.js') | undefined;
-
-export async function loadNotebookSupport(): Promise<void> {
-  notebooks ??= await import('./notebook.js');
-}
-
-function notebookSupport(): typeof import('./notebook.js') {
-  if (notebooks === undefined) throw new Error('the notebook reader is not loaded: load the frontend through its notebook descriptor');
-  return notebooks;
-}
+export { loadNotebookSupport } from './notebook-edits.js';
 
 function scanPython(file: SourceText): FileScan<PyFacts> {
   return isNotebook(file.path) ? notebookSupport().scanNotebook(file, scanPythonText) : scanPythonText(file.path, file.text);

@@ -1,6 +1,7 @@
 import { ts } from '../typescript/ts.js';
+import { textLines, type LineView } from '../../../core/line-view.js';
 import { LineIndex } from '../../../core/span.js';
-import type { Finding } from '../../../core/types.js';
+import type { Edit, Finding, Range } from '../../../core/types.js';
 import { jsonKey, parseJson } from '../json.js';
 import type { FileScan, SourceText } from '../types.js';
 
@@ -8,7 +9,7 @@ import type { FileScan, SourceText } from '../types.js';
  * Jupyter notebooks: the code cells are scanned as one Python text (cells see each other's
  * names), and every offset is mapped back into the notebook's JSON, so that findings, SARIF
  * lines and edits point into the file as it is on disk. Edits keep the JSON layout: only the
- * changed source strings differ (see `toNotebookEdits`).
+ * changed source strings differ (see `readNotebookCode`).
  */
 
 export { isNotebook } from './notebook-edits.js';
@@ -19,6 +20,10 @@ interface CodeCell {
   index: number;
   text: string;
   offsets: number[];
+  /** The content of each of its source strings, in the JSON. */
+  strings: Range[];
+  /** What goes between two strings of its `source` list; undefined when the source is one string. */
+  separator: string | undefined;
 }
 
 type ReadCells = { ok: true; cells: CodeCell[] } | { ok: false; message: string };
@@ -37,16 +42,29 @@ function readCells(path: string, text: string): ReadCells {
     const strings = source === undefined ? [] : ts.isArrayLiteralExpression(source) ? [...source.elements] : [source];
     const cellText: string[] = [];
     const offsets: number[] = [];
+    const contents: Range[] = [];
     let end = source === undefined ? 0 : source.getEnd();
     for (const string of strings) {
       if (!ts.isStringLiteral(string)) continue;
-      decodeJsonString(text, string.getStart(parsed.file) + 1, string.getEnd() - 1, cellText, offsets);
-      end = string.getEnd() - 1;
+      const content = { start: string.getStart(parsed.file) + 1, end: string.getEnd() - 1 };
+      decodeJsonString(text, content.start, content.end, cellText, offsets);
+      contents.push(content);
+      end = content.end;
     }
     offsets.push(end);
-    result.push({ index: position + 1, text: cellText.join(''), offsets });
+    const separator = source !== undefined && ts.isArrayLiteralExpression(source) && contents.length > 0 ? listSeparator(text, contents) : undefined;
+    result.push({ index: position + 1, text: cellText.join(''), offsets, strings: contents, separator });
   });
   return { ok: true, cells: result };
+}
+
+/** The list's own separator (`,\n    ` as Jupyter writes it); for a list of one, the same on its own line, else `, `. */
+function listSeparator(text: string, strings: readonly Range[]): string {
+  const [first, second] = strings;
+  if (second !== undefined) return text.slice(first!.end + 1, second.start - 1);
+  const open = first!.start - 1;
+  const indent = text.slice(text.lastIndexOf('\n', open - 1) + 1, open);
+  return /^[ \t]*$/.test(indent) ? `,${text.includes('\r\n') ? '\r\n' : '\n'}${indent}` : ', ';
 }
 
 function propertyValue(object: ts.ObjectLiteralExpression, name: string, file: ts.JsonSourceFile): ts.Expression | undefined {
@@ -81,8 +99,12 @@ function decodeJsonString(text: string, start: number, end: number, chars: strin
  * comments of the same length, so offsets do not move.
  */
 function maskMagics(source: string): string {
-  if (/^\s*%%/.test(source)) return source.replace(/^(\s*)\S/gm, '$1#');
+  if (isCellMagic(source)) return source.replace(/^(\s*)\S/gm, '$1#');
   return source.replace(/^([ \t]*)[%!]/gm, '$1#');
+}
+
+function isCellMagic(source: string): boolean {
+  return /^\s*%%/.test(source);
 }
 
 /** The code cells as one Python text, with the map from its offsets to the notebook's. */
@@ -180,4 +202,77 @@ export function verifyNotebook(path: string, text: string, parse: (text: string)
     if (message !== null) return `cell ${cell.index}: ${message}`;
   }
   return null;
+}
+
+/** A notebook's code as the planner edits it: its lines, and edits of the code written as JSON. */
+export interface NotebookCode {
+  lines: LineView;
+  /**
+   * Edits whose text is code, at offsets inside the source strings, with their text written as
+   * JSON string content: escaped, and in a `source` list each line break ending its string and
+   * opening the next one, separated like its siblings.
+   */
+  toJsonEdits(edits: readonly Edit[]): Edit[];
+  /**
+   * `import os` for migrated code that reads `os.environ` in a notebook that does not import it:
+   * before the first top-level import of its cells, so that every cell after it can use it (with
+   * none, at the start of the first cell of Python). Code, for `toJsonEdits`.
+   */
+  prerequisites(file: string, edits: readonly Edit[], findings: readonly Finding[]): Edit[];
+}
+
+/** The code cells of a notebook the scan has read (so one that is a notebook). */
+export function readNotebookCode(path: string, text: string): NotebookCode {
+  const read = readCells(path, text);
+  if (!read.ok) throw new Error(`${path} is no longer a notebook: ${read.message}`);
+  const { cells } = read;
+  const cellLines = new Map(cells.map((cell) => [cell, textLines(cell.text)]));
+  // An offset into the JSON as one into a cell's code: every offset the scan maps is one.
+  const locate = (offset: number): { cell: CodeCell; at: number; lines: LineView } => {
+    const cell = cells.find((candidate) => candidate.offsets[0]! <= offset && offset <= candidate.offsets.at(-1)!);
+    const at = cell?.offsets.indexOf(offset) ?? -1;
+    if (at === -1) throw new Error(`${path}: offset ${offset} is not in the code of a cell`);
+    return { cell: cell!, at, lines: cellLines.get(cell!)! };
+  };
+  const lines: LineView = {
+    eol: cells.some((cell) => cell.text.includes('\r\n')) ? '\r\n' : '\n',
+    slice(start, end) {
+      const from = locate(start);
+      return from.cell.text.slice(from.at, locate(end).at);
+    },
+    lineEnd(offset) {
+      const { cell, at, lines } = locate(offset);
+      return cell.offsets[lines.lineEnd(at)]!;
+    },
+    nextLine(offset) {
+      const { cell, at, lines } = locate(offset);
+      const next = lines.nextLine(at);
+      return { at: cell.offsets[next.at]!, needsBreak: next.needsBreak };
+    },
+    indent(offset) {
+      const { at, lines } = locate(offset);
+      return lines.indent(at);
+    },
+  };
+  const prerequisites = (file: string, edits: readonly Edit[], findings: readonly Finding[]): Edit[] => {
+    if (!edits.some((edit) => edit.text.includes('os.environ'))) return [];
+    const imports = findings.find((finding) => finding.detail?.moduleImports !== undefined)?.detail;
+    if (imports === undefined || imports.moduleImports!.includes('os')) return [];
+    const at = imports.importsStart ?? cells.find((cell) => cell.strings.length > 0 && !isCellMagic(cell.text))?.offsets[0];
+    return at === undefined ? [] : [{ file, start: at, end: at, text: `import os${lines.eol}`, reason: 'import what the migrated code uses' }];
+  };
+  return { lines, prerequisites, toJsonEdits: (edits) => edits.map((edit) => toJsonEdit(edit, locate(edit.start))) };
+}
+
+function toJsonEdit(edit: Edit, { cell, at }: { cell: CodeCell; at: number }): Edit {
+  const pieces = edit.text.split('\n').map((piece) => JSON.stringify(piece).slice(1, -1));
+  if (cell.separator === undefined) return { ...edit, text: pieces.join('\\n') };
+  const nextString = `"${cell.separator}"`;
+  const isStringEnd = (offset: number) => cell.strings.some((string) => string.end === offset);
+  // After the cell's final line break, inserted lines start a string of their own; and inserted
+  // lines that end the cell keep their final line break rather than open an empty string.
+  const opens = isStringEnd(edit.start) && cell.text[at - 1] === '\n' ? nextString : '';
+  const closes = pieces.length > 1 && pieces.at(-1) === '' && isStringEnd(edit.end);
+  const lines = closes ? pieces.slice(0, -1) : pieces;
+  return { ...edit, text: opens + lines.join(`\\n${nextString}`) + (closes ? '\\n' : '') };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { applyEdits } from '../../../../src/apply/splice.js';
 import type { Edit, Finding } from '../../../../src/core/types.js';
 import { loadNotebookSupport, pythonFrontend } from '../../../../src/scan/frontends/python/index.js';
-import { toNotebookEdits } from '../../../../src/scan/frontends/python/notebook-edits.js';
+import { readNotebookCode } from '../../../../src/scan/frontends/python/notebook.js';
 import { planMigration } from '../../../../src/plan/plan.js';
 import { getProviderOrThrow } from '../../../../src/providers/index.js';
 
@@ -91,7 +91,7 @@ describe('notebook edits', () => {
   if (argument.kind !== 'object' || callArgument.kind !== 'object') throw new Error('keyword arguments expected');
   const end = (offset: number) => ({ start: offset, end: offset });
 
-  const edits = toNotebookEdits(NOTEBOOK, [
+  const edits = readNotebookCode('chat.ipynb', NOTEBOOK).toJsonEdits([
     edit(model.span, `'dëepseek "chat" \\ v2'`),
     edit(end(argument.lastElementEnd!), ', base_url="https://api.deepseek.com"'),
     edit(end(callArgument.listEnd), `\n${callArgument.propertyIndent}temperature=0.2,`),
@@ -127,7 +127,7 @@ describe('notebook edits', () => {
   it('escapes line breaks inside a notebook whose source is one string', () => {
     const text = '{"cells": [{"cell_type": "code", "metadata": {}, "outputs": [], "source": "import openai\\nx = 1"}], "nbformat": 4}';
     const at = text.indexOf('x = 1');
-    expect(applyEdits(text, toNotebookEdits(text, [edit(end(at), 'y = "a"\n')]))).toBe(text.replace('x = 1', 'y = \\"a\\"\\nx = 1'));
+    expect(applyEdits(text, readNotebookCode('one.ipynb', text).toJsonEdits([edit(end(at), 'y = "a"\n')]))).toBe(text.replace('x = 1', 'y = \\"a\\"\\nx = 1'));
   });
 });
 
@@ -149,5 +149,57 @@ describe('planning a notebook', () => {
     // Planned again, the migrated notebook needs nothing more.
     const again = planMigration({ findings: scanNotebook(edited), texts: new Map([['chat.ipynb', edited]]) }, getProviderOrThrow('deepseek'));
     expect(again.edits).toEqual([]);
+  });
+});
+
+describe("a notebook's lines", () => {
+  const text = notebook([
+    { type: 'markdown', source: ['import openai\n'] },
+    { type: 'code', source: ['import openai\n', 'if True:\n', '\topenai.api_key = "k"\n'] },
+    { type: 'code', source: ['x = 1\n', 'y = 2'] },
+  ]);
+  const { lines } = readNotebookCode('lines.ipynb', text);
+  /** The offset of `needle` inside the code (the n-th match in the JSON). */
+  const at = (needle: string, nth = 0) => {
+    let offset = -1;
+    for (let i = 0; i <= nth; i++) offset = text.indexOf(needle, offset + 1);
+    return offset;
+  };
+  const closingQuote = (line: string) => at(line) + line.length;
+
+  it('ends a line at its escaped line break, and the last line of a cell at its closing quote', () => {
+    expect(text.slice(lines.lineEnd(at('import openai', 1)), lines.lineEnd(at('import openai', 1)) + 4)).toBe('\\n",');
+    expect(lines.lineEnd(at('x = 1'))).toBe(at('\\n",\n    "y = 2'));
+    expect(lines.lineEnd(at('y = 2'))).toBe(closingQuote('y = 2'));
+  });
+
+  it("starts the next line at the next string's content, and stays in the cell after its last line", () => {
+    expect(lines.nextLine(at('import openai', 1))).toEqual({ at: at('if True'), needsBreak: false });
+    expect(lines.nextLine(at('openai.api_key'))).toEqual({ at: closingQuote('openai.api_key = \\"k\\"\\n'), needsBreak: false });
+    expect(lines.nextLine(at('y = 2'))).toEqual({ at: closingQuote('y = 2'), needsBreak: true });
+  });
+
+  it('reads indentation and code as the cell has them, not as the JSON writes them', () => {
+    expect(lines.indent(at('openai.api_key'))).toBe('\t');
+    expect(lines.indent(at('x = 1'))).toBe('');
+    expect(lines.slice(at('openai.api_key'), closingQuote('openai.api_key = \\"k\\"\\n'))).toBe('openai.api_key = "k"\n');
+  });
+
+  it('uses the line break of the code, not of the JSON', () => {
+    expect(readNotebookCode('crlf.ipynb', text.replace(/\n/g, '\r\n')).lines.eol).toBe('\n');
+    expect(readNotebookCode('code-crlf.ipynb', notebook([{ type: 'code', source: ['import openai\r\n', 'x = 1'] }])).lines.eol).toBe('\r\n');
+  });
+
+  it('reads a cell whose source is one string', () => {
+    const one = '{"cells": [{"cell_type": "code", "metadata": {}, "outputs": [], "source": "import openai\\n  x = 1"}], "nbformat": 4}';
+    const view = readNotebookCode('one.ipynb', one).lines;
+    expect(view.nextLine(one.indexOf('openai'))).toEqual({ at: one.indexOf('  x = 1'), needsBreak: false });
+    expect(view.indent(one.indexOf('x = 1'))).toBe('  ');
+    expect(view.lineEnd(one.indexOf('x = 1'))).toBe(one.indexOf('"}]'));
+  });
+
+  it('refuses an offset outside the code (in markdown or the JSON around the cells)', () => {
+    expect(() => lines.lineEnd(at('import openai'))).toThrow(/not in the code of a cell/);
+    expect(() => lines.indent(0)).toThrow(/not in the code of a cell/);
   });
 });
