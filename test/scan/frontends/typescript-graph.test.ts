@@ -71,6 +71,15 @@ describe('typescript frontend: clients that travel through the project', () => {
       ['app/api/image/route.ts:3 images.generate certain'],
     ],
     [
+      "a client imported through SvelteKit's $lib, and a $env module that is not the project's",
+      {
+        'src/lib/server/openai.ts': `${SDK_ESM}export const openai = new OpenAI();\n`,
+        'src/lib/env.ts': `export const openai = { chat: { completions: { create() {} } } };\n`,
+        'src/routes/api/chat/+server.ts': `import { openai } from '$lib/server/openai';\nimport { env } from '$env/dynamic/private';\nopenai.chat.completions.create({ model: 'gpt-4o-mini' });\n`,
+      },
+      ['src/routes/api/chat/+server.ts:3 chat.completions.create certain'],
+    ],
+    [
       'destructured resources of a client',
       {
         'src/a.ts': `${SDK_ESM}const client = new OpenAI();\nconst { chat, embeddings: vectors } = client;\nchat.completions.create({ model: 'gpt-4o' });\nvectors.create({ input: 'x' });\n`,

@@ -11,8 +11,11 @@ const SOURCE_FOR: Record<string, string[]> = {
   '': ['.ts', '.tsx', '.js', '.jsx', '.mts', '.mjs', '.cts', '.cjs', '/index.ts', '/index.tsx', '/index.js', '/index.jsx'],
 };
 
-/** Path aliases projects configure (tsconfig `paths`, bundlers): `@/lib/x`, `~/lib/x`, `#lib/x`. */
-const ALIAS = /^(?:@\/|~\/|@@\/|#\/?|~)/;
+/**
+ * Path aliases projects configure (tsconfig `paths`, bundlers): `@/lib/x`, `~/lib/x`, `#lib/x`, and
+ * SvelteKit's `$lib/x` (`src/lib/x`; only the `$` goes, other `$` modules are SvelteKit's own).
+ */
+const ALIAS = /^(?:@\/|~\/|@@\/|#\/?|~|\$(?=lib(?:\/|$)))/;
 
 /** Whether an import specifier names a module of the project rather than a package. */
 export function isProjectSpecifier(specifier: string): boolean {
