@@ -31,6 +31,8 @@ export interface PyApiCall {
 /** A call on a client another module provides; an API call if that module says so. */
 export interface PyPendingCall extends PyApiCall {
   client: PyImportedRef;
+  /** The name may hold another client here (a parameter of the same name): the call is not linked to the import's. */
+  isUnlinked?: boolean;
 }
 
 export interface PyApiCallScan {
@@ -69,7 +71,7 @@ export function collectApiCalls(ctx: PyContext, bindings: PyBindings, refs: PyCl
     const source = clientOf(ctx, first > 0 ? memberNode(callee, names.length - first)! : root, bindings, refs);
     if (source === undefined) continue;
     if ('ref' in source) {
-      scan.pending.push({ ...describeCall(ctx, node, argList, api, bindings, definitions, scan.modelLiterals, {}), client: source.ref });
+      scan.pending.push({ ...describeCall(ctx, node, argList, api, bindings, definitions, scan.modelLiterals, {}), client: source.ref, ...(source.isUnlinked ? { isUnlinked: true } : {}) });
       continue;
     }
     // A client found by an attribute's name alone may be another object of the same name:

@@ -9,7 +9,7 @@ import { assignmentOf } from './values.js';
  * A client: built here from a known class, or obtained from a name another module exports.
  * `origin` is where it was built in this file (its client finding's start), when one place is known.
  */
-export type ClientSource = { cls: PySdkClass; isByName?: boolean; origin?: number; binding?: Binding } | { ref: PyImportedRef };
+export type ClientSource = { cls: PySdkClass; isByName?: boolean; origin?: number; binding?: Binding } | { ref: PyImportedRef; isUnlinked?: boolean };
 
 /**
  * How a name was bound: by a type annotation (`client: OpenAI`), which says what the name holds
@@ -21,12 +21,18 @@ type Binding = 'annotation' | 'ambiguous';
 export interface PyClientRefs {
   /** Variables and parameters holding a client (by name, file-wide). */
   variables: Map<string, ClientSource>;
-  /** `self.<field>` attributes and class-level fields holding a client. */
+  /** `self.<field>` attributes and class-level fields holding a client, by name. */
   fields: Map<string, ClientSource>;
+  /** The same, per class (`<class start>:<field>`): only there does a field's client have one origin. */
+  classFields: Map<string, ClientSource>;
+  /** Names and class fields given a value in more than one place (see `countBindingSites`). */
+  shared: Set<string>;
   /** Functions returning a client (`def get_client(): return OpenAI()`). */
   factories: Map<string, ClientSource>;
   /** Attributes of other objects a client is stored in (`app.state.openai = AsyncOpenAI()`), by name. */
   attributes: Map<string, ClientSource>;
+  /** The classes this file defines, by name. */
+  classes: Map<string, SyntaxNode>;
 }
 
 /** Module-level settings of the `openai` module client (v0 and v1). */
@@ -54,11 +60,12 @@ export function clientOf(ctx: PyContext, node: SyntaxNode, bindings: PyBindings,
   const inner = unwrap(is(node, 'AwaitExpression') ? node.lastChild! : node);
   if (is(inner, 'VariableName')) {
     const name = ctx.textOf(inner);
-    return refs.variables.get(name) ?? importedClient(bindings, name);
+    const source = refs.variables.get(name) ?? importedClient(bindings, name);
+    return source && (refs.shared.has(name) ? unlinked(source) : source);
   }
   if (is(inner, 'MemberExpression')) {
     const { root, names } = flattenAccess(inner, ctx.text);
-    if (names.length === 1 && is(root, 'VariableName') && ['self', 'cls'].includes(ctx.textOf(root))) return refs.fields.get(names[0]!);
+    if (names.length === 1 && is(root, 'VariableName') && ['self', 'cls'].includes(ctx.textOf(root))) return fieldOf(ctx, inner, names[0]!, refs);
     // `llm.client` with `from app import llm`.
     if (names.length === 1 && is(root, 'VariableName')) {
       const module = moduleRef(bindings, ctx.textOf(root));
@@ -86,6 +93,33 @@ export function clientOf(ctx: PyContext, node: SyntaxNode, bindings: PyBindings,
   return undefined;
 }
 
+/**
+ * `self.<name>`: the client the enclosing class (or a base class defined in this file) stores
+ * there; a field only another class stores is the same kind of client, from no known place.
+ */
+function fieldOf(ctx: PyContext, node: SyntaxNode, name: string, refs: PyClientRefs): ClientSource | undefined {
+  const seen = new Set<SyntaxNode>();
+  for (let owner = enclosingClass(node); owner !== undefined && !seen.has(owner); owner = baseClassOf(ctx, owner, refs)) {
+    seen.add(owner);
+    const key = classFieldKey(owner, name);
+    const source = refs.classFields.get(key);
+    if (source) return refs.shared.has(key) ? unlinked(source) : source;
+  }
+  const source = refs.fields.get(name);
+  return source && unlinked(source);
+}
+
+function unlinked(source: ClientSource): ClientSource {
+  return 'cls' in source ? { ...source, origin: undefined } : { ...source, isUnlinked: true };
+}
+
+const classFieldKey = (owner: SyntaxNode, name: string) => `${owner.from}:${name}`;
+
+function enclosingClass(node: SyntaxNode): SyntaxNode | undefined {
+  for (let current = node.parent; current; current = current.parent) if (is(current, 'ClassDefinition')) return current;
+  return undefined;
+}
+
 function importedClient(bindings: PyBindings, name: string): ClientSource | undefined {
   const ref = bindings.imported.get(name);
   return ref ? { ref } : undefined;
@@ -106,7 +140,7 @@ function isInstructorWrapper(ctx: PyContext, callee: SyntaxNode, bindings: PyBin
 
 /** Client constructions and module-level settings, as findings; returns the names clients are stored under. */
 export function collectClients(ctx: PyContext, bindings: PyBindings): PyClientRefs {
-  const refs: PyClientRefs = { variables: new Map(), fields: new Map(), factories: new Map(), attributes: new Map() };
+  const refs: PyClientRefs = { variables: new Map(), fields: new Map(), classFields: new Map(), shared: new Set(), factories: new Map(), attributes: new Map(), classes: new Map() };
   const hasSources = bindings.classes.size > 0 || bindings.modules.size > 0 || bindings.imported.size > 0 || bindings.importedModules.size > 0;
   if (!hasSources) return refs;
 
@@ -129,6 +163,11 @@ export function collectClients(ctx: PyContext, bindings: PyBindings): PyClientRe
     }
   }
 
+  refs.shared = sharedNames(ctx, bindings);
+  for (const node of ctx.nodes) {
+    const name = is(node, 'ClassDefinition') ? node.getChild('VariableName') : null;
+    if (name) refs.classes.set(ctx.textOf(name), node);
+  }
   // Names are bound in any order (a function may use a client defined below it): repeat until stable.
   for (let round = 0; round < 4; round++) {
     const before = refs.variables.size + refs.fields.size + refs.factories.size + refs.attributes.size;
@@ -136,6 +175,65 @@ export function collectClients(ctx: PyContext, bindings: PyBindings): PyClientRe
     if (refs.variables.size + refs.fields.size + refs.factories.size + refs.attributes.size === before) break;
   }
   return refs;
+}
+
+/**
+ * Names (and class fields, by `classFieldKey`) that statements, parameters or imports give a
+ * value in more than one place, whatever the value. Names are matched file-wide, so a client's
+ * origin holds only for a name bound once: a `client` parameter of a helper, or a local `client`
+ * in another function, may hold another client.
+ */
+function sharedNames(ctx: PyContext, bindings: PyBindings): Set<string> {
+  const sites = new Map<string, number>([...bindings.imported.keys()].map((name) => [name, 1]));
+  const count = (key: string) => sites.set(key, (sites.get(key) ?? 0) + 1);
+  for (const node of ctx.nodes) {
+    if (!is(node, 'VariableName', 'MemberExpression') || !isBindingTarget(node)) continue;
+    const owner = enclosingClass(node);
+    if (is(node, 'VariableName')) {
+      const name = ctx.textOf(node);
+      if (is(node.parent, 'ParamList') && ['self', 'cls'].includes(name)) continue;
+      count(isClassBody(node) ? classFieldKey(owner!, name) : name);
+      continue;
+    }
+    const { root, names } = flattenAccess(node, ctx.text);
+    if (owner && names.length === 1 && is(root, 'VariableName') && ['self', 'cls'].includes(ctx.textOf(root))) count(classFieldKey(owner, names[0]!));
+  }
+  return new Set([...sites].filter(([, count]) => count > 1).map(([key]) => key));
+}
+
+/** A name a statement gives a value: a parameter, an assignment's target, a `for` target, the name after `as`. */
+function isBindingTarget(node: SyntaxNode): boolean {
+  if (is(node.parent, 'ParamList')) return true;
+  // Imported names are counted from the imports.
+  if (is(node.prevSibling, 'as')) return !is(node.parent, 'ImportStatement');
+  if (is(node.parent, 'AssignStatement', 'NamedExpression')) {
+    for (let next = node.nextSibling; next; next = next.nextSibling) if (is(next, 'AssignOp')) return true;
+    return false;
+  }
+  for (let previous = node.prevSibling; previous; previous = previous.prevSibling) {
+    if (is(previous, 'in')) return false;
+    if (is(previous, 'for')) return true;
+  }
+  return false;
+}
+
+/** The first base class of a class, when this file defines it (`class Chat(Base):`). */
+function baseClassOf(ctx: PyContext, owner: SyntaxNode, refs: PyClientRefs): SyntaxNode | undefined {
+  const base = owner.getChild('ArgList')?.getChild('VariableName');
+  return base ? refs.classes.get(ctx.textOf(base)) : undefined;
+}
+
+/** The name after `as` in `with OpenAI() as client:`. */
+function withTarget(node: SyntaxNode): SyntaxNode | undefined {
+  if (!is(node, 'WithStatement')) return undefined;
+  const children = childrenOf(node);
+  const asAt = children.findIndex((child) => is(child, 'as'));
+  return asAt > 0 ? children[asAt + 1] : undefined;
+}
+
+/** A name assigned in a class body is a field, reached through `self.`. */
+function isClassBody(target: SyntaxNode): boolean {
+  return is(target.parent?.parent, 'Body') && is(target.parent?.parent?.parent, 'ClassDefinition');
 }
 
 /** `openai.api_key = …`, `openai.api_base = …`: the module-level client's settings. */
@@ -184,14 +282,11 @@ function bindNames(ctx: PyContext, bindings: PyBindings, refs: PyClientRefs): vo
         // A parameter holds whichever client the caller passes; an annotated name or field holds its value's.
         bindTarget(ctx, owner, is(node.parent, 'ParamList') ? { cls: cls.cls } : { cls: cls.cls, binding: 'annotation' }, refs);
       }
-    } else if (is(node, 'WithStatement')) {
+    } else {
       // `with OpenAI() as client:` / `async with AsyncOpenAI() as client:`.
-      const children = childrenOf(node);
-      const asAt = children.findIndex((child) => is(child, 'as'));
-      if (asAt > 0 && children[asAt + 1]) {
-        const source = clientOf(ctx, children[asAt - 1]!, bindings, refs);
-        if (source) bindTarget(ctx, children[asAt + 1]!, source, refs);
-      }
+      const target = withTarget(node);
+      const source = target && clientOf(ctx, target.prevSibling!.prevSibling!, bindings, refs);
+      if (source) bindTarget(ctx, target!, source, refs);
     }
   }
 }
@@ -199,14 +294,19 @@ function bindNames(ctx: PyContext, bindings: PyBindings, refs: PyClientRefs): vo
 function bindTarget(ctx: PyContext, target: SyntaxNode, source: ClientSource, refs: PyClientRefs): void {
   if (is(target, 'VariableName')) {
     const name = ctx.textOf(target);
-    // A class-body assignment is a field, reached through `self.`.
-    const isField = is(target.parent?.parent, 'Body') && is(target.parent?.parent?.parent, 'ClassDefinition');
-    bindName(isField ? refs.fields : refs.variables, name, source);
+    if (isClassBody(target)) bindField(target, name, source, refs);
+    else bindName(refs.variables, name, source);
     return;
   }
   const { root, names } = flattenAccess(target, ctx.text);
-  if (names.length === 1 && is(root, 'VariableName') && ['self', 'cls'].includes(ctx.textOf(root))) bindName(refs.fields, names[0]!, source);
+  if (names.length === 1 && is(root, 'VariableName') && ['self', 'cls'].includes(ctx.textOf(root))) bindField(target, names[0]!, source, refs);
   else if (names.length >= 2) bindName(refs.attributes, names[names.length - 1]!, source);
+}
+
+function bindField(target: SyntaxNode, name: string, source: ClientSource, refs: PyClientRefs): void {
+  bindName(refs.fields, name, source);
+  const owner = enclosingClass(target);
+  if (owner) bindName(refs.classFields, classFieldKey(owner, name), source);
 }
 
 /**
@@ -242,13 +342,14 @@ export type ExportedClient = { origin?: number } | { ref: PyImportedRef };
 export function exportedClients(ctx: PyContext, refs: PyClientRefs): Record<string, ExportedClient> {
   const exported: Record<string, ExportedClient> = {};
   const add = (name: string, source: ClientSource) => {
-    exported[name] = 'ref' in source ? { ref: source.ref } : source.origin === undefined ? {} : { origin: source.origin };
+    if ('ref' in source) exported[name] = source.isUnlinked ? {} : { ref: source.ref };
+    else exported[name] = source.origin === undefined ? {} : { origin: source.origin };
   };
   for (const node of ctx.nodes) {
     const assignment = is(node.parent, 'Script') ? assignmentOf(node) : undefined;
     const name = assignment && is(assignment.target, 'VariableName') ? ctx.textOf(assignment.target) : undefined;
     const source = name === undefined ? undefined : refs.variables.get(name);
-    if (source) add(name!, source);
+    if (source) add(name!, refs.shared.has(name!) ? unlinked(source) : source);
   }
   for (const [name, source] of refs.factories) add(name, source);
   return exported;

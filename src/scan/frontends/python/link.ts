@@ -88,7 +88,7 @@ export function linkPythonFiles(files: { path: string; facts: PyFacts }[]): Find
     for (const pending of facts.pending) {
       const target = resolve(file, pending.client);
       if (target === undefined || exportedClient(target) === undefined) continue;
-      addCall(file, pending, clientLink(target));
+      addCall(file, pending, pending.isUnlinked ? undefined : clientLink(target));
     }
   }
   return found;

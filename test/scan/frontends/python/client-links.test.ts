@@ -47,6 +47,16 @@ group('python API calls name the client construction they go through', () => {
     ],
     ['a simple assignment', lines(IMPORT, 'client = OpenAI()', 'llm = client', 'llm.chat.completions.create(model="gpt-4o", messages=[])'), ['a.py:4 chat.completions.create → a.py:2']],
     ['a with block', lines(IMPORT, 'with OpenAI() as c:', '    c.files.list()'), ['a.py:3 files.list → a.py:2']],
+    [
+      'a field of each of two classes',
+      lines(IMPORT, 'class A:', '    def __init__(self):', '        self.client = OpenAI()', '    def ask(self):', '        return self.client.models.list()', 'class B:', '    def __init__(self):', '        self.client = OpenAI(base_url="http://gw/v1")', '    def ask(self):', '        return self.client.models.list()'),
+      ['a.py:6 models.list → a.py:4', 'a.py:11 models.list → a.py:9'],
+    ],
+    [
+      'a field a base class of the file stores',
+      lines(IMPORT, 'class Base:', '    def __init__(self):', '        self.client = OpenAI(base_url="http://gw/v1")', 'class Chat(Base):', '    def ask(self):', '        return self.client.models.list()'),
+      ['a.py:7 models.list → a.py:4'],
+    ],
     ['a factory', lines(IMPORT, '_client = OpenAI()', 'def get_client() -> OpenAI:', '    return _client', 'get_client().models.list()'), ['a.py:5 models.list → a.py:2']],
     ['with_options', lines(IMPORT, 'client = OpenAI()', 'client.with_options(timeout=5).models.list()'), ['a.py:3 models.list → a.py:2']],
     ['instructor', lines('import instructor', IMPORT, 'c = instructor.from_openai(OpenAI())', 'c.chat.completions.create(model="gpt-4o", messages=[])'), ['a.py:4 chat.completions.create → a.py:3']],
@@ -74,6 +84,21 @@ group('python API calls stay unlinked when the client cannot be told', () => {
       ['a.py:4 models.list → none'],
     ],
     ['a typed parameter alone', lines(IMPORT, 'def ask(client: OpenAI):', '    return client.models.list()'), ['a.py:3 models.list → none']],
+    [
+      'a local of the same name the scan cannot follow in another function',
+      lines(IMPORT, 'def a():', '    client = make_client()', '    return client.models.list()', 'def b():', '    client = OpenAI(base_url="http://gw/v1")', '    return client.models.list()'),
+      ['a.py:4 models.list → none', 'a.py:7 models.list → none'],
+    ],
+    [
+      'a loop variable of the same name',
+      lines(IMPORT, 'client = OpenAI()', 'for client in pool:', '    client.models.list()'),
+      ['a.py:4 models.list → none'],
+    ],
+    [
+      'a field another class stores the scan cannot follow',
+      lines(IMPORT, 'class Remote:', '    def __init__(self, client=None):', '        self.client = client or OpenAI()', '    def ask(self):', '        return self.client.models.list()', 'class Local:', '    def __init__(self):', '        self.client = OpenAI(base_url="http://ollama:11434/v1")', '    def ask(self):', '        return self.client.models.list()'),
+      ['a.py:6 models.list → none', 'a.py:11 models.list → a.py:9'],
+    ],
     ['a factory known only by its return type', lines(IMPORT, 'def get_client() -> OpenAI:', '    return make()', 'get_client().models.list()'), ['a.py:4 models.list → none']],
   ])('%s', (_name, code, expected) => {
     expect(links({ 'a.py': code })).toEqual(expected);
@@ -88,14 +113,14 @@ group('python API calls linked across modules', () => {
       links({
         'app/llm.py': llm,
         'app/routes/chat.py': lines('from ..llm import client', 'client.chat.completions.create(model="gpt-4o", messages=[])'),
-        'app/routes/proxy.py': lines('from app.llm import gateway', 'async def go():', '    return await gateway.chat.completions.create(model="llama-3-70b", messages=[])'),
+        'app/routes/proxy.py': lines('from app.llm import gateway as proxy_client', 'gateway = proxy_client', 'async def go():', '    return await gateway.chat.completions.create(model="llama-3-70b", messages=[])'),
         'app/routes/jobs.py': lines('from app import llm', 'llm.gateway.embeddings.create(model="text-embedding-3-small", input="x")'),
         'app/worker.py': lines('from app.llm import get_client', 'get_client().models.list()'),
       }),
     ).toEqual([
       'app/routes/chat.py:2 chat.completions.create → app/llm.py:2',
       'app/routes/jobs.py:2 embeddings.create → app/llm.py:3',
-      'app/routes/proxy.py:3 chat.completions.create → app/llm.py:3',
+      'app/routes/proxy.py:4 chat.completions.create → app/llm.py:3',
       'app/worker.py:2 models.list → app/llm.py:2',
     ]);
   });
@@ -108,6 +133,15 @@ group('python API calls linked across modules', () => {
         'app/routes/a.py': lines('from app.deps import llm_client, get_llm', 'llm_client.models.list()', 'get_llm().models.list()'),
       }),
     ).toEqual(['app/routes/a.py:2 models.list → app/llm.py:3', 'app/routes/a.py:3 models.list → app/llm.py:3']);
+  });
+
+  it('does not link a parameter that shadows an imported client', () => {
+    expect(
+      links({
+        'app/llm.py': llm,
+        'app/use.py': lines('from app.llm import client', 'def ask(client):', '    return client.models.list()'),
+      }),
+    ).toEqual(['app/use.py:3 models.list → none']);
   });
 
   it('stops at modules that pass a name on in a circle', () => {
