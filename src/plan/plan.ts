@@ -12,6 +12,7 @@ import { isSettings, routeFindings } from './routing.js';
 import { rules } from './rules/index.js';
 import type { RuleContext, RuleResult } from './rules/types.js';
 import { syntaxFor, type Syntax } from './syntax/index.js';
+import { importPosition } from './syntax/python-imports.js';
 import { neededVariables, resolveTarget, type MigrationTarget, type PlanOptions } from './target.js';
 import { setAsideTests } from './test-files.js';
 
@@ -80,9 +81,8 @@ function planFile(file: string, findings: readonly Finding[], ctx: RuleContext, 
   }
   const kept = dropNestedEdits(fileEdits);
   // Prerequisites first, so that an import inserted where another insertion goes comes before
-  // it. A notebook's cells are Python inside JSON strings: the edits' Python text is written as
-  // JSON, and `import os` goes before the first import of its cells.
-  const edits = notebook ? notebook.toJsonEdits([...notebook.prerequisites(file, kept, findings), ...kept]) : [...prerequisiteEdits(file, kept, ctx.syntax), ...kept];
+  // it. A notebook's cells are Python inside JSON strings: the edits' Python text is written as JSON.
+  const edits = notebook ? notebook.toJsonEdits([...notebookPrerequisites(file, kept, findings, notebook, ctx.lines.eol), ...kept]) : [...prerequisiteEdits(file, kept, ctx.syntax), ...kept];
   const isReplaced = replacedSpans(kept);
   const resolved = new Map(results.map(([finding, planned]) => [finding, resolveFinding(finding, planned, isReplaced(finding.span), results)] as const));
   return { edits, manual, resolved };
@@ -98,6 +98,25 @@ function readsKeyVariable(codeEdits: readonly Edit[], target: MigrationTarget): 
 /** What the file needs for the code the edits insert to run (Python's `import os`). */
 function prerequisiteEdits(file: string, edits: readonly Edit[], syntax: Syntax): Edit[] {
   return syntax.prerequisites(edits.map((e) => e.text)).map(({ range, text }) => ({ file, start: range.start, end: range.end, text, reason: 'import what the migrated code uses' }));
+}
+
+/**
+ * `import os` for migrated code that reads `os.environ` in a notebook that does not import it:
+ * before the first import of its cells (after a docstring and `from __future__` imports), so
+ * that every cell after it can use it; with no top-level import, at the start of its first cell
+ * of Python. Not sorted among the imports as in a module: a cell's last line often has no line
+ * break, and the v0 settings may go after it.
+ */
+function notebookPrerequisites(file: string, edits: readonly Edit[], findings: readonly Finding[], notebook: NotebookCode, eol: string): Edit[] {
+  if (!edits.some((edit) => edit.text.includes('os.environ'))) return [];
+  const imports = findings.find((finding) => finding.detail?.moduleImports !== undefined)?.detail;
+  if (imports === undefined || imports.moduleImports!.includes('os')) return [];
+  const cell = notebook.cellAt(imports.importsStart);
+  if (cell === undefined) return [];
+  // '' sorts before every module: the position of the first import.
+  const at = importPosition(cell.code, '');
+  const before = at > 0 && cell.code[at - 1] !== '\n' ? eol : '';
+  return [{ file, start: cell.toJson(at), end: cell.toJson(at), text: `${before}import os${eol}`, reason: 'import what the migrated code uses' }];
 }
 
 /**

@@ -152,6 +152,16 @@ describe('the v0 settings after `import openai` in a notebook', async () => {
   });
 });
 
+describe('`import os` for the migrated code of a notebook', () => {
+  it('goes after a docstring and `from __future__` imports, which must open the cell, before the first import', async () => {
+    const text = notebook([['%pip install openai'], ['"""Evaluate the prompts."""\n', 'from __future__ import annotations\n', '\n', 'import openai'], ['client = openai.OpenAI()']]);
+    expect(cellSources(await migrate(text)).slice(1)).toEqual([
+      '"""Evaluate the prompts."""\nfrom __future__ import annotations\n\nimport os\nimport openai',
+      'client = openai.OpenAI(base_url="https://api.deepseek.com", api_key=os.environ.get("DEEPSEEK_API_KEY", ""))',
+    ]);
+  });
+});
+
 describe('planning a notebook whose scan results the cache kept', () => {
   it('plans it as it did when the scan parsed it', async () => {
     const root = path.join(dir, 'cached', 'app');

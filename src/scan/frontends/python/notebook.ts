@@ -214,11 +214,10 @@ export interface NotebookCode {
    */
   toJsonEdits(edits: readonly Edit[]): Edit[];
   /**
-   * `import os` for migrated code that reads `os.environ` in a notebook that does not import it:
-   * before the first top-level import of its cells, so that every cell after it can use it (with
-   * none, at the start of the first cell of Python). Code, for `toJsonEdits`.
+   * The code of the cell holding `offset` (without one, of the first cell of Python), IPython
+   * lines read as comments, and where each of its offsets is in the JSON.
    */
-  prerequisites(file: string, edits: readonly Edit[], findings: readonly Finding[]): Edit[];
+  cellAt(offset: number | undefined): { code: string; toJson(at: number): number } | undefined;
 }
 
 /** The code cells of a notebook the scan has read (so one that is a notebook). */
@@ -254,14 +253,11 @@ export function readNotebookCode(path: string, text: string): NotebookCode {
       return lines.indent(at);
     },
   };
-  const prerequisites = (file: string, edits: readonly Edit[], findings: readonly Finding[]): Edit[] => {
-    if (!edits.some((edit) => edit.text.includes('os.environ'))) return [];
-    const imports = findings.find((finding) => finding.detail?.moduleImports !== undefined)?.detail;
-    if (imports === undefined || imports.moduleImports!.includes('os')) return [];
-    const at = imports.importsStart ?? cells.find((cell) => cell.strings.length > 0 && !isCellMagic(cell.text))?.offsets[0];
-    return at === undefined ? [] : [{ file, start: at, end: at, text: `import os${lines.eol}`, reason: 'import what the migrated code uses' }];
+  const cellAt = (offset: number | undefined) => {
+    const cell = offset === undefined ? cells.find((candidate) => candidate.strings.length > 0 && !isCellMagic(candidate.text)) : locate(offset).cell;
+    return cell && { code: maskMagics(cell.text), toJson: (at: number) => cell.offsets[at]! };
   };
-  return { lines, prerequisites, toJsonEdits: (edits) => edits.map((edit) => toJsonEdit(edit, locate(edit.start))) };
+  return { lines, cellAt, toJsonEdits: (edits) => edits.map((edit) => toJsonEdit(edit, locate(edit.start))) };
 }
 
 function toJsonEdit(edit: Edit, { cell, at }: { cell: CodeCell; at: number }): Edit {
