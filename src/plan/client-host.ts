@@ -1,4 +1,6 @@
 import type { Finding, ManualAction, PropertyInfo, ValueInfo } from '../core/types.js';
+import { capabilityFor } from '../providers/index.js';
+import type { CapabilityKey } from '../providers/types.js';
 import { unreachableWrapper } from './rules/chatgpt-wrapper.js';
 import { manual } from './rules/types.js';
 import { describeBaseUrl, type MigrationTarget } from './target.js';
@@ -7,6 +9,8 @@ import { describeBaseUrl, type MigrationTarget } from './target.js';
 const URL_OPTIONS = new Set(['baseURL', 'base_url', 'basePath', 'apiBaseUrl', 'openai_api_base', 'api_base']);
 /** Options whose object holds the URL option (LangChain JS: `configuration: { baseURL }`). */
 const URL_GROUPS = new Set(['configuration']);
+/** Framework classes that call one API, whatever the code does with them (LangChain's and LlamaIndex's embedding classes). */
+const CLASS_APIS: Record<string, CapabilityKey> = { OpenAIEmbeddings: 'embeddings', OpenAIEmbedding: 'embeddings' };
 /** Python's module-level client settings that hold the base URL. */
 const MODULE_URL_SETTINGS = new Set(['api_base', 'base_url']);
 
@@ -38,6 +42,8 @@ function isOpenAIUrlPart(part: string): boolean {
  * never goes to a host the plan did not choose. Undefined when the client can move.
  */
 export function checkClientHost(client: Finding, target: MigrationTarget): ManualAction | undefined {
+  const unserved = unservedClass(client, target);
+  if (unserved) return unserved;
   const unreachable = unreachableWrapper(client, target);
   if (unreachable) return unreachable;
   const url = urlOptionOf(client);
@@ -56,6 +62,21 @@ export function checkModuleHosts(findings: readonly Finding[], target: Migration
     if (setting && MODULE_URL_SETTINGS.has(setting.name) && !isOpenAIUrl(setting.value)) actions.set(finding, customBaseUrl(finding, setting.name, setting.value, target));
   }
   return actions;
+}
+
+/**
+ * A framework class whose only API the target lacks (`OpenAIEmbeddings` on a target without
+ * embeddings) stays on OpenAI as written, as an SDK client used only for such APIs does: pointed
+ * at the target, every request it makes would fail there.
+ */
+function unservedClass(client: Finding, target: MigrationTarget): ManualAction | undefined {
+  const key = CLASS_APIS[client.symbol ?? ''];
+  if (key === undefined) return undefined;
+  const { support, note } = capabilityFor(target.provider, key);
+  if (support === 'supported' || support === 'partial') return undefined;
+  const { name, docs } = target.provider;
+  const described = support === 'unsupported' ? 'not available' : 'support not verified';
+  return manual(client, 'error', support === 'unsupported' ? 'unsupported-api' : 'unverified-api', `${client.symbol} calls the ${key} API: ${described} on ${name}. ${note} It is left on OpenAI as written, with its key.`, docs);
 }
 
 /** A literal that already names the target's base URL: the client moves, and only its key changes. */

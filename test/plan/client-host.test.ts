@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { ValueInfo } from '../../src/core/types.js';
-import { isOpenAIUrl } from '../../src/plan/client-host.js';
+import type { Finding, ValueInfo } from '../../src/core/types.js';
+import { checkClientHost, isOpenAIUrl } from '../../src/plan/client-host.js';
+import { resolveTarget } from '../../src/plan/target.js';
+import { getProviderOrThrow } from '../../src/providers/index.js';
 
 const range = { start: 0, end: 0 };
 const other = (text: string): ValueInfo => ({ kind: 'other', range, text });
@@ -19,5 +21,32 @@ describe("isOpenAIUrl: a client's base URL the plan may replace", () => {
     ['a host that only contains the name', other("'https://api.openai.com.evil.example/v1'"), false],
   ])('%s', (_name, value, expected) => {
     expect(isOpenAIUrl(value)).toBe(expected);
+  });
+});
+
+describe('checkClientHost: an embeddings class on a target without embeddings', () => {
+  const embeddings = (symbol: string): Finding => ({
+    file: 'src/models.ts',
+    language: 'ts',
+    kind: 'client',
+    symbol,
+    span: { start: 0, end: 1, line: 6, column: 1 },
+    snippet: '',
+    confidence: 'certain',
+    detail: { argument: { kind: 'none', range } },
+  });
+  const on = (id: string) => resolveTarget(getProviderOrThrow(id));
+
+  it.each(['OpenAIEmbeddings', 'OpenAIEmbedding'])('keeps %s on OpenAI with an error where the target has no embeddings API', (symbol) => {
+    expect(checkClientHost(embeddings(symbol), on('deepseek'))).toMatchObject({
+      severity: 'error',
+      code: 'unsupported-api',
+      message: expect.stringMatching(new RegExp(`^${symbol} calls the embeddings API: not available on DeepSeek\\. .* It is left on OpenAI as written, with its key\\.$`)),
+    });
+  });
+
+  it('lets it move where the target serves embeddings, and says nothing of a chat class', () => {
+    expect(checkClientHost(embeddings('OpenAIEmbeddings'), on('zhipu'))).toBeUndefined();
+    expect(checkClientHost(embeddings('ChatOpenAI'), on('deepseek'))).toBeUndefined();
   });
 });
