@@ -109,6 +109,11 @@ describe("the target's other variables are read the way the module reads its own
     expect(migrated).toContain("new OpenAI({ apiKey: privateEnv.AZURE_OPENAI_API_KEY, baseURL: `${(privateEnv.AZURE_OPENAI_ENDPOINT ?? '').replace(/\\/+$/, '')}/openai/v1` })");
   });
 
+  it('reads it as a member of a namespace import', () => {
+    const migrated = migrate([CLIENT, "import * as secrets from '$env/static/private';", 'export const openai = new OpenAI({ apiKey: secrets.OPENAI_API_KEY });'], 'azure');
+    expect(migrated).toContain("new OpenAI({ apiKey: secrets.AZURE_OPENAI_API_KEY, baseURL: `${(secrets.AZURE_OPENAI_ENDPOINT ?? '').replace(/\\/+$/, '')}/openai/v1` })");
+  });
+
   it("gives Azure's dated client the endpoint from the import", () => {
     const text = [CLIENT, "import { OPENAI_API_KEY } from '$env/static/private';", 'export const openai = new OpenAI({ apiKey: OPENAI_API_KEY });'].join('\n');
     const input: PlanInput = { findings: scanFiles({ [PATH]: text }), texts: new Map([[PATH, text]]) };

@@ -15,6 +15,7 @@ describe("SvelteKit's $env/static modules: reads of the variables they import", 
     ['a named import from $env/static/private', `import { OPENAI_API_KEY } from '$env/static/private';\n`, [{ kind: 'env-var', line: 1, column: 10, name: 'OPENAI_API_KEY', confidence: certain }]],
     ['an aliased import, named by the variable it reads', `import { OPENAI_API_KEY as apiKey } from '$env/static/private';\n`, [{ kind: 'env-var', line: 1, column: 10, name: 'OPENAI_API_KEY', confidence: certain }]],
     ['a PUBLIC_ name from $env/static/public', `import { PUBLIC_OPENAI_MODEL } from '$env/static/public';\n`, [{ kind: 'env-var', line: 1, column: 10, name: 'PUBLIC_OPENAI_MODEL', confidence: certain }]],
+    ['a member of a namespace import', `import * as secrets from '$env/static/private';\nexport const key = secrets.OPENAI_API_KEY;\n`, [{ kind: 'env-var', line: 2, column: 20, name: 'OPENAI_API_KEY', confidence: certain }]],
     [
       'only the OpenAI variables of an import that also takes others',
       `import { DATABASE_URL, OPENAI_BASE_URL, SESSION_SECRET } from '$env/static/private';\n`,

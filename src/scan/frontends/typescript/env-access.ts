@@ -15,7 +15,7 @@ export const ENV_READS: readonly ts.SyntaxKind[] = [ts.SyntaxKind.PropertyAccess
 
 /** How a file reaches the environment through imports. */
 export interface EnvImports {
-  /** Local names of `env` imported from an environment module (`import { env } from '$env/dynamic/private'`). */
+  /** Local names holding the environment: `env` from `$env/dynamic/*`, a namespace import of `$env/static/*`. */
   objects: ReadonlySet<string>;
   /** Variables imported by name (`import { OPENAI_API_KEY as key } from '$env/static/private'`), by local name. */
   variables: ReadonlyMap<string, ts.ImportSpecifier>;
@@ -27,26 +27,32 @@ export function importedEnv(sourceFile: ts.SourceFile): EnvImports {
   const objects = new Set<string>();
   const variables = new Map<string, ts.ImportSpecifier>();
   let staticPrivate: PrivateEnv | undefined;
-  let dynamicPrivate: PrivateEnv | undefined;
+  let objectPrivate: PrivateEnv | undefined;
+  const addObject = (name: string, isPrivate: boolean) => {
+    objects.add(name);
+    if (isPrivate) objectPrivate ??= { object: name };
+  };
   for (const statement of sourceFile.statements) {
     if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
     const module = statement.moduleSpecifier.text;
     const isDynamic = ENV_MODULES.test(module);
-    if (!isDynamic && !STATIC_ENV_MODULES.test(module)) continue;
     const bindings = statement.importClause?.namedBindings;
-    if (bindings === undefined || !ts.isNamedImports(bindings) || bindings.elements.length === 0) continue;
+    if ((!isDynamic && !STATIC_ENV_MODULES.test(module)) || bindings === undefined) continue;
     const isPrivate = module.endsWith('/private');
-    for (const element of bindings.elements) {
-      const imported = (element.propertyName ?? element.name).text;
-      if (!isDynamic) variables.set(element.name.text, element);
-      else if (imported === 'env') {
-        objects.add(element.name.text);
-        if (isPrivate) dynamicPrivate ??= { object: element.name.text };
-      }
+    // `import * as env from '$env/static/private'`: the namespace holds every variable.
+    if (ts.isNamespaceImport(bindings)) {
+      if (!isDynamic) addObject(bindings.name.text, isPrivate);
+      continue;
     }
-    if (!isDynamic && isPrivate) staticPrivate ??= { namesEnd: bindings.elements.at(-1)!.getEnd(), names: bindings.elements.map((element) => (element.propertyName ?? element.name).text) };
+    for (const element of bindings.elements) {
+      if (!isDynamic) variables.set(element.name.text, element);
+      else if ((element.propertyName ?? element.name).text === 'env') addObject(element.name.text, isPrivate);
+    }
+    if (!isDynamic && isPrivate && bindings.elements.length > 0) {
+      staticPrivate ??= { namesEnd: bindings.elements.at(-1)!.getEnd(), names: bindings.elements.map((element) => (element.propertyName ?? element.name).text) };
+    }
   }
-  const privateEnv = staticPrivate ?? dynamicPrivate;
+  const privateEnv = staticPrivate ?? objectPrivate;
   return { objects, variables, ...(privateEnv ? { privateEnv } : {}) };
 }
 
