@@ -68,7 +68,9 @@ const CODE_LANGUAGES = new Set(['ts', 'js', 'python']);
  */
 function stillRead(scan: Pick<ScanResult, 'findings'>, plan: Plan): Set<string> {
   const names = new Set<string>();
-  const isEdited = (finding: Finding) => plan.edits.some((edit) => edit.file === finding.file && edit.start <= finding.span.end && finding.span.start <= edit.end);
+  // Only an edit of the finding's own text counts: not an insertion where it ends (a name added after an imported one).
+  const isEdited = ({ file, span }: Finding) =>
+    plan.edits.some((edit) => edit.file === file && (edit.start === edit.end ? span.start < edit.start && edit.start < span.end : edit.start < span.end && span.start < edit.end));
   scan.findings.forEach((finding, index) => {
     if (plan.resolutions[index]?.status === 'rewritten' || !CODE_LANGUAGES.has(finding.language) || isTestFile(finding.file) || isEdited(finding)) return;
     if (finding.kind === 'env-var' && finding.name !== undefined) names.add(finding.name);

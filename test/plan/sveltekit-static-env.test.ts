@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { applyEdits } from '../../src/apply/splice.js';
 import type { Plan } from '../../src/core/types.js';
 import { planMigration, type PlanInput } from '../../src/plan/plan.js';
+import { resolveTarget } from '../../src/plan/target.js';
+import { buildNextSteps } from '../../src/report/next-steps.js';
 import { getProviderOrThrow } from '../../src/providers/index.js';
 import { scanFiles } from '../scan/frontends/typescript-tester.js';
 
@@ -139,6 +141,19 @@ describe('other $env/static variables', () => {
     const plan = planFile(text, 'deepseek');
     expect(applyEdits(text, plan.edits)).toContain("new OpenAI({ apiKey: DEEPSEEK_API_KEY, baseURL: 'https://api.deepseek.com' })");
     expect(plan.manual.map((action) => [action.line, action.code])).toEqual([[2, 'base-url-env']]);
+  });
+
+  it('does not list a variable the import still takes among the secrets to delete', () => {
+    const text = [
+      CLIENT,
+      "import { OPENAI_API_KEY, OPENAI_BASE_URL } from '$env/static/private';",
+      'export const openai = new OpenAI({ apiKey: OPENAI_API_KEY, baseURL: OPENAI_BASE_URL });',
+    ].join('\n');
+    const input: PlanInput = { findings: scanFiles({ [PATH]: text }), texts: new Map([[PATH, text]]) };
+    const provider = getProviderOrThrow('azure');
+    const plan = planMigration(input, provider);
+    expect(applyEdits(text, plan.edits)).toContain("import { AZURE_OPENAI_API_KEY, OPENAI_BASE_URL, AZURE_OPENAI_ENDPOINT } from '$env/static/private';");
+    expect(buildNextSteps(input, plan, resolveTarget(provider), 'v1').openaiSecrets).toEqual(['OPENAI_API_KEY']);
   });
 
   it('leaves the import of a client kept on OpenAI as it is', () => {
