@@ -25,8 +25,10 @@ export interface PyClientRefs {
   fields: Map<string, ClientSource>;
   /** The same, per class (`<class start>:<field>`): only there does a field's client have one origin. */
   classFields: Map<string, ClientSource>;
-  /** Names and class fields given a value in more than one place (see `countBindingSites`). */
-  shared: Set<string>;
+  /** Variables per scope (`<function start, or -1 for the module>:<name>`), as Python resolves a name. */
+  scoped: Map<string, ClientSource>;
+  /** How many places give each scoped name and class field a value, whatever the value (see `countBindingSites`). */
+  sites: Map<string, number>;
   /** Functions returning a client (`def get_client(): return OpenAI()`). */
   factories: Map<string, ClientSource>;
   /** Attributes of other objects a client is stored in (`app.state.openai = AsyncOpenAI()`), by name. */
@@ -61,7 +63,7 @@ export function clientOf(ctx: PyContext, node: SyntaxNode, bindings: PyBindings,
   if (is(inner, 'VariableName')) {
     const name = ctx.textOf(inner);
     const source = refs.variables.get(name) ?? importedClient(bindings, name);
-    return source && (refs.shared.has(name) ? unlinked(source) : source);
+    return source && scopedClient(inner, name, source, bindings, refs);
   }
   if (is(inner, 'MemberExpression')) {
     const { root, names } = flattenAccess(inner, ctx.text);
@@ -103,11 +105,36 @@ function fieldOf(ctx: PyContext, node: SyntaxNode, name: string, refs: PyClientR
     seen.add(owner);
     const key = classFieldKey(owner, name);
     const source = refs.classFields.get(key);
-    if (source) return refs.shared.has(key) ? unlinked(source) : source;
+    if (source) return (refs.sites.get(key) ?? 0) > 1 ? unlinked(source) : source;
   }
   const source = refs.fields.get(name);
   return source && unlinked(source);
 }
+
+/**
+ * A name's client where the name is read: the binding of the innermost function that gives the
+ * name a value (or of the module), linked to its construction only when that scope binds the
+ * name once. Found by name elsewhere in the file, it is the same kind of client, from no known place.
+ */
+function scopedClient(node: SyntaxNode, name: string, byName: ClientSource, bindings: PyBindings, refs: PyClientRefs): ClientSource {
+  for (let scope: SyntaxNode | undefined = enclosingScope(node); ; scope = enclosingScope(scope)) {
+    const key = scopedKey(scope, name);
+    const sites = refs.sites.get(key) ?? 0;
+    if (sites > 0) {
+      const bound = refs.scoped.get(key) ?? (scope === undefined ? importedClient(bindings, name) : undefined);
+      return bound === undefined || sites > 1 ? unlinked(byName) : bound;
+    }
+    if (scope === undefined) return unlinked(byName);
+  }
+}
+
+/** The function or lambda whose local names `node` sees first; undefined at module level. */
+function enclosingScope(node: SyntaxNode): SyntaxNode | undefined {
+  for (let current = node.parent; current; current = current.parent) if (is(current, 'FunctionDefinition', 'LambdaExpression')) return current;
+  return undefined;
+}
+
+const scopedKey = (scope: SyntaxNode | undefined, name: string) => `${scope?.from ?? -1}:${name}`;
 
 function unlinked(source: ClientSource): ClientSource {
   return 'cls' in source ? { ...source, origin: undefined } : { ...source, isUnlinked: true };
@@ -140,7 +167,7 @@ function isInstructorWrapper(ctx: PyContext, callee: SyntaxNode, bindings: PyBin
 
 /** Client constructions and module-level settings, as findings; returns the names clients are stored under. */
 export function collectClients(ctx: PyContext, bindings: PyBindings): PyClientRefs {
-  const refs: PyClientRefs = { variables: new Map(), fields: new Map(), classFields: new Map(), shared: new Set(), factories: new Map(), attributes: new Map(), classes: new Map() };
+  const refs: PyClientRefs = { variables: new Map(), fields: new Map(), classFields: new Map(), scoped: new Map(), sites: new Map(), factories: new Map(), attributes: new Map(), classes: new Map() };
   const hasSources = bindings.classes.size > 0 || bindings.modules.size > 0 || bindings.imported.size > 0 || bindings.importedModules.size > 0;
   if (!hasSources) return refs;
 
@@ -163,7 +190,7 @@ export function collectClients(ctx: PyContext, bindings: PyBindings): PyClientRe
     }
   }
 
-  refs.shared = sharedNames(ctx, bindings);
+  refs.sites = countBindingSites(ctx, bindings);
   for (const node of ctx.nodes) {
     const name = is(node, 'ClassDefinition') ? node.getChild('VariableName') : null;
     if (name) refs.classes.set(ctx.textOf(name), node);
@@ -178,13 +205,12 @@ export function collectClients(ctx: PyContext, bindings: PyBindings): PyClientRe
 }
 
 /**
- * Names (and class fields, by `classFieldKey`) that statements, parameters or imports give a
- * value in more than one place, whatever the value. Names are matched file-wide, so a client's
- * origin holds only for a name bound once: a `client` parameter of a helper, or a local `client`
- * in another function, may hold another client.
+ * How many statements, parameters and imports give each name of each scope (and each class
+ * field, by `classFieldKey`) a value, whatever the value: a client's origin holds only for a
+ * name its scope binds once (`client = OpenAI()` then `for client in pool:` may be either).
  */
-function sharedNames(ctx: PyContext, bindings: PyBindings): Set<string> {
-  const sites = new Map<string, number>([...bindings.imported.keys()].map((name) => [name, 1]));
+function countBindingSites(ctx: PyContext, bindings: PyBindings): Map<string, number> {
+  const sites = new Map<string, number>([...bindings.imported.keys()].map((name) => [scopedKey(undefined, name), 1]));
   const count = (key: string) => sites.set(key, (sites.get(key) ?? 0) + 1);
   for (const node of ctx.nodes) {
     if (!is(node, 'VariableName', 'MemberExpression') || !isBindingTarget(node)) continue;
@@ -192,13 +218,13 @@ function sharedNames(ctx: PyContext, bindings: PyBindings): Set<string> {
     if (is(node, 'VariableName')) {
       const name = ctx.textOf(node);
       if (is(node.parent, 'ParamList') && ['self', 'cls'].includes(name)) continue;
-      count(isClassBody(node) ? classFieldKey(owner!, name) : name);
+      count(isClassBody(node) ? classFieldKey(owner!, name) : scopedKey(enclosingScope(node), name));
       continue;
     }
     const { root, names } = flattenAccess(node, ctx.text);
     if (owner && names.length === 1 && is(root, 'VariableName') && ['self', 'cls'].includes(ctx.textOf(root))) count(classFieldKey(owner, names[0]!));
   }
-  return new Set([...sites].filter(([, count]) => count > 1).map(([key]) => key));
+  return sites;
 }
 
 /** A name a statement gives a value: a parameter, an assignment's target, a `for` target, the name after `as`. */
@@ -294,8 +320,12 @@ function bindNames(ctx: PyContext, bindings: PyBindings, refs: PyClientRefs): vo
 function bindTarget(ctx: PyContext, target: SyntaxNode, source: ClientSource, refs: PyClientRefs): void {
   if (is(target, 'VariableName')) {
     const name = ctx.textOf(target);
-    if (isClassBody(target)) bindField(target, name, source, refs);
-    else bindName(refs.variables, name, source);
+    if (isClassBody(target)) {
+      bindField(target, name, source, refs);
+    } else {
+      bindName(refs.variables, name, source);
+      bindName(refs.scoped, scopedKey(enclosingScope(target), name), source);
+    }
     return;
   }
   const { root, names } = flattenAccess(target, ctx.text);
@@ -348,8 +378,9 @@ export function exportedClients(ctx: PyContext, refs: PyClientRefs): Record<stri
   for (const node of ctx.nodes) {
     const assignment = is(node.parent, 'Script') ? assignmentOf(node) : undefined;
     const name = assignment && is(assignment.target, 'VariableName') ? ctx.textOf(assignment.target) : undefined;
-    const source = name === undefined ? undefined : refs.variables.get(name);
-    if (source) add(name!, refs.shared.has(name!) ? unlinked(source) : source);
+    const key = name === undefined ? undefined : scopedKey(undefined, name);
+    const source = key === undefined ? undefined : refs.scoped.get(key);
+    if (source) add(name!, (refs.sites.get(key!) ?? 0) > 1 ? unlinked(source) : source);
   }
   for (const [name, source] of refs.factories) add(name, source);
   return exported;

@@ -48,6 +48,16 @@ group('python API calls name the client construction they go through', () => {
     ['a simple assignment', lines(IMPORT, 'client = OpenAI()', 'llm = client', 'llm.chat.completions.create(model="gpt-4o", messages=[])'), ['a.py:4 chat.completions.create → a.py:2']],
     ['a with block', lines(IMPORT, 'with OpenAI() as c:', '    c.files.list()'), ['a.py:3 files.list → a.py:2']],
     [
+      'a local of the same name in each of two functions',
+      lines(IMPORT, 'def a():', '    client = OpenAI()', '    return client.models.list()', 'def b():', '    client = OpenAI(base_url="http://gw/v1")', '    return client.models.list()'),
+      ['a.py:4 models.list → a.py:3', 'a.py:7 models.list → a.py:6'],
+    ],
+    [
+      'a module client read in a function, beside a local of the same name elsewhere',
+      lines(IMPORT, 'client = OpenAI()', 'def a():', '    return client.models.list()', 'def b():', '    client = OpenAI(base_url="http://gw/v1")', '    return client.models.list()'),
+      ['a.py:4 models.list → a.py:2', 'a.py:7 models.list → a.py:6'],
+    ],
+    [
       'a field of each of two classes',
       lines(IMPORT, 'class A:', '    def __init__(self):', '        self.client = OpenAI()', '    def ask(self):', '        return self.client.models.list()', 'class B:', '    def __init__(self):', '        self.client = OpenAI(base_url="http://gw/v1")', '    def ask(self):', '        return self.client.models.list()'),
       ['a.py:6 models.list → a.py:4', 'a.py:11 models.list → a.py:9'],
@@ -74,20 +84,15 @@ group('python API calls name the client construction they go through', () => {
 group('python API calls stay unlinked when the client cannot be told', () => {
   it.each([
     [
-      'one name bound to two clients in two functions',
-      lines(IMPORT, 'def a():', '    client = OpenAI()', '    return client.models.list()', 'def b():', '    client = OpenAI(base_url="http://gw/v1")', '    return client.models.list()'),
-      ['a.py:4 models.list → none', 'a.py:7 models.list → none'],
-    ],
-    [
-      'a typed parameter beside a module client of the same name',
-      lines(IMPORT, 'client = OpenAI(base_url="http://gw/v1")', 'def ask(client: OpenAI):', '    return client.models.list()'),
-      ['a.py:4 models.list → none'],
+      'a parameter that shadows a module client',
+      lines(IMPORT, 'client = OpenAI(base_url="http://gw/v1")', 'def ask(client: OpenAI):', '    return client.models.list()', 'def tag(client, text):', '    return client.models.list()'),
+      ['a.py:4 models.list → none', 'a.py:6 models.list → none'],
     ],
     ['a typed parameter alone', lines(IMPORT, 'def ask(client: OpenAI):', '    return client.models.list()'), ['a.py:3 models.list → none']],
     [
       'a local of the same name the scan cannot follow in another function',
       lines(IMPORT, 'def a():', '    client = make_client()', '    return client.models.list()', 'def b():', '    client = OpenAI(base_url="http://gw/v1")', '    return client.models.list()'),
-      ['a.py:4 models.list → none', 'a.py:7 models.list → none'],
+      ['a.py:4 models.list → none', 'a.py:7 models.list → a.py:6'],
     ],
     [
       'a loop variable of the same name',
