@@ -160,6 +160,12 @@ describe('`import os` for the migrated code of a notebook', () => {
       'client = openai.OpenAI(base_url="https://api.deepseek.com", api_key=os.environ.get("DEEPSEEK_API_KEY", ""))',
     ]);
   });
+
+  it('opens the first cell of Python when every import is nested, not a %%bash cell before it', async () => {
+    const text = notebook([['%%bash\n', 'pip install "openai<1"'], ['try:\n', '    import openai\n', 'except ImportError:\n', '    openai = None'], [CALL]]);
+    const cells = cellSources(await migrate(text));
+    expect(cells.slice(0, 2)).toEqual(['%%bash\npip install "openai<1"', `import os\ntry:\n    import openai\n    ${NEW_KEY}\n    ${V0_URL}\nexcept ImportError:\n    openai = None`]);
+  });
 });
 
 describe('planning a notebook whose scan results the cache kept', () => {
