@@ -1,11 +1,24 @@
 import type { Finding, PropertyInfo } from '../core/types.js';
 import type { Feature } from '../verify/types.js';
 
+/** The SDK helpers that turn a zod schema into a json_schema format. */
+const ZOD_FORMAT = /\bzod(?:Response|Text)Format\s*\(/;
+
+/**
+ * Whether a `response_format` asks for Structured Outputs (a json_schema format): written out,
+ * built by the SDK's zod helpers, or given to a `.parse()` method, which takes a schema (a zod
+ * format, a Pydantic class) and nothing else.
+ */
+export function usesJsonSchema(property: PropertyInfo, api: string): boolean {
+  const { text } = property.value;
+  return text.includes('json_schema') || ZOD_FORMAT.test(text) || (api.endsWith('.parse') && !text.includes('json_object'));
+}
+
 /** When a request option means the call depends on a feature. */
-const FEATURES: { feature: Feature; property: string; uses: (property: PropertyInfo) => boolean }[] = [
+const FEATURES: { feature: Feature; property: string; uses: (property: PropertyInfo, api: string) => boolean }[] = [
   { feature: 'tools', property: 'tools', uses: () => true },
   { feature: 'tools', property: 'functions', uses: () => true },
-  { feature: 'json_schema', property: 'response_format', uses: (p) => p.value.text.includes('json_schema') },
+  { feature: 'json_schema', property: 'response_format', uses: usesJsonSchema },
   { feature: 'json_object', property: 'response_format', uses: (p) => p.value.text.includes('json_object') },
   { feature: 'stream', property: 'stream', uses: (p) => p.value.text !== 'false' },
   { feature: 'dimensions', property: 'dimensions', uses: () => true },
@@ -21,7 +34,7 @@ export function requestFeatures(finding: Finding): Feature[] {
   const found = new Set<Feature>();
   for (const { feature, property, uses } of FEATURES) {
     const option = argument.properties.find((p) => p.name === property);
-    if (option !== undefined && uses(option)) found.add(feature);
+    if (option !== undefined && uses(option, finding.api ?? '')) found.add(feature);
   }
   const messages = argument.properties.find((p) => p.name === 'messages' || p.name === 'input');
   if (messages !== undefined && IMAGE_PART.test(messages.value.text)) found.add('vision');

@@ -2,6 +2,7 @@ import type { PropertyInfo } from '../../core/types.js';
 import { capabilityFor } from '../../providers/index.js';
 import type { CapabilityKey, Provider, SupportLevel } from '../../providers/types.js';
 import { capabilityForCall, hostedToolsOf } from '../api-surface.js';
+import { usesJsonSchema } from '../request-features.js';
 import type { ManualCode } from '../codes.js';
 import { edit, manual, NOTHING, result, type Rule, type RuleContext } from './types.js';
 import type { CapabilityGap, Edit, Finding, ManualAction, Severity } from '../../core/types.js';
@@ -14,11 +15,11 @@ type Gap = Exclude<SupportLevel, 'supported'>;
  * response would change shape or the request could be refused, `info` where the target at
  * worst ignores it.
  */
-const PARAMETERS: { name: string; key: CapabilityKey; applies: (property: PropertyInfo) => boolean; unknown: Severity }[] = [
+const PARAMETERS: { name: string; key: CapabilityKey; applies: (property: PropertyInfo, api: string) => boolean; unknown: Severity }[] = [
   // Values up to 1 are valid on every target; a computed value is the code's business.
   { name: 'temperature', key: 'param.temperature', applies: (p) => p.value.kind === 'number' && p.value.value > 1, unknown: 'warning' },
   { name: 'tool_choice', key: 'param.tool_choice', applies: (p) => !(p.value.kind === 'string' && ['auto', 'none'].includes(p.value.value)), unknown: 'warning' },
-  { name: 'response_format', key: 'param.response_format.json_schema', applies: (p) => p.value.text.includes('json_schema'), unknown: 'warning' },
+  { name: 'response_format', key: 'param.response_format.json_schema', applies: usesJsonSchema, unknown: 'warning' },
   { name: 'n', key: 'param.n', applies: (p) => !(p.value.kind === 'number' && p.value.value <= 1), unknown: 'warning' },
   { name: 'dimensions', key: 'param.dimensions', applies: () => true, unknown: 'warning' },
   { name: 'stream_options', key: 'param.stream_options', applies: () => true, unknown: 'warning' },
@@ -71,7 +72,7 @@ export const planApiCall: Rule = (finding, ctx) => {
   if (argument?.kind === 'object') {
     for (const parameter of PARAMETERS) {
       const property = argument.properties.find((p) => p.name === parameter.name);
-      if (property === undefined || !parameter.applies(property)) continue;
+      if (property === undefined || !parameter.applies(property, api)) continue;
       const capability = capabilityFor(provider, parameter.key);
       if (capability.support === 'supported') continue;
       const severity = capability.support === 'unsupported' ? 'error' : capability.support === 'partial' ? 'warning' : parameter.unknown;
