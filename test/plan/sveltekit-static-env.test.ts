@@ -153,7 +153,7 @@ describe('other $env/static variables', () => {
     const provider = getProviderOrThrow('azure');
     const plan = planMigration(input, provider);
     expect(applyEdits(text, plan.edits)).toContain("import { AZURE_OPENAI_API_KEY, OPENAI_BASE_URL, AZURE_OPENAI_ENDPOINT } from '$env/static/private';");
-    expect(buildNextSteps(input, plan, resolveTarget(provider), 'v1').openaiSecrets).toEqual(['OPENAI_API_KEY']);
+    expect(buildNextSteps({ findings: [...input.findings] }, plan, resolveTarget(provider), 'v1').openaiSecrets).toEqual(['OPENAI_API_KEY']);
   });
 
   it('leaves the import of a client kept on OpenAI as it is', () => {

@@ -64,6 +64,12 @@ describe("SvelteKit's $env/static modules: reads of the variables they import", 
       '  return OPENAI_API_KEY.length;',
       '}',
       'export const header = { Authorization: `Bearer ${OPENAI_API_KEY}`, OPENAI_API_KEY: 1 };',
+      'for (const OPENAI_API_KEY of rotation) console.log(OPENAI_API_KEY);',
+      'try { rotate(); } catch (OPENAI_API_KEY) { console.log(OPENAI_API_KEY); }',
+      'export function nested() {',
+      '  return OPENAI_API_KEY();',
+      '  function OPENAI_API_KEY() { return 1; }',
+      '}',
       '',
     ].join('\n');
     const findings = scanFiles({ 'src/lib/server/openai.ts': text });

@@ -110,8 +110,22 @@ export function findValue(identifier: ts.Identifier, includeParameters = true): 
   return found.isParameter && !includeParameters ? undefined : found.value;
 }
 
-/** Whether a variable or parameter in a scope enclosing `identifier` has its name (and so hides an import of it). */
+/**
+ * Whether a declaration in a scope enclosing `identifier` has its name (and so hides an import of
+ * it): a variable or parameter, a loop's or `catch`'s binding, a function or class.
+ */
 export function isDeclaredInScope(identifier: ts.Identifier): boolean {
+  const declares = (binding: ts.BindingName | undefined) => binding !== undefined && valueInBinding(binding, undefined, identifier.text, identifier) !== undefined;
+  for (let scope: ts.Node | undefined = identifier.parent; scope; scope = scope.parent) {
+    if ((ts.isForStatement(scope) || ts.isForOfStatement(scope) || ts.isForInStatement(scope)) && scope.initializer && ts.isVariableDeclarationList(scope.initializer)) {
+      if (scope.initializer.declarations.some((declaration) => declares(declaration.name))) return true;
+    } else if (ts.isCatchClause(scope) && declares(scope.variableDeclaration?.name)) {
+      return true;
+    } else if (ts.isBlock(scope) || ts.isSourceFile(scope) || ts.isModuleBlock(scope)) {
+      const named = (statement: ts.Statement) => (ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) && statement.name?.text === identifier.text;
+      if (scope.statements.some(named)) return true;
+    }
+  }
   return lookUp(identifier, (binding, initializer) => valueInBinding(binding, initializer, identifier.text, identifier)) !== undefined;
 }
 
