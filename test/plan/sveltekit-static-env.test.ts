@@ -96,14 +96,14 @@ describe("the target's other variables are read the way the module reads its own
     expect(migrated.split('\n')).toEqual([
       CLIENT,
       "import { AZURE_OPENAI_API_KEY as key, AZURE_OPENAI_ENDPOINT } from '$env/static/private';",
-      "export const openai = new OpenAI({ apiKey: key, baseURL: `${(AZURE_OPENAI_ENDPOINT ?? '').replace(/\\/+$/, '')}/openai/v1` });",
+      "export const openai = new OpenAI({ apiKey: key, baseURL: `${AZURE_OPENAI_ENDPOINT.replace(/\\/+$/, '')}/openai/v1` });",
     ]);
   });
 
   it('does not import a name twice', () => {
     const migrated = migrate([CLIENT, "import { AZURE_OPENAI_ENDPOINT, OPENAI_API_KEY } from '$env/static/private';", 'export const openai = new OpenAI({ apiKey: OPENAI_API_KEY });', 'export const host = AZURE_OPENAI_ENDPOINT;'], 'azure');
     expect(migrated).toContain("import { AZURE_OPENAI_ENDPOINT, AZURE_OPENAI_API_KEY } from '$env/static/private';\n");
-    expect(migrated).toContain('baseURL: `${(AZURE_OPENAI_ENDPOINT ??');
+    expect(migrated).toContain('baseURL: `${AZURE_OPENAI_ENDPOINT.replace(');
   });
 
   it("reads it from $env/dynamic/private's env, under its local name", () => {
@@ -121,7 +121,7 @@ describe("the target's other variables are read the way the module reads its own
     const input: PlanInput = { findings: scanFiles({ [PATH]: text }), texts: new Map([[PATH, text]]) };
     const migrated = applyEdits(text, planMigration(input, getProviderOrThrow('azure'), { region: 'dated' }).edits);
     expect(migrated).toContain("import { AZURE_OPENAI_API_KEY, AZURE_OPENAI_ENDPOINT } from '$env/static/private';");
-    expect(migrated).toContain("new AzureOpenAI({ apiKey: AZURE_OPENAI_API_KEY, endpoint: (AZURE_OPENAI_ENDPOINT ?? '').replace(/\\/+$/, ''), apiVersion: '2024-10-21' })");
+    expect(migrated).toContain("new AzureOpenAI({ apiKey: AZURE_OPENAI_API_KEY, endpoint: AZURE_OPENAI_ENDPOINT.replace(/\\/+$/, ''), apiVersion: '2024-10-21' })");
   });
 
   it('keeps process.env where the module imports only public variables', () => {

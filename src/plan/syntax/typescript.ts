@@ -38,6 +38,11 @@ export function typescriptSyntax(text: string, quote: "'" | '"', privateEnv?: Pr
     imported.add(name);
     return name;
   };
+  // A `$env/static/private` name is always a string: a missing variable fails the build.
+  const envOr = (name: string, fallback: string): string => {
+    const read = env(name);
+    return read === name ? read : `${read} ?? ${string(fallback)}`;
+  };
   const key = (name: string): string => (IDENTIFIER.test(name) ? name : string(name));
   return {
     sdk: {
@@ -52,7 +57,10 @@ export function typescriptSyntax(text: string, quote: "'" | '"', privateEnv?: Pr
     string,
     interpolate(parts: readonly StringPart[]) {
       if (parts.every((part) => typeof part === 'string')) return string(parts.join(''));
-      const trimmed = (name: string): string => `(${env(name)} ?? ${string('')}).replace(/\\/+$/, ${string('')})`;
+      const trimmed = (name: string): string => {
+        const read = envOr(name, '');
+        return `${read === name ? read : `(${read})`}.replace(/\\/+$/, ${string('')})`;
+      };
       const [only] = parts;
       if (parts.length === 1 && typeof only === 'object' && 'urlEnv' in only) return trimmed(only.urlEnv);
       const piece = (part: StringPart): string => {
@@ -62,7 +70,7 @@ export function typescriptSyntax(text: string, quote: "'" | '"', privateEnv?: Pr
       return `\`${parts.map(piece).join('')}\``;
     },
     env,
-    envOr: (name, fallback) => `${env(name)} ?? ${string(fallback)}`,
+    envOr,
     option: (name, code) => `${key(name)}: ${code}`,
     group: (options) => `{ ${options.join(', ')} }`,
     arguments: (options) => `{ ${options.join(', ')} }`,
