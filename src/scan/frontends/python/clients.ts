@@ -2,7 +2,7 @@ import type { SyntaxNode } from '@lezer/common';
 import { describeArguments, describeValue } from './arguments.js';
 import type { PyContext } from './context.js';
 import type { PyBindings, PyImportedRef, PySdkClass } from './imports.js';
-import { flattenAccess, childrenOf, is, textOf, unwrap } from './syntax.js';
+import { flattenAccess, childrenOf, is, unwrap } from './syntax.js';
 import { assignmentOf } from './values.js';
 
 /**
@@ -83,7 +83,6 @@ export function clientOf(ctx: PyContext, node: SyntaxNode, bindings: PyBindings,
   const sdk = sdkClassOf(ctx, callee, bindings);
   // The construction's client finding starts where the call does.
   if (sdk) return { cls: sdk.cls, origin: inner.from };
-  const calleeText = textOf(callee, ctx.text);
   // instructor.from_openai(OpenAI()) and instructor.patch(…) return the same client, wrapped.
   if (isInstructorWrapper(ctx, callee, bindings) && argList) {
     const first = childrenOf(argList).find((child) => !is(child, '(', ')', ','));
@@ -91,7 +90,7 @@ export function clientOf(ctx: PyContext, node: SyntaxNode, bindings: PyBindings,
   }
   const { root, names } = flattenAccess(callee, ctx.text);
   if (names.length === 1 && names[0] === 'with_options') return clientOf(ctx, root, bindings, refs);
-  if (is(callee, 'VariableName')) return refs.factories.get(calleeText) ?? importedClient(bindings, calleeText);
+  if (is(callee, 'VariableName')) return factoryClient(ctx, callee, bindings, refs);
   return undefined;
 }
 
@@ -145,6 +144,33 @@ const classFieldKey = (owner: SyntaxNode, name: string) => `${owner.from}:${name
 function enclosingClass(node: SyntaxNode): SyntaxNode | undefined {
   for (let current = node.parent; current; current = current.parent) if (is(current, 'ClassDefinition')) return current;
   return undefined;
+}
+
+/** What calling the function `name` names returns: a factory of this file, or one another module exports. */
+function factoryClient(ctx: PyContext, name: SyntaxNode, bindings: PyBindings, refs: PyClientRefs): ClientSource | undefined {
+  const text = ctx.textOf(name);
+  return refs.factories.get(text) ?? importedClient(bindings, text);
+}
+
+/**
+ * The function a parameter's FastAPI dependency names: `Depends(get_client)` as its default, or
+ * inside its `Annotated[…]` type.
+ */
+function dependencyOf(ctx: PyContext, parameter: SyntaxNode): SyntaxNode | undefined {
+  for (let next = parameter.nextSibling; next && !is(next, ',', ')'); next = next.nextSibling) {
+    const calls = is(next, 'CallExpression') ? [next] : is(next, 'TypeDef') ? descendants(next, 'CallExpression') : [];
+    for (const call of calls) {
+      const callee = call.firstChild!;
+      const name = is(callee, 'VariableName') ? ctx.textOf(callee) : is(callee, 'MemberExpression') ? ctx.textOf(callee.lastChild!) : '';
+      const argument = call.getChild('ArgList')?.getChild('VariableName');
+      if (name === 'Depends' && argument) return argument;
+    }
+  }
+  return undefined;
+}
+
+function descendants(node: SyntaxNode, name: string): SyntaxNode[] {
+  return childrenOf(node).flatMap((child) => [...(is(child, name) ? [child] : []), ...descendants(child, name)]);
 }
 
 function importedClient(bindings: PyBindings, name: string): ClientSource | undefined {
@@ -305,9 +331,16 @@ function bindNames(ctx: PyContext, bindings: PyBindings, refs: PyClientRefs): vo
         const name = is(node.parent, 'FunctionDefinition') ? node.parent.getChild('VariableName') : null;
         if (name) bindName(refs.factories, ctx.textOf(name), { cls: cls.cls, binding: 'annotation' });
       } else {
-        // A parameter holds whichever client the caller passes; an annotated name or field holds its value's.
-        bindTarget(ctx, owner, is(node.parent, 'ParamList') ? { cls: cls.cls } : { cls: cls.cls, binding: 'annotation' }, refs);
+        // A parameter holds whichever client the caller passes (FastAPI passes its dependency's);
+        // an annotated name or field holds its value's.
+        const isAnyClient = is(node.parent, 'ParamList') && dependencyOf(ctx, owner) === undefined;
+        bindTarget(ctx, owner, isAnyClient ? { cls: cls.cls } : { cls: cls.cls, binding: 'annotation' }, refs);
       }
+    } else if (is(node, 'VariableName') && is(node.parent, 'ParamList')) {
+      // `client: AsyncOpenAI = Depends(get_client)`: FastAPI calls the factory for the parameter.
+      const factory = dependencyOf(ctx, node);
+      const source = factory && factoryClient(ctx, factory, bindings, refs);
+      if (source) bindTarget(ctx, node, source, refs);
     } else {
       // `with OpenAI() as client:` / `async with AsyncOpenAI() as client:`.
       const target = withTarget(node);
@@ -340,18 +373,19 @@ function bindField(target: SyntaxNode, name: string, source: ClientSource, refs:
 }
 
 /**
- * Names are matched file-wide, so one name may be bound in several places (a local `client` in
- * two functions): its calls are linked to a construction only while every value bound to it
- * comes from that one construction. An annotation never replaces a value.
+ * One name may be bound in several places (a factory's two `return`s, a field set in two
+ * methods): it keeps an origin only while every value bound to it comes from that one
+ * construction. An annotation never replaces a value.
  */
 function bindName(names: Map<string, ClientSource>, name: string, source: ClientSource): void {
   const current = names.get(name);
+  if (current !== undefined && 'cls' in source && source.binding === 'annotation') return;
   if (current === undefined || !('cls' in current) || !('cls' in source) || current.binding === 'annotation') {
     names.set(name, source);
-  } else if (source.binding !== 'annotation') {
-    const isSame = current.binding !== 'ambiguous' && current.origin === source.origin;
-    names.set(name, isSame ? source : { cls: source.cls, ...(source.isByName ? { isByName: true } : {}), binding: 'ambiguous' });
+    return;
   }
+  const isSame = current.binding !== 'ambiguous' && current.origin === source.origin;
+  names.set(name, isSame ? source : { cls: source.cls, ...(source.isByName ? { isByName: true } : {}), binding: 'ambiguous' });
 }
 
 function enclosingFunction(node: SyntaxNode): SyntaxNode | undefined {

@@ -130,6 +130,24 @@ group('python API calls linked across modules', () => {
     ]);
   });
 
+  it('follows FastAPI dependencies on client factories', () => {
+    expect(
+      links({
+        'app/llm.py': llm,
+        'app/routes/chat.py': lines(
+          'from typing import Annotated',
+          'from fastapi import Depends',
+          'from openai import AsyncOpenAI',
+          'from app.llm import get_client',
+          'async def chat(q: str, client: AsyncOpenAI = Depends(get_client)):',
+          '    return await client.chat.completions.create(model="gpt-4o", messages=[])',
+          'async def embed(q: str, llm: Annotated[AsyncOpenAI, Depends(get_client)]):',
+          '    return await llm.embeddings.create(model="text-embedding-3-small", input=q)',
+        ),
+      }),
+    ).toEqual(['app/routes/chat.py:6 chat.completions.create → app/llm.py:2', 'app/routes/chat.py:8 embeddings.create → app/llm.py:2']);
+  });
+
   it('follows a client passed on by a module that imports it', () => {
     expect(
       links({
