@@ -13,6 +13,8 @@ export interface NextSteps {
   region: string;
   /** Variables the migrated code reads, each with what it holds. */
   variables: { name: string; holds: string }[];
+  /** Some are read through SvelteKit's `$env/static` modules, which inline them when the app is built. */
+  isReadAtBuild: boolean;
   /** Where to create a key for this region. */
   keyPage?: string;
   /** Other regions of the provider: their keys do not work on this region's endpoint. */
@@ -50,6 +52,7 @@ export function buildNextSteps(scan: Pick<ScanResult, 'findings'>, plan: Plan, t
     provider: provider.name,
     region,
     variables,
+    isReadAtBuild: scan.findings.some((finding, index) => finding.detail?.envImport !== undefined && plan.resolutions[index]?.status === 'rewritten'),
     ...(readsKey && provider.keyPages?.[region] !== undefined ? { keyPage: provider.keyPages[region] } : {}),
     otherRegions: provider.clientStyle === 'azure' ? [] : Object.keys(provider.baseUrls).filter((other) => other !== region),
     openaiSecrets: [...secrets].sort(),
@@ -91,7 +94,8 @@ export function describeNextSteps(steps: NextSteps, link: (url: string) => strin
     steps.otherRegions.length === 0
       ? ''
       : ` The key must come from region ${code(steps.region)}: a key of ${steps.otherRegions.map(code).join(', ')} does not work on this endpoint.`;
-  const lines = [`Set ${set} wherever the code runs: local shells and .env files, CI secrets, hosting.${key}${regions}`];
+  const where = steps.isReadAtBuild ? `wherever the code runs and where it is built (SvelteKit's ${code('$env/static')} modules inline them at build time)` : 'wherever the code runs';
+  const lines = [`Set ${set} ${where}: local shells and .env files, CI secrets, hosting.${key}${regions}`];
   if (steps.modelSetup) lines.push(`On ${shortName(steps.provider)}, ${steps.modelSetup.action}: ${steps.modelSetup.models.map(code).join(', ')} (${link(steps.modelSetup.page)}).`);
   if (steps.openaiSecrets.length > 0) lines.push(`Once the migrated code is deployed, delete the OpenAI secrets it no longer reads from CI and hosting: ${steps.openaiSecrets.map(code).join(', ')}.`);
   lines.push(`Documentation: ${link(steps.docs)}`);

@@ -3,7 +3,7 @@ import { applyEdits } from '../../src/apply/splice.js';
 import type { Plan } from '../../src/core/types.js';
 import { planMigration, type PlanInput } from '../../src/plan/plan.js';
 import { resolveTarget } from '../../src/plan/target.js';
-import { buildNextSteps } from '../../src/report/next-steps.js';
+import { buildNextSteps, describeNextSteps } from '../../src/report/next-steps.js';
 import { getProviderOrThrow } from '../../src/providers/index.js';
 import { scanFiles } from '../scan/frontends/typescript-tester.js';
 
@@ -154,6 +154,18 @@ describe('other $env/static variables', () => {
     const plan = planMigration(input, provider);
     expect(applyEdits(text, plan.edits)).toContain("import { AZURE_OPENAI_API_KEY, OPENAI_BASE_URL, AZURE_OPENAI_ENDPOINT } from '$env/static/private';");
     expect(buildNextSteps({ findings: [...input.findings] }, plan, resolveTarget(provider), 'v1').openaiSecrets).toEqual(['OPENAI_API_KEY']);
+  });
+
+  it('says the variables must be set where the app is built, since the import inlines them', () => {
+    const nextSteps = (text: string) => {
+      const input: PlanInput = { findings: scanFiles({ [PATH]: text }), texts: new Map([[PATH, text]]) };
+      const provider = getProviderOrThrow('deepseek');
+      return describeNextSteps(buildNextSteps({ findings: [...input.findings] }, planMigration(input, provider), resolveTarget(provider), provider.defaultRegion), (url) => url, (code) => code)[0];
+    };
+    expect(nextSteps([CLIENT, "import { OPENAI_API_KEY } from '$env/static/private';", 'export const openai = new OpenAI({ apiKey: OPENAI_API_KEY });'].join('\n'))).toContain(
+      "wherever the code runs and where it is built (SvelteKit's $env/static modules inline them at build time):",
+    );
+    expect(nextSteps([CLIENT, 'export const openai = new OpenAI({ apiKey: process.env.OPENAI_API_KEY });'].join('\n'))).toContain('wherever the code runs: local shells');
   });
 
   it('leaves the import of a client kept on OpenAI as it is', () => {
