@@ -77,6 +77,13 @@ export function clientOf(ctx: PyContext, node: SyntaxNode, bindings: PyBindings,
     const attribute = refs.attributes.get(names[names.length - 1]!);
     return attribute && 'cls' in attribute && names.length >= 2 ? { ...attribute, isByName: true } : undefined;
   }
+  if (is(inner, 'BinaryExpression') && is(inner.firstChild?.nextSibling, 'or')) {
+    return eitherClient(clientOf(ctx, inner.firstChild!, bindings, refs), clientOf(ctx, inner.lastChild!, bindings, refs));
+  }
+  if (is(inner, 'ConditionalExpression')) {
+    const [whenTrue, , whenFalse] = childrenOf(inner).filter((child) => !is(child, 'if', 'else'));
+    return eitherClient(clientOf(ctx, whenTrue!, bindings, refs), whenFalse && clientOf(ctx, whenFalse, bindings, refs));
+  }
   if (!is(inner, 'CallExpression')) return undefined;
   const callee = inner.firstChild!;
   const argList = inner.getChild('ArgList');
@@ -134,6 +141,17 @@ function enclosingScope(node: SyntaxNode): SyntaxNode | undefined {
 }
 
 const scopedKey = (scope: SyntaxNode | undefined, name: string) => `${scope?.from ?? -1}:${name}`;
+
+/**
+ * `client or OpenAI()`, `OpenAI() if x else AzureOpenAI()`: a client either way when one side is
+ * one, linked only when both sides are the same construction.
+ */
+function eitherClient(first: ClientSource | undefined, second: ClientSource | undefined): ClientSource | undefined {
+  const source = first ?? second;
+  if (source === undefined) return undefined;
+  const isSame = first !== undefined && second !== undefined && 'cls' in first && 'cls' in second && first.origin === second.origin;
+  return isSame ? source : unlinked(source);
+}
 
 function unlinked(source: ClientSource): ClientSource {
   return 'cls' in source ? { ...source, origin: undefined } : { ...source, isUnlinked: true };

@@ -88,6 +88,11 @@ group('python API calls stay unlinked when the client cannot be told', () => {
       lines(IMPORT, 'client = OpenAI(base_url="http://gw/v1")', 'def ask(client: OpenAI):', '    return client.models.list()', 'def tag(client, text):', '    return client.models.list()'),
       ['a.py:4 models.list → none', 'a.py:6 models.list → none'],
     ],
+    [
+      'a field holding a given client or a new one, and a client chosen by a condition',
+      lines(IMPORT, 'class S:', '    def __init__(self, client=None):', '        self.client = client or OpenAI()', '    def ask(self):', '        return self.client.models.list()', 'c = OpenAI() if fast else OpenAI(base_url="http://gw/v1")', 'c.models.list()'),
+      ['a.py:6 models.list → none', 'a.py:8 models.list → none'],
+    ],
     ['a typed parameter alone', lines(IMPORT, 'def ask(client: OpenAI):', '    return client.models.list()'), ['a.py:3 models.list → none']],
     [
       'a local of the same name the scan cannot follow in another function',
