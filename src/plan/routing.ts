@@ -13,12 +13,14 @@ import { manual } from './rules/types.js';
 /**
  * What the plan does with a finding before its rule runs, so that a credential and the URL it
  * authenticates move together:
- * - `keep`: the finding is left as it is (no edits) and gets only `actions`;
- * - `extend`: its rule runs as usual and `actions` are added;
+ * - `none`: the finding is left as it is (no edits) and gets only `actions`;
+ * - `rule`: its rule runs as usual and `actions` are added;
+ * - `beside` (settings entries): the entry is left as it is, and the variables the moved
+ *   requests read are added beside it;
  * - `note` (API calls): a sentence saying where the call goes after migration.
  */
 export interface Route {
-  edits: 'none' | 'rule';
+  edits: 'none' | 'rule' | 'beside';
   actions: ManualAction[];
   note?: string;
 }
@@ -215,8 +217,8 @@ export function routeFindings(findings: readonly Finding[], target: MigrationTar
   for (const entry of findings.filter(isSettings)) {
     if (entry.kind === 'env-var' && isOpenAIKeyVariable(entry.name ?? '', target) && keptKeys.length > 0) {
       // With nothing moving, the key is simply left as it is: the actions at the clients say why.
-      const keep = manual(entry, 'info', 'keep-openai-key', `${entry.name} is kept: requests in ${filesOf(keptKeys)} stay on OpenAI; add ${target.keyVar} beside it for the requests that move to ${provider}`, undefined, sitesOf(keptKeys));
-      routes.set(entry, { edits: 'none', actions: nothingMoves ? [] : [keep] });
+      const keep = manual(entry, 'info', 'keep-openai-key', `${entry.name} is kept: requests in ${filesOf(keptKeys)} stay on OpenAI; the requests that move to ${provider} read ${target.keyVar}, which goes beside it`, undefined, sitesOf(keptKeys));
+      routes.set(entry, nothingMoves ? { edits: 'none', actions: [] } : { edits: 'beside', actions: [keep] });
     } else if (keptKeys.length + keptUrlReads.length > 0 && (entry.kind === 'base-url' || (entry.kind === 'env-var' && isOpenAIUrlVariable(entry.name ?? '')))) {
       // A client left on OpenAI without a baseURL of its own reads OPENAI_BASE_URL: pointing that at the target would send it there.
       routes.set(entry, { edits: 'none', actions: [] });

@@ -1,3 +1,4 @@
+import { addBeside } from './settings.js';
 import { result, type Rule } from './types.js';
 
 /**
@@ -10,6 +11,7 @@ export const routed =
     const route = ctx.routes.get(finding);
     if (route === undefined) return rule(finding, ctx);
     if (route.edits === 'none') return result([], route.actions);
+    if (route.edits === 'beside') return result(addBeside(finding, ctx), route.actions);
     const planned = rule(finding, ctx);
     return route.actions.length === 0 ? planned : { ...planned, manual: [...planned.manual, ...route.actions] };
   };

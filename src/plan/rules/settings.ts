@@ -76,10 +76,27 @@ export function keepsForeignKey(ctx: RuleContext): boolean {
   });
 }
 
-function keepKeyEntry(finding: Finding, entry: SettingEntry, renamed: string, ctx: RuleContext): RuleResult {
+/** What the comment above an added key variable says it holds. */
+function keyNote(ctx: RuleContext): string {
   const { provider, keyVar } = ctx.target;
-  const note = neededVariables(ctx.target, true).find((variable) => variable.name === keyVar)?.note ?? `${provider.name} API key`;
-  const added = addNeededVariables(finding, entry, ctx, { name: renamed, note });
+  return neededVariables(ctx.target, true).find((variable) => variable.name === keyVar)?.note ?? `${provider.name} API key`;
+}
+
+/**
+ * A key entry kept for requests left on OpenAI: the variables the moved requests read (the
+ * target's key, Azure's endpoint) are added beside it, in an .env or YAML file.
+ */
+export function addBeside(finding: Finding, ctx: RuleContext): Edit[] {
+  const entry = finding.detail?.entry;
+  if (entry === undefined) return [];
+  const readsKey = ctx.readsKey ?? true;
+  const added = addNeededVariables(finding, entry, ctx, readsKey ? { name: ctx.target.keyVar, note: keyNote(ctx) } : undefined);
+  return added ? [added] : [];
+}
+
+function keepKeyEntry(finding: Finding, entry: SettingEntry, renamed: string, ctx: RuleContext): RuleResult {
+  const { provider } = ctx.target;
+  const added = addNeededVariables(finding, entry, ctx, { name: renamed, note: keyNote(ctx) });
   const message = `${finding.name} keeps its value, since git cannot restore this file and removing the key could not be undone: put your ${provider.name} key in ${renamed}${added ? ' (added below)' : ''}, which the migrated code reads, and delete this line once nothing reads ${finding.name}`;
   return result(added ? [added] : [], [manual(finding, 'warning', 'unrecoverable-secret', message)]);
 }
