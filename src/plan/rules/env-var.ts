@@ -62,7 +62,7 @@ export const planEnvVar: Rule = (finding, ctx) => {
 function renameImport(finding: Finding, rename: Edit, ctx: RuleContext): Edit[] {
   const { local, uses, isPlain } = finding.detail!.envImport!;
   if (local !== finding.name) return [rename];
-  const mentions = (name: string, text: string) => text.match(new RegExp(`(?<![\\w$])${name}(?![\\w$])`, 'g'))?.length ?? 0;
+  const mentions = (name: string, text: string) => text.match(new RegExp(`(?<![\\w$])${name.replaceAll('$', '\\$')}(?![\\w$])`, 'g'))?.length ?? 0;
   const isInMarkup = mentions(local, ctx.text) > mentions(local, scriptTextOf(finding.file, ctx.text));
   if (!isPlain || isInMarkup || mentions(rename.text, ctx.text) > 0) return [{ ...rename, text: `${rename.text} as ${local}` }];
   return [rename, ...uses.map((use) => ({ ...rename, start: use.start, end: use.end }))];
