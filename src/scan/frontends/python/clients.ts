@@ -35,6 +35,8 @@ export interface PyClientRefs {
   attributes: Map<string, ClientSource>;
   /** The classes this file defines, by name. */
   classes: Map<string, SyntaxNode>;
+  /** Module-level `Annotated[…]` aliases (FastAPI's `ClientDep = Annotated[AsyncOpenAI, Depends(…)]`), by name. */
+  typeAliases: Map<string, SyntaxNode>;
 }
 
 /** Module-level settings of the `openai` module client (v0 and v1). */
@@ -172,11 +174,12 @@ function factoryClient(ctx: PyContext, name: SyntaxNode, bindings: PyBindings, r
 
 /**
  * The function a parameter's FastAPI dependency names: `Depends(get_client)` as its default, or
- * inside its `Annotated[…]` type.
+ * inside its `Annotated[…]` type, written there or as a module-level alias (`ClientDep = Annotated[…]`).
  */
-function dependencyOf(ctx: PyContext, parameter: SyntaxNode): SyntaxNode | undefined {
+function dependencyOf(ctx: PyContext, parameter: SyntaxNode, refs: PyClientRefs): SyntaxNode | undefined {
   for (let next = parameter.nextSibling; next && !is(next, ',', ')'); next = next.nextSibling) {
-    const calls = is(next, 'CallExpression') ? [next] : is(next, 'TypeDef') ? descendants(next, 'CallExpression') : [];
+    const alias = is(next, 'TypeDef') && is(next.lastChild, 'VariableName') ? refs.typeAliases.get(ctx.textOf(next.lastChild!)) : undefined;
+    const calls = is(next, 'CallExpression') ? [next] : is(next, 'TypeDef') ? descendants(alias ?? next, 'CallExpression') : [];
     for (const call of calls) {
       const callee = call.firstChild!;
       const name = is(callee, 'VariableName') ? ctx.textOf(callee) : is(callee, 'MemberExpression') ? ctx.textOf(callee.lastChild!) : '';
@@ -211,7 +214,7 @@ function isInstructorWrapper(ctx: PyContext, callee: SyntaxNode, bindings: PyBin
 
 /** Client constructions and module-level settings, as findings; returns the names clients are stored under. */
 export function collectClients(ctx: PyContext, bindings: PyBindings): PyClientRefs {
-  const refs: PyClientRefs = { variables: new Map(), fields: new Map(), classFields: new Map(), scoped: new Map(), sites: new Map(), factories: new Map(), attributes: new Map(), classes: new Map() };
+  const refs: PyClientRefs = { variables: new Map(), fields: new Map(), classFields: new Map(), scoped: new Map(), sites: new Map(), factories: new Map(), attributes: new Map(), classes: new Map(), typeAliases: new Map() };
   const hasSources = bindings.classes.size > 0 || bindings.modules.size > 0 || bindings.imported.size > 0 || bindings.importedModules.size > 0;
   if (!hasSources) return refs;
 
@@ -238,6 +241,8 @@ export function collectClients(ctx: PyContext, bindings: PyBindings): PyClientRe
   for (const node of ctx.nodes) {
     const name = is(node, 'ClassDefinition') ? node.getChild('VariableName') : null;
     if (name) refs.classes.set(ctx.textOf(name), node);
+    const alias = is(node.parent, 'Script') ? assignmentOf(node) : undefined;
+    if (alias && is(alias.target, 'VariableName') && is(alias.value, 'MemberExpression') && is(alias.value.getChild('['), '[')) refs.typeAliases.set(ctx.textOf(alias.target), alias.value);
   }
   // Names are bound in any order (a function may use a client defined below it): repeat until stable.
   for (let round = 0; round < 4; round++) {
@@ -351,12 +356,12 @@ function bindNames(ctx: PyContext, bindings: PyBindings, refs: PyClientRefs): vo
       } else {
         // A parameter holds whichever client the caller passes (FastAPI passes its dependency's);
         // an annotated name or field holds its value's.
-        const isAnyClient = is(node.parent, 'ParamList') && dependencyOf(ctx, owner) === undefined;
+        const isAnyClient = is(node.parent, 'ParamList') && dependencyOf(ctx, owner, refs) === undefined;
         bindTarget(ctx, owner, isAnyClient ? { cls: cls.cls } : { cls: cls.cls, binding: 'annotation' }, refs);
       }
     } else if (is(node, 'VariableName') && is(node.parent, 'ParamList')) {
       // `client: AsyncOpenAI = Depends(get_client)`: FastAPI calls the factory for the parameter.
-      const factory = dependencyOf(ctx, node);
+      const factory = dependencyOf(ctx, node, refs);
       const source = factory && factoryClient(ctx, factory, bindings, refs);
       if (source) bindTarget(ctx, node, source, refs);
     } else {

@@ -148,9 +148,16 @@ group('python API calls linked across modules', () => {
           '    return await client.chat.completions.create(model="gpt-4o", messages=[])',
           'async def embed(q: str, llm: Annotated[AsyncOpenAI, Depends(get_client)]):',
           '    return await llm.embeddings.create(model="text-embedding-3-small", input=q)',
+          'ClientDep = Annotated[AsyncOpenAI, Depends(get_client)]',
+          'async def speak(q: str, llm: ClientDep):',
+          '    return await llm.audio.speech.create(model="tts-1", voice="alloy", input=q)',
         ),
       }),
-    ).toEqual(['app/routes/chat.py:6 chat.completions.create → app/llm.py:2', 'app/routes/chat.py:8 embeddings.create → app/llm.py:2']);
+    ).toEqual([
+      'app/routes/chat.py:6 chat.completions.create → app/llm.py:2',
+      'app/routes/chat.py:8 embeddings.create → app/llm.py:2',
+      'app/routes/chat.py:11 audio.speech.create → app/llm.py:2',
+    ]);
   });
 
   it('follows a client passed on by a module that imports it', () => {
