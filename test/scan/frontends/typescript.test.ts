@@ -170,6 +170,10 @@ describe('typescript frontend: environment variables, URLs and keys', () => {
     ['destructured from process.env', `const { OPENAI_API_KEY, PORT } = process.env;`, [{ kind: 'env-var', line: 1, column: 9, name: 'OPENAI_API_KEY', confidence: certain }]],
     ['import.meta.env', `const k = import.meta.env.VITE_OPENAI_API_KEY;`, [{ kind: 'env-var', line: 1, column: 11, name: 'VITE_OPENAI_API_KEY', confidence: certain }]],
     ['Deno.env.get', `const k = Deno.env.get('OPENAI_API_KEY');`, [{ kind: 'env-var', line: 1, column: 11, name: 'OPENAI_API_KEY', confidence: certain }]],
+    ['a check with in', `if (!('OPENAI_API_KEY' in process.env)) throw new Error();`, [{ kind: 'env-var', line: 1, column: 7, name: 'OPENAI_API_KEY', confidence: certain }]],
+    ['Object.hasOwn', `const set = Object.hasOwn(process.env, 'OPENAI_BASE_URL');`, [{ kind: 'env-var', line: 1, column: 13, name: 'OPENAI_BASE_URL', confidence: certain }]],
+    ['hasOwnProperty', `const set = process.env.hasOwnProperty('OPENAI_API_KEY');`, [{ kind: 'env-var', line: 1, column: 13, name: 'OPENAI_API_KEY', confidence: certain }]],
+    ['checks of other variables and other objects', `const a = 'DATABASE_URL' in process.env;\nconst b = 'OPENAI_API_KEY' in config;\nconst c = Object.hasOwn(settings, 'OPENAI_API_KEY');`, []],
     ['a base URL string', `const u = 'https://api.openai.com/v1';`, [{ kind: 'base-url', line: 1, column: 12, api: 'https://api.openai.com/v1', confidence: certain }]],
     ['a base URL in a template', 'fetch(`https://api.openai.com/v1/models/${id}`);', [{ kind: 'base-url', line: 1, column: 8, api: 'https://api.openai.com/v1/models/', confidence: certain }]],
   ])('%s', (_name, code, expected) => {

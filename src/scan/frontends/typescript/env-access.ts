@@ -11,7 +11,12 @@ const ENV_MODULES = /^\$env\/dynamic\/(?:private|public)$/;
 const STATIC_ENV_MODULES = /^\$env\/static\/(?:private|public)$/;
 
 /** The kinds of node an env read can be (see `envNameNode`). */
-export const ENV_READS: readonly ts.SyntaxKind[] = [ts.SyntaxKind.PropertyAccessExpression, ts.SyntaxKind.ElementAccessExpression, ts.SyntaxKind.CallExpression];
+export const ENV_READS: readonly ts.SyntaxKind[] = [
+  ts.SyntaxKind.PropertyAccessExpression,
+  ts.SyntaxKind.ElementAccessExpression,
+  ts.SyntaxKind.CallExpression,
+  ts.SyntaxKind.BinaryExpression,
+];
 
 /** How a file reaches the environment through imports. */
 export interface EnvImports {
@@ -95,6 +100,21 @@ function envNameNode(node: ts.Node, env: EnvImports): ts.Identifier | ts.StringL
   if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.name) && isEnvObject(node.expression, env)) return node.name;
   if (ts.isElementAccessExpression(node) && isPlainString(node.argumentExpression) && isEnvObject(node.expression, env)) {
     return node.argumentExpression;
+  }
+  // 'NAME' in process.env: a check that the variable is set, which must follow its rename.
+  if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.InKeyword && isPlainString(node.left) && isEnvObject(node.right, env)) {
+    return node.left;
+  }
+  // Object.hasOwn(process.env, 'NAME'), and the same through Object.prototype.hasOwnProperty
+  if (ts.isCallExpression(node) && node.arguments.length === 2 && isPlainString(node.arguments[1]!) && isEnvObject(node.arguments[0]!, env)) {
+    const callee = node.expression;
+    if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'hasOwn' && ts.isIdentifier(callee.expression) && callee.expression.text === 'Object') {
+      return node.arguments[1] as ts.StringLiteralLike;
+    }
+  }
+  // process.env.hasOwnProperty('NAME')
+  if (ts.isCallExpression(node) && node.arguments.length === 1 && isPlainString(node.arguments[0]!) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'hasOwnProperty' && isEnvObject(node.expression.expression, env)) {
+    return node.arguments[0] as ts.StringLiteralLike;
   }
   // Deno.env.get('NAME')
   if (
