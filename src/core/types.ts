@@ -159,6 +159,8 @@ export interface FindingDetail {
    * code is seen to use the variable for OpenAI.
    */
   isGenericName?: boolean;
+  /** For env-var findings: a test that the variable is set (`'X' in process.env`), which sends nothing anywhere. */
+  isCheck?: boolean;
   /** For import findings: the import names ('default' for a default import) and their ranges. */
   importedNames?: { name: string; range: Range; local?: string; specifier?: Range }[];
   /** For import findings: where the file's last top-level import declaration ends. */

@@ -138,7 +138,8 @@ export function routeFindings(findings: readonly Finding[], target: MigrationTar
   // A key in a comment authenticates nothing; one inside a string literal may.
   const credentials = loose.filter((f) => (f.kind === 'api-key' && f.detail?.literal !== undefined) || (f.kind === 'env-var' && f.detail?.clientOption === undefined && isOpenAIKeyVariable(f.name ?? '', target)));
   // A URL variable imported only for client options (SvelteKit's `$env/static/*`) goes where those clients go.
-  const urls = loose.filter((f) => f.kind === 'base-url' || (f.kind === 'env-var' && f.detail?.clientOption === undefined && !f.detail?.envImport?.isClientOption && isOpenAIUrlVariable(f.name ?? '')));
+  // A check that a URL variable is set (`'OPENAI_BASE_URL' in process.env`) sends no request anywhere.
+  const urls = loose.filter((f) => f.kind === 'base-url' || (f.kind === 'env-var' && f.detail?.clientOption === undefined && !f.detail?.envImport?.isClientOption && !f.detail?.isCheck && isOpenAIUrlVariable(f.name ?? '')));
   const destinations = new Map<Finding, Destination>();
   for (const url of urls) destinations.set(url, { finding: url, moves: urlMoves(url, target) });
   for (const client of clients) destinations.set(client, { finding: client, moves: !keptClients.has(client) });

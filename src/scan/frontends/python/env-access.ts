@@ -16,10 +16,23 @@ export interface EnvRead {
   nameRange: Range;
   /** `os.getenv("X", "default")` / `os.environ.get("X", "default")`. */
   fallback?: SyntaxNode;
+  /** `"X" in os.environ`: whether the variable is set, not its value. */
+  isCheck?: boolean;
 }
 
-/** `os.environ["X"]`, `os.environ.get("X"[, d])`, `os.getenv("X"[, d])`; undefined when `node` is none of these. */
+/**
+ * `os.environ["X"]`, `os.environ.get("X"[, d])`, `os.getenv("X"[, d])`, and `"X" in os.environ`
+ * (or `not in`), a check that the variable is set; undefined when `node` is none of these.
+ */
 export function envReadOf(node: SyntaxNode, text: string): EnvRead | undefined {
+  if (is(node, 'BinaryExpression')) {
+    const children = childrenOf(node);
+    const [left, operator] = children;
+    const right = children.at(-1)!;
+    const isMembership = is(children.at(-2), 'in') && (children.length === 3 || (children.length === 4 && is(operator, 'not')));
+    const read = isMembership && isEnviron(right, text) ? readOf(left!, undefined, text) : undefined;
+    return read && { ...read, isCheck: true };
+  }
   if (is(node, 'MemberExpression')) {
     const children = childrenOf(node);
     if (!is(children[1], '[') || children.length !== 4 || !isEnviron(children[0]!, text)) return undefined;
@@ -53,7 +66,7 @@ export function collectEnvReads(ctx: PyContext, settingsBases: ReadonlySet<strin
       if (isOpenAISettingName(read.name)) {
         // A name written with escapes cannot be renamed in place.
         const isVerbatim = ctx.text.slice(read.nameRange.start, read.nameRange.end) === read.name;
-        ctx.add('env-var', ctx.rangeOf(node), { name: read.name, detail: isVerbatim ? { nameRange: read.nameRange } : {} });
+        ctx.add('env-var', ctx.rangeOf(node), { name: read.name, detail: { ...(isVerbatim ? { nameRange: read.nameRange } : {}), ...(read.isCheck ? { isCheck: true } : {}) } });
       }
     } else if (is(node, 'ClassDefinition') && isSettingsClass(node, ctx.text, settingsBases)) {
       collectSettingsFields(ctx, node);

@@ -132,6 +132,12 @@ function envNameNode(node: ts.Node, env: EnvImports): ts.Identifier | ts.StringL
   return undefined;
 }
 
+/** `'X' in process.env`, `Object.hasOwn(process.env, 'X')`, `process.env.hasOwnProperty('X')`: whether a variable is set. */
+function isPresenceCheck(read: ts.Node): boolean {
+  if (ts.isBinaryExpression(read)) return true;
+  return ts.isCallExpression(read) && ts.isPropertyAccessExpression(read.expression) && /^hasOwn(?:Property)?$/.test(read.expression.name.text);
+}
+
 /** The variable an expression reads from the environment, if it is a direct env read or a `$env/static/*` import. */
 export function envNameOf(node: ts.Expression, env: EnvImports): string | undefined {
   const inner = unwrap(node);
@@ -158,7 +164,8 @@ export function collectEnvReads(ctx: FileContext): void {
     const nameNode = envNameNode(node, ctx.envImports);
     if (nameNode !== undefined) {
       if (isOpenAISettingName(nameNode.text)) {
-        ctx.add('env-var', ctx.rangeOf(node), { name: nameNode.text, detail: { nameRange: nameRange(nameNode), ...inForm } });
+        const check = isPresenceCheck(node) ? { isCheck: true } : {};
+        ctx.add('env-var', ctx.rangeOf(node), { name: nameNode.text, detail: { nameRange: nameRange(nameNode), ...check, ...inForm } });
       }
       return;
     }
