@@ -46,7 +46,7 @@ export interface PyApiCallScan {
 
 export function collectApiCalls(ctx: PyContext, bindings: PyBindings, refs: PyClientRefs, definitions: Definitions): PyApiCallScan {
   const scan: PyApiCallScan = { calls: [], pending: [], moduleCalls: [], modelLiterals: new Set() };
-  for (const node of ctx.nodes) {
+  for (const node of ctx.nodesOf('CallExpression')) {
     if (!is(node, 'CallExpression')) continue;
     const callee = node.firstChild!;
     const argList = node.getChild('ArgList');

@@ -218,7 +218,7 @@ export function collectClients(ctx: PyContext, bindings: PyBindings): PyClientRe
   const hasSources = bindings.classes.size > 0 || bindings.modules.size > 0 || bindings.imported.size > 0 || bindings.importedModules.size > 0;
   if (!hasSources) return refs;
 
-  for (const node of ctx.nodes) {
+  for (const node of ctx.nodesOf('CallExpression', 'AssignStatement')) {
     if (is(node, 'CallExpression')) {
       const sdk = sdkClassOf(ctx, node.firstChild!, bindings);
       const argList = node.getChild('ArgList');
@@ -238,7 +238,7 @@ export function collectClients(ctx: PyContext, bindings: PyBindings): PyClientRe
   }
 
   refs.sites = countBindingSites(ctx, bindings);
-  for (const node of ctx.nodes) {
+  for (const node of ctx.nodesOf('ClassDefinition', 'AssignStatement')) {
     const name = is(node, 'ClassDefinition') ? node.getChild('VariableName') : null;
     if (name) refs.classes.set(ctx.textOf(name), node);
     const alias = is(node.parent, 'Script') ? assignmentOf(node) : undefined;
@@ -261,8 +261,8 @@ export function collectClients(ctx: PyContext, bindings: PyBindings): PyClientRe
 function countBindingSites(ctx: PyContext, bindings: PyBindings): Map<string, number> {
   const sites = new Map<string, number>([...bindings.imported.keys()].map((name) => [scopedKey(undefined, name), 1]));
   const count = (key: string) => sites.set(key, (sites.get(key) ?? 0) + 1);
-  for (const node of ctx.nodes) {
-    if (!is(node, 'VariableName', 'MemberExpression') || !isBindingTarget(node)) continue;
+  for (const node of ctx.nodesOf('VariableName', 'MemberExpression')) {
+    if (!isBindingTarget(node)) continue;
     const owner = enclosingClass(node);
     if (is(node, 'VariableName')) {
       const name = ctx.textOf(node);
@@ -323,8 +323,11 @@ function collectModuleSetting(ctx: PyContext, node: SyntaxNode, bindings: PyBind
   });
 }
 
+/** What `bindNames` binds from: assignments, returns, annotations, FastAPI parameters and `with … as`. */
+const BINDING_SITES = ['AssignStatement', 'ReturnStatement', 'TypeDef', 'VariableName', 'WithStatement'];
+
 function bindNames(ctx: PyContext, bindings: PyBindings, refs: PyClientRefs): void {
-  for (const node of ctx.nodes) {
+  for (const node of ctx.nodesOf(...BINDING_SITES)) {
     const assignment = assignmentOf(node);
     if (assignment) {
       const source = clientOf(ctx, assignment.value, bindings, refs);
@@ -432,7 +435,7 @@ export function exportedClients(ctx: PyContext, refs: PyClientRefs): Record<stri
     if ('ref' in source) exported[name] = source.isUnlinked ? {} : { ref: source.ref };
     else exported[name] = source.origin === undefined ? {} : { origin: source.origin };
   };
-  for (const node of ctx.nodes) {
+  for (const node of ctx.nodesOf('AssignStatement')) {
     const assignment = is(node.parent, 'Script') ? assignmentOf(node) : undefined;
     const name = assignment && is(assignment.target, 'VariableName') ? ctx.textOf(assignment.target) : undefined;
     const key = name === undefined ? undefined : scopedKey(undefined, name);

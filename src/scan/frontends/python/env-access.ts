@@ -60,7 +60,7 @@ function readOf(nameNode: SyntaxNode, fallback: SyntaxNode | undefined, text: st
 
 /** Reports every read of an OpenAI-related environment variable, and pydantic-settings fields named after one. */
 export function collectEnvReads(ctx: PyContext, settingsBases: ReadonlySet<string>): void {
-  for (const node of ctx.nodes) {
+  for (const node of ctx.nodesOf('BinaryExpression', 'MemberExpression', 'CallExpression', 'ClassDefinition')) {
     const read = envReadOf(node, ctx.text);
     if (read !== undefined) {
       if (isOpenAISettingName(read.name)) {

@@ -14,7 +14,7 @@ const MODEL_KEYWORDS = new Set(['model', 'model_name']);
 export function collectFrameworkClients(ctx: PyContext, bindings: PyBindings, definitions: Definitions): Set<number> {
   const models = new Set<number>();
   if (bindings.frameworks.size === 0) return models;
-  for (const node of ctx.nodes) {
+  for (const node of ctx.nodesOf('CallExpression')) {
     if (!is(node, 'CallExpression')) continue;
     const callee = node.firstChild!;
     const argList = node.getChild('ArgList');

@@ -116,7 +116,7 @@ export function collectImports(ctx: PyContext): PyBindings {
     imported: new Map(),
     importedModules: new Map(),
   };
-  const statements = ctx.nodes.filter((node) => is(node, 'ImportStatement')).map((node) => readImport(node, ctx.text));
+  const statements = ctx.nodesOf('ImportStatement').map((node) => readImport(node, ctx.text));
   const topLevel = statements.filter((statement) => statement.node.parent?.name === 'Script');
   const importsEnd = topLevel.at(-1)?.node.to;
   const importsStart = topLevel[0]?.node.from;

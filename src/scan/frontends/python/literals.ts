@@ -16,7 +16,7 @@ const NOT_MODEL_CALLS = /(?:^|\.)(?:startswith|endswith|removeprefix|removesuffi
  */
 export function collectLiterals(ctx: PyContext, certainModels: ReadonlySet<number>): void {
   const stringRanges: Range[] = [];
-  for (const node of ctx.nodes) {
+  for (const node of ctx.nodesOf('FormatString', 'String')) {
     if (is(node, 'FormatString')) {
       reportUrl(ctx, node.from, node.to);
       continue;

@@ -18,7 +18,7 @@ export function isSetupScript(path: string): boolean {
  * requirements files.
  */
 export function collectSetupRequirements(ctx: PyContext, definitions: Definitions): void {
-  for (const node of ctx.nodes) {
+  for (const node of ctx.nodesOf('CallExpression')) {
     if (!is(node, 'CallExpression') || !isSetupCall(ctx, node.firstChild!)) continue;
     const argList = node.getChild('ArgList');
     if (argList === null) continue;

@@ -28,7 +28,7 @@ export function assignmentOf(statement: SyntaxNode): { target: SyntaxNode; value
 
 export function collectDefinitions(ctx: PyContext): Definitions {
   const definitions: Definitions = { constants: new Map(), fields: new Map() };
-  for (const node of ctx.nodes) {
+  for (const node of ctx.nodesOf('AssignStatement')) {
     const assignment = assignmentOf(node);
     if (assignment === undefined) continue;
     // `self.model = settings.chat_model` in a method defines the field `model` too.
