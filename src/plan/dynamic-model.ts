@@ -42,7 +42,10 @@ export function dynamicModelAction(call: Finding, target: MigrationTarget): Manu
   const wanted = provider.clientStyle === 'azure' ? 'the name of one of your Azure deployments' : `a ${provider.name} model`;
   const hint = exampleOf(target, example);
   let message: string;
-  if (option !== undefined) {
+  if (call.api.startsWith('ai-sdk:') && argument.kind === 'other') {
+    // An AI SDK provider takes the model as its first argument: `openai(modelName)`.
+    message = `the model is \`${shown(argument.text)}\`, a value the scan cannot follow: make sure it is ${wanted}${hint}`;
+  } else if (option !== undefined) {
     const value = option.value;
     if (value.kind === 'string') return undefined;
     message =

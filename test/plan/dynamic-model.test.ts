@@ -49,6 +49,12 @@ describe('dynamicModelAction', () => {
     expect(message).toContain(`\`pick( ${'x'.repeat(53)}…\``);
   });
 
+  it('reads an AI SDK provider’s first argument as its model', () => {
+    const aiSdk = call('ai-sdk:default', { kind: 'other', range: at, text: 'modelName' });
+    expect(dynamicModelAction(aiSdk, deepseek)!.message).toMatch(/^the model is `modelName`, a value the scan cannot follow: make sure it is a DeepSeek model/);
+    expect(dynamicModelAction({ ...aiSdk, model: 'gpt-4o' }, deepseek)).toBeUndefined();
+  });
+
   it('reads a v0 call’s engine as its model', () => {
     const legacy = call('ChatCompletion.create', options([{ name: 'engine', range: at, value: value('deployment') }]), { language: 'python', detail: { argument: options([{ name: 'engine', range: at, value: value('deployment') }]), isLegacy: true } });
     expect(dynamicModelAction(legacy, deepseek)!.message).toMatch(/^the model is `deployment`/);

@@ -30,11 +30,13 @@ export interface FrameworkUsage {
   exportedProviders: string[];
   /** `provider.chat('id')` on a provider imported from another file. */
   pending: PendingCall[];
+  /** Provider calls whose model is a constant imported from another file, for the link step. */
+  importedModels: { ref: ImportedRef; call: Finding }[];
 }
 
 export function collectFrameworkUsage(ctx: FileContext, bindings: Bindings): FrameworkUsage {
   const models = new Set<ts.Node>();
-  const usage: FrameworkUsage = { models, exportedProviders: [], pending: [] };
+  const usage: FrameworkUsage = { models, exportedProviders: [], pending: [], importedModels: [] };
   if (bindings.frameworks.size === 0 && bindings.relative.size === 0) return usage;
   const providers = new Set<string>();
   // The ready-made provider is only migrated where an ESM import can be rewritten; its calls
@@ -100,13 +102,19 @@ export function collectFrameworkUsage(ctx: FileContext, bindings: Bindings): Fra
     }
     const call = providerCall(callee, providers);
     if (call === undefined) return;
-    const model = addModels(node.arguments[0]);
+    const first = node.arguments[0];
+    const model = addModels(first);
+    // The model argument as written, for the planner when no id is known (`openai(modelName)`).
+    const argument = first === undefined ? undefined : { kind: 'other' as const, range: ctx.rangeOf(first), text: first.getText(ctx.sourceFile) };
     const finding: Finding = ctx.createFinding('api-call', ctx.rangeOf(node), {
       api: `ai-sdk:${call.method}`,
       ...(model ? { model } : {}),
-      detail: { callee: ctx.rangeOf(call.provider) },
+      detail: { callee: ctx.rangeOf(call.provider), ...(argument ? { argument } : {}) },
     });
     ctx.findings.push(finding);
+    if (model === undefined && first !== undefined) {
+      for (const ref of resolveStrings(first, bindings.relative).imported) usage.importedModels.push({ ref, call: finding });
+    }
   });
   for (const call of wrappers.calls()) ctx.add('api-call', ctx.rangeOf(call), { api: 'chatgpt:sendMessage', detail: { argument: describeArgument(ctx, call, call.arguments) } });
   return usage;

@@ -79,7 +79,7 @@ function scanScript(path: string, text: string, dialect: Dialect): FileScan<TsFa
     pending: [...apiCalls.pending, ...frameworks.pending],
     unresolved: apiCalls.unresolved.map((call) => ({ ...call, finding: { ...call.finding, confidence: 'likely' as const } })),
     importsOpenAI,
-    importedModels: apiCalls.calls.flatMap((call) => call.importedModels.map((ref) => ({ ref, call: call.finding }))),
+    importedModels: [...apiCalls.calls.flatMap((call) => call.importedModels.map((ref) => ({ ref, call: call.finding }))), ...frameworks.importedModels],
     urlFlow,
   };
   return { ok: true, findings: ctx.findings, facts };
