@@ -56,18 +56,18 @@ interface Destination {
 }
 
 const LEFT_WITH_KEY = 'Left on OpenAI with its key.';
-/** A client on OpenAI with OpenAI's key, as the language writes it. */
-const OPENAI_CLIENT: Record<string, string> = {
-  ts: 'new OpenAI({ apiKey: process.env.OPENAI_API_KEY })',
-  python: 'OpenAI(api_key=os.environ["OPENAI_API_KEY"])',
-};
+/** A client on OpenAI with OpenAI's key, as the language writes it (Python's of the same class as `client`). */
+function openAIClientCode(client: Finding): string {
+  if (client.language !== 'python') return 'new OpenAI({ apiKey: process.env.OPENAI_API_KEY })';
+  return `${client.detail?.isAsync ? 'AsyncOpenAI' : 'OpenAI'}(api_key=os.environ["OPENAI_API_KEY"])`;
+}
 
 /** How to keep the calls a redirected client cannot serve on OpenAI; v0 module calls take the key and URL per call. */
 function secondClientHint(client: Finding, unserved: readonly Finding[]): string {
   if (client.symbol === 'OpenAIModule' && unserved.every((call) => call.detail?.isLegacy === true)) {
     return 'pass `api_key=os.environ["OPENAI_API_KEY"], api_base="https://api.openai.com/v1"` to those calls';
   }
-  return `send those calls through a second client left on OpenAI (\`${OPENAI_CLIENT[client.language] ?? OPENAI_CLIENT.ts}\`)`;
+  return `send those calls through a second client left on OpenAI (\`${openAIClientCode(client)}\`)`;
 }
 
 /** Decides, for the whole project, which clients, URLs and credentials move to the target. */
