@@ -24,16 +24,22 @@ describe("a client's key read keeps its form", () => {
     ['a variable of another name', 'src/ai.ts', 'import.meta.env.VITE_LLM_KEY', 'import.meta.env.MOONSHOT_API_KEY'],
   ])('%s', (_name, path, before, after) => {
     const wrap = (code: string) => (path.endsWith('.astro') ? `---\n${code}---\n<p>hi</p>\n` : code);
-    expect(migrate(path, wrap(client(before)))).toBe(wrap(`import OpenAI from 'openai';\nexport const ai = new OpenAI({ apiKey: ${after}, baseURL: 'https://api.moonshot.cn/v1' });\n`));
+    expect(migrate(path, wrap(client(before)))).toBe(wrap(`import OpenAI from 'openai';\nexport const ai = new OpenAI({ apiKey: ${after} ?? '', baseURL: 'https://api.moonshot.cn/v1' });\n`));
   });
 
   it("SvelteKit's env from $env/dynamic/private", () => {
     const before = `import { env } from '$env/dynamic/private';\n${client('env.OPENAI_API_KEY')}`;
-    expect(migrate('src/lib/server/ai.ts', before)).toContain('apiKey: env.MOONSHOT_API_KEY, baseURL');
+    expect(migrate('src/lib/server/ai.ts', before)).toContain("apiKey: env.MOONSHOT_API_KEY ?? '', baseURL");
   });
 
   it('an object named env that is not imported from $env is not the environment', () => {
     expect(scanFiles({ 'a.ts': 'export const f = (env: { OPENAI_API_KEY: string }) => env.OPENAI_API_KEY;\n' })).toEqual([]);
+  });
+
+  it("NestJS's ConfigService, with ?? '' after get but not after getOrThrow", () => {
+    const nest = (read: string) => `import { ConfigService } from '@nestjs/config';\nimport OpenAI from 'openai';\nexport const make = (config: ConfigService) => new OpenAI({ apiKey: ${read} });\n`;
+    expect(migrate('src/ai.service.ts', nest("config.get<string>('OPENAI_API_KEY')"))).toContain("apiKey: config.get<string>('MOONSHOT_API_KEY') ?? '', baseURL");
+    expect(migrate('src/ai.service.ts', nest("config.getOrThrow('OPENAI_API_KEY')"))).toContain("apiKey: config.getOrThrow('MOONSHOT_API_KEY'), baseURL");
   });
 
   it('writes process.env where the code read process.env', () => {

@@ -108,12 +108,12 @@ describe("the target's other variables are read the way the module reads its own
 
   it("reads it from $env/dynamic/private's env, under its local name", () => {
     const migrated = migrate([CLIENT, "import { env as privateEnv } from '$env/dynamic/private';", 'export const openai = new OpenAI({ apiKey: privateEnv.OPENAI_API_KEY });'], 'azure');
-    expect(migrated).toContain("new OpenAI({ apiKey: privateEnv.AZURE_OPENAI_API_KEY, baseURL: `${(privateEnv.AZURE_OPENAI_ENDPOINT ?? '').replace(/\\/+$/, '')}/openai/v1` })");
+    expect(migrated).toContain("new OpenAI({ apiKey: privateEnv.AZURE_OPENAI_API_KEY ?? '', baseURL: `${(privateEnv.AZURE_OPENAI_ENDPOINT ?? '').replace(/\\/+$/, '')}/openai/v1` })");
   });
 
   it('reads it as a member of a namespace import', () => {
     const migrated = migrate([CLIENT, "import * as secrets from '$env/static/private';", 'export const openai = new OpenAI({ apiKey: secrets.OPENAI_API_KEY });'], 'azure');
-    expect(migrated).toContain("new OpenAI({ apiKey: secrets.AZURE_OPENAI_API_KEY, baseURL: `${(secrets.AZURE_OPENAI_ENDPOINT ?? '').replace(/\\/+$/, '')}/openai/v1` })");
+    expect(migrated).toContain("new OpenAI({ apiKey: secrets.AZURE_OPENAI_API_KEY ?? '', baseURL: `${(secrets.AZURE_OPENAI_ENDPOINT ?? '').replace(/\\/+$/, '')}/openai/v1` })");
   });
 
   it("gives Azure's dated client the endpoint from the import", () => {

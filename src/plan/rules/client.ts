@@ -216,7 +216,7 @@ function configureClient(finding: Finding, ctx: RuleContext, wanted: WantedOptio
 
 /**
  * A key read from a bundler's or runtime's own environment (`import.meta.env.VITE_OPENAI_API_KEY`
- * in Vite, Astro and SvelteKit code, `Deno.env.get(…)`, `Bun.env`) keeps its form, and its prefix,
+ * in Vite, Astro and SvelteKit code, `Deno.env.get(…)`, `Bun.env`, NestJS's `config.get(…)`) keeps its form, and its prefix,
  * with the target's variable: `process.env` is not there in a browser bundle or every runtime.
  * `kept` when it reads the target's variable already, or reads it through a SvelteKit
  * `$env/static/*` import, which the env-var rule renames at the import.
@@ -230,8 +230,14 @@ function keyReadInItsForm(finding: Finding, ctx: RuleContext, value: ValueInfo, 
   if (value.name.endsWith(target.keyVar)) return 'kept';
   const name = isOpenAIKeyVariable(value.name, target) ? renamedKeyVariable(value.name, target) : target.keyVar;
   const at = value.text.lastIndexOf(value.name);
+  const read = value.text.slice(0, at) + name + value.text.slice(at + value.name.length);
+  // Each of these reads is undefined while the variable is unset, and the SDK would then send
+  // OPENAI_API_KEY from the process environment to the target: `?? ''` stops that, as for
+  // `process.env`. `getOrThrow` never returns undefined.
+  const hasFallback = /(?:\?\?|\|\|)\s*(['"`])\1\s*$/.test(value.text);
+  const fallback = hasFallback || /\.getOrThrow\s*(?:<[^>]*>)?\s*\($/.test(value.text.slice(0, at - 1)) ? '' : " ?? ''";
   // The whole read is replaced, so that it counts as rewritten.
-  return edit(finding, value.range, value.text.slice(0, at) + name + value.text.slice(at + value.name.length), `${target.provider.name} key variable`);
+  return edit(finding, value.range, read + fallback, `${target.provider.name} key variable`);
 }
 
 /** Adds properties after the last one, in the object's own layout (one line or one per line). */

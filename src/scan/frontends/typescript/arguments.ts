@@ -66,14 +66,22 @@ function describeObject(ctx: FileContext, object: ts.ObjectLiteralExpression): E
   };
 }
 
+function isEmptyFallback(expression: ts.BinaryExpression): boolean {
+  const operator = expression.operatorToken.kind;
+  const right = unwrap(expression.right);
+  return (operator === ts.SyntaxKind.QuestionQuestionToken || operator === ts.SyntaxKind.BarBarToken) && isPlainString(right) && right.text === '';
+}
+
 export function describeValue(ctx: FileContext, expression: ts.Expression): ValueInfo {
   const range = ctx.rangeOf(expression);
   const text = expression.getText(ctx.sourceFile);
   const inner = unwrap(expression);
   if (isPlainString(inner)) return { kind: 'string', range, text, value: inner.text };
   if (ts.isNumericLiteral(inner)) return { kind: 'number', range, text, value: Number(inner.text.replace(/_/g, '')) };
-  const envName = envNameOf(inner, ctx.envImports);
-  if (envName !== undefined) return { kind: 'env', range, text, name: envName, ...(isStaticEnvRead(inner, ctx.envImports) ? { isImported: true } : {}) };
+  // `X ?? ''` (what the plan writes after a key read) reads X: an empty key is no other source.
+  const read = ts.isBinaryExpression(inner) && isEmptyFallback(inner) ? unwrap(inner.left) : inner;
+  const envName = envNameOf(read, ctx.envImports);
+  if (envName !== undefined) return { kind: 'env', range, text, name: envName, ...(isStaticEnvRead(read, ctx.envImports) ? { isImported: true } : {}) };
   if (ts.isObjectLiteralExpression(inner)) return { kind: 'object', range, text, object: describeObject(ctx, inner) };
   return { kind: 'other', range, text };
 }

@@ -26,6 +26,8 @@ export interface EnvImports {
   variables: ReadonlyMap<string, ts.ImportSpecifier>;
   /** How migrated code in the file reads a server variable: through its `$env/static/private` import, else `$env/dynamic/private`'s `env`. */
   privateEnv?: PrivateEnv;
+  /** The file imports NestJS's `ConfigService`, whose `get('NAME')` reads the environment. */
+  nestConfig?: boolean;
 }
 
 export function importedEnv(sourceFile: ts.SourceFile): EnvImports {
@@ -37,9 +39,11 @@ export function importedEnv(sourceFile: ts.SourceFile): EnvImports {
     objects.add(name);
     if (isPrivate) objectPrivate ??= { object: name };
   };
+  let nestConfig = false;
   for (const statement of sourceFile.statements) {
     if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
     const module = statement.moduleSpecifier.text;
+    if (module === '@nestjs/config') nestConfig = true;
     const isDynamic = ENV_MODULES.test(module);
     const bindings = statement.importClause?.namedBindings;
     if ((!isDynamic && !STATIC_ENV_MODULES.test(module)) || bindings === undefined) continue;
@@ -58,7 +62,7 @@ export function importedEnv(sourceFile: ts.SourceFile): EnvImports {
     }
   }
   const privateEnv = staticPrivate ?? objectPrivate;
-  return { objects, variables, ...(privateEnv ? { privateEnv } : {}) };
+  return { objects, variables, ...(privateEnv ? { privateEnv } : {}), ...(nestConfig ? { nestConfig } : {}) };
 }
 
 /**
@@ -116,6 +120,10 @@ function envNameNode(node: ts.Node, env: EnvImports): ts.Identifier | ts.StringL
   if (ts.isCallExpression(node) && node.arguments.length === 1 && isPlainString(node.arguments[0]!) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'hasOwnProperty' && isEnvObject(node.expression.expression, env)) {
     return node.arguments[0] as ts.StringLiteralLike;
   }
+  // NestJS: this.config.get<string>('NAME'), configService.getOrThrow('NAME')
+  if (env.nestConfig && ts.isCallExpression(node) && node.arguments.length >= 1 && isPlainString(node.arguments[0]!) && isConfigServiceGet(node.expression)) {
+    return node.arguments[0] as ts.StringLiteralLike;
+  }
   // Deno.env.get('NAME')
   if (
     ts.isCallExpression(node) &&
@@ -136,6 +144,14 @@ function envNameNode(node: ts.Node, env: EnvImports): ts.Identifier | ts.StringL
 function isPresenceCheck(read: ts.Node): boolean {
   if (ts.isBinaryExpression(read)) return true;
   return ts.isCallExpression(read) && ts.isPropertyAccessExpression(read.expression) && /^hasOwn(?:Property)?$/.test(read.expression.name.text);
+}
+
+/** `config.get`, `this.configService.getOrThrow`: a ConfigService's reads, by the name the code gives it. */
+function isConfigServiceGet(callee: ts.Expression): boolean {
+  if (!ts.isPropertyAccessExpression(callee) || !/^get(?:OrThrow)?$/.test(callee.name.text)) return false;
+  const receiver = callee.expression;
+  const name = ts.isIdentifier(receiver) ? receiver.text : ts.isPropertyAccessExpression(receiver) ? receiver.name.text : undefined;
+  return name !== undefined && /config/i.test(name);
 }
 
 /** The variable an expression reads from the environment, if it is a direct env read or a `$env/static/*` import. */
