@@ -99,26 +99,34 @@ function isEnvObject(node: ts.Expression, env: EnvImports): boolean {
   return ts.isMetaProperty(owner) && owner.keywordToken === ts.SyntaxKind.ImportKeyword;
 }
 
-/** The node holding the variable name in an env read, or undefined when `node` is not one. */
+/** The node holding the variable name in an env read or a check that it is set, or undefined when `node` is neither. */
 function envNameNode(node: ts.Node, env: EnvImports): ts.Identifier | ts.StringLiteralLike | undefined {
-  if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.name) && isEnvObject(node.expression, env)) return node.name;
-  if (ts.isElementAccessExpression(node) && isPlainString(node.argumentExpression) && isEnvObject(node.expression, env)) {
-    return node.argumentExpression;
-  }
-  // 'NAME' in process.env: a check that the variable is set, which must follow its rename.
+  return checkedNameNode(node, env) ?? readNameNode(node, env);
+}
+
+/**
+ * The variable name of a check that it is set, which must follow its rename: `'NAME' in process.env`,
+ * `Object.hasOwn(process.env, 'NAME')`, `process.env.hasOwnProperty('NAME')`.
+ */
+function checkedNameNode(node: ts.Node, env: EnvImports): ts.StringLiteralLike | undefined {
   if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.InKeyword && isPlainString(node.left) && isEnvObject(node.right, env)) {
     return node.left;
   }
-  // Object.hasOwn(process.env, 'NAME'), and the same through Object.prototype.hasOwnProperty
-  if (ts.isCallExpression(node) && node.arguments.length === 2 && isPlainString(node.arguments[1]!) && isEnvObject(node.arguments[0]!, env)) {
-    const callee = node.expression;
-    if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'hasOwn' && ts.isIdentifier(callee.expression) && callee.expression.text === 'Object') {
-      return node.arguments[1] as ts.StringLiteralLike;
-    }
+  if (!ts.isCallExpression(node) || !ts.isPropertyAccessExpression(node.expression)) return undefined;
+  const { expression: owner, name } = node.expression;
+  const [first, second] = node.arguments;
+  if (name.text === 'hasOwn' && ts.isIdentifier(owner) && owner.text === 'Object' && node.arguments.length === 2 && isPlainString(second!) && isEnvObject(first!, env)) {
+    return second;
   }
-  // process.env.hasOwnProperty('NAME')
-  if (ts.isCallExpression(node) && node.arguments.length === 1 && isPlainString(node.arguments[0]!) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'hasOwnProperty' && isEnvObject(node.expression.expression, env)) {
-    return node.arguments[0] as ts.StringLiteralLike;
+  if (name.text === 'hasOwnProperty' && node.arguments.length === 1 && isPlainString(first!) && isEnvObject(owner, env)) return first;
+  return undefined;
+}
+
+/** The node holding the variable name in a read of its value. */
+function readNameNode(node: ts.Node, env: EnvImports): ts.Identifier | ts.StringLiteralLike | undefined {
+  if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.name) && isEnvObject(node.expression, env)) return node.name;
+  if (ts.isElementAccessExpression(node) && isPlainString(node.argumentExpression) && isEnvObject(node.expression, env)) {
+    return node.argumentExpression;
   }
   // NestJS: this.config.get<string>('NAME'), configService.getOrThrow('NAME')
   if (env.nestConfig && ts.isCallExpression(node) && node.arguments.length >= 1 && isPlainString(node.arguments[0]!) && isConfigServiceGet(node.expression)) {
@@ -138,12 +146,6 @@ function envNameNode(node: ts.Node, env: EnvImports): ts.Identifier | ts.StringL
     }
   }
   return undefined;
-}
-
-/** `'X' in process.env`, `Object.hasOwn(process.env, 'X')`, `process.env.hasOwnProperty('X')`: whether a variable is set. */
-function isPresenceCheck(read: ts.Node): boolean {
-  if (ts.isBinaryExpression(read)) return true;
-  return ts.isCallExpression(read) && ts.isPropertyAccessExpression(read.expression) && /^hasOwn(?:Property)?$/.test(read.expression.name.text);
 }
 
 /** `config.get`, `this.configService.getOrThrow`: a ConfigService's reads, by the name the code gives it. */
@@ -177,10 +179,11 @@ export function collectEnvReads(ctx: FileContext): void {
   const inForm = privateEnv ? { privateEnv } : {};
   collectStaticEnvImports(ctx, inForm);
   ctx.nodesOf([...ENV_READS, ts.SyntaxKind.VariableDeclaration]).forEach((node) => {
-    const nameNode = envNameNode(node, ctx.envImports);
+    const checked = checkedNameNode(node, ctx.envImports);
+    const nameNode = checked ?? readNameNode(node, ctx.envImports);
     if (nameNode !== undefined) {
       if (isOpenAISettingName(nameNode.text)) {
-        const check = isPresenceCheck(node) ? { isCheck: true } : {};
+        const check = checked ? { isCheck: true } : {};
         ctx.add('env-var', ctx.rangeOf(node), { name: nameNode.text, detail: { nameRange: nameRange(nameNode), ...check, ...inForm } });
       }
       return;
