@@ -1,5 +1,6 @@
 import type { SyntaxNode, Tree } from '@lezer/common';
 import { redactSecrets } from '../../../core/redact.js';
+import { nodesAt } from '../../../core/nodes-at.js';
 import { LineIndex } from '../../../core/span.js';
 import type { Finding, FindingKind, Range } from '../../../core/types.js';
 
@@ -43,11 +44,9 @@ export class PyContext {
    * the few types it looks at instead of testing every node of the file.
    */
   nodesOf(...names: string[]): SyntaxNode[] {
+    // Listing the nodes fills the positions.
     const nodes = this.nodes;
-    const found: number[] = [];
-    for (const name of new Set(names)) for (const position of this.positions.get(name) ?? []) found.push(position);
-    if (names.length > 1) found.sort((a, b) => a - b);
-    return found.map((position) => nodes[position]!);
+    return nodesAt(nodes, names.map((name) => this.positions.get(name)));
   }
 
   textOf(node: SyntaxNode): string {

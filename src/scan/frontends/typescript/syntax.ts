@@ -1,4 +1,5 @@
 import { ts } from './ts.js';
+import { nodesAt } from '../../../core/nodes-at.js';
 
 /** Expressions that pass their operand's value on unchanged (`await` included: a promise's value is what the code means). */
 export const TRANSPARENT_KINDS: readonly ts.SyntaxKind[] = [
@@ -123,11 +124,5 @@ export function indexNodes(sourceFile: ts.SourceFile): NodeIndex {
 
 /** The nodes of `kinds` in source order. */
 export function nodesOfKinds({ nodes, positions }: NodeIndex, kinds: readonly ts.SyntaxKind[]): ts.Node[] {
-  const found: number[] = [];
-  for (const kind of new Set(kinds)) {
-    const at = positions[kind];
-    if (at !== undefined) for (const position of at) found.push(position);
-  }
-  if (kinds.length > 1) found.sort((a, b) => a - b);
-  return found.map((position) => nodes[position]!);
+  return nodesAt(nodes, kinds.map((kind) => positions[kind]));
 }
