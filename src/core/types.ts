@@ -61,7 +61,8 @@ export type ValueInfo =
   | { kind: 'string'; range: Range; text: string; value: string }
   | { kind: 'number'; range: Range; text: string; value: number }
   /** `isImported`: read through a SvelteKit `$env/static/*` import, which the env-var rule renames. */
-  | { kind: 'env'; range: Range; text: string; name: string; isImported?: boolean }
+  /** `hasEmptyFallback`: written `X ?? ''` (or `|| ''`), so an unset variable is an empty string. */
+  | { kind: 'env'; range: Range; text: string; name: string; isImported?: boolean; hasEmptyFallback?: boolean }
   /** A nested object literal (LangChain's `configuration: { baseURL }`). */
   | { kind: 'object'; range: Range; text: string; object: Extract<ArgumentInfo, { kind: 'object' }> }
   | { kind: 'other'; range: Range; text: string };

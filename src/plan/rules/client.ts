@@ -234,8 +234,7 @@ function keyReadInItsForm(finding: Finding, ctx: RuleContext, value: ValueInfo, 
   // Each of these reads is undefined while the variable is unset, and the SDK would then send
   // OPENAI_API_KEY from the process environment to the target: `?? ''` stops that, as for
   // `process.env`. `getOrThrow` never returns undefined.
-  const hasFallback = /(?:\?\?|\|\|)\s*(['"`])\1\s*$/.test(value.text);
-  const fallback = hasFallback || /\.getOrThrow\s*(?:<[^>]*>)?\s*\($/.test(value.text.slice(0, at - 1)) ? '' : " ?? ''";
+  const fallback = value.hasEmptyFallback || /\.getOrThrow\s*(?:<[^>]*>)?\s*\($/.test(value.text.slice(0, at - 1)) ? '' : " ?? ''";
   // The whole read is replaced, so that it counts as rewritten.
   return edit(finding, value.range, read + fallback, `${target.provider.name} key variable`);
 }

@@ -79,9 +79,12 @@ export function describeValue(ctx: FileContext, expression: ts.Expression): Valu
   if (isPlainString(inner)) return { kind: 'string', range, text, value: inner.text };
   if (ts.isNumericLiteral(inner)) return { kind: 'number', range, text, value: Number(inner.text.replace(/_/g, '')) };
   // `X ?? ''` (what the plan writes after a key read) reads X: an empty key is no other source.
-  const read = ts.isBinaryExpression(inner) && isEmptyFallback(inner) ? unwrap(inner.left) : inner;
+  const hasEmptyFallback = ts.isBinaryExpression(inner) && isEmptyFallback(inner);
+  const read = hasEmptyFallback ? unwrap(inner.left) : inner;
   const envName = envNameOf(read, ctx.envImports);
-  if (envName !== undefined) return { kind: 'env', range, text, name: envName, ...(isStaticEnvRead(read, ctx.envImports) ? { isImported: true } : {}) };
+  if (envName !== undefined) {
+    return { kind: 'env', range, text, name: envName, ...(isStaticEnvRead(read, ctx.envImports) ? { isImported: true } : {}), ...(hasEmptyFallback ? { hasEmptyFallback } : {}) };
+  }
   if (ts.isObjectLiteralExpression(inner)) return { kind: 'object', range, text, object: describeObject(ctx, inner) };
   return { kind: 'other', range, text };
 }
